@@ -1,0 +1,270 @@
+// Package config reads okrctl's configuration file, .okrctl.yaml: the paths
+// to read, the globs to ignore, per-rule severities and options, and the
+// status gaps. An unknown key is an error, never ignored.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the name of the configuration file.
+const FileName = ".okrctl.yaml"
+
+// Severity overrides a rule may be given.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+	SeverityOff     = "off"
+)
+
+// Config is a parsed .okrctl.yaml. The zero value is not ready for use; use
+// Default or Parse.
+type Config struct {
+	// File is the path of the file read, "" when none was found.
+	File string
+	// Dir is the directory paths and ignore globs are relative to.
+	Dir    string
+	Paths  []string
+	Ignore []string
+	Rules  map[string]Rule
+	Status Status
+}
+
+// Rule is the configuration of one rule.
+type Rule struct {
+	Severity string // error | warning | off | "" (the rule's default)
+	Min, Max int    // kr-count and objective-count bounds; 0 = default
+	Line     int    // where the rule is configured, for error messages
+}
+
+// Status holds the gaps behind the on_track / at_risk / off_track statuses.
+type Status struct {
+	AtRiskGap   float64
+	OffTrackGap float64
+}
+
+// Error is a configuration problem; commands exit 2 on it.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Default is the configuration used without a file.
+func Default(dir string) *Config {
+	return &Config{Dir: dir, Rules: map[string]Rule{}, Status: Status{AtRiskGap: 0.10, OffTrackGap: 0.25}}
+}
+
+// Find looks for .okrctl.yaml in dir and its parents and returns its path,
+// or "" when there is none.
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Load reads the configuration file at path.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{File: path, Msg: "no such file"}
+		}
+		return nil, &Error{File: path, Msg: err.Error()}
+	}
+	return Parse(path, filepath.Dir(path), src)
+}
+
+// Parse parses the configuration src, read from file (for messages), whose
+// paths are relative to dir.
+func Parse(file, dir string, src []byte) (*Config, error) {
+	c := Default(dir)
+	c.File = file
+	fail := func(n *yaml.Node, format string, args ...any) error {
+		line := 0
+		if n != nil {
+			line = n.Line
+		}
+		return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&doc); err != nil {
+		if strings.Contains(err.Error(), "EOF") && len(bytes.TrimSpace(src)) == 0 {
+			return c, nil
+		}
+		return nil, &Error{File: file, Msg: "invalid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
+		return c, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, fail(root, "the configuration must be a mapping")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "paths", "ignore":
+			list, err := strings_(v)
+			if err != nil {
+				return nil, fail(v, "%s: %v", k.Value, err)
+			}
+			if k.Value == "paths" {
+				c.Paths = list
+			} else {
+				for _, g := range list {
+					if err := CheckGlob(g); err != nil {
+						return nil, fail(v, "ignore: %v", err)
+					}
+				}
+				c.Ignore = list
+			}
+		case "rules":
+			if v.Kind != yaml.MappingNode {
+				return nil, fail(v, "rules must be a mapping of rule id to severity or options")
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				id, rv := v.Content[j], v.Content[j+1]
+				r, err := parseRule(id.Value, rv)
+				if err != nil {
+					return nil, fail(rv, "rules.%s: %v", id.Value, err)
+				}
+				r.Line = id.Line
+				c.Rules[id.Value] = r
+			}
+		case "status":
+			if v.Kind != yaml.MappingNode {
+				return nil, fail(v, "status must be a mapping")
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				sk, sv := v.Content[j], v.Content[j+1]
+				var f float64
+				if sv.Kind != yaml.ScalarNode || sv.Decode(&f) != nil || f < 0 || f > 1 {
+					return nil, fail(sv, "status.%s must be a number between 0 and 1", sk.Value)
+				}
+				switch sk.Value {
+				case "at_risk_gap":
+					c.Status.AtRiskGap = f
+				case "off_track_gap":
+					c.Status.OffTrackGap = f
+				default:
+					return nil, fail(sk, "unknown key status.%s (want at_risk_gap or off_track_gap)", sk.Value)
+				}
+			}
+			if c.Status.OffTrackGap < c.Status.AtRiskGap {
+				return nil, fail(v, "status.off_track_gap (%g) must not be smaller than status.at_risk_gap (%g)", c.Status.OffTrackGap, c.Status.AtRiskGap)
+			}
+		default:
+			return nil, fail(k, "unknown key %q (want paths, ignore, rules or status)", k.Value)
+		}
+	}
+	return c, nil
+}
+
+func parseRule(id string, v *yaml.Node) (Rule, error) {
+	var r Rule
+	switch v.Kind {
+	case yaml.ScalarNode:
+		r.Severity = v.Value
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, val := v.Content[i], v.Content[i+1]
+			switch k.Value {
+			case "severity":
+				r.Severity = val.Value
+			case "min", "max":
+				var n int
+				if val.Kind != yaml.ScalarNode || val.Decode(&n) != nil || n < 0 {
+					return r, fmt.Errorf("%s must be a whole number", k.Value)
+				}
+				if k.Value == "min" {
+					r.Min = n
+				} else {
+					r.Max = n
+				}
+			default:
+				return r, fmt.Errorf("unknown option %q (want severity, min or max)", k.Value)
+			}
+		}
+	default:
+		return r, fmt.Errorf("want a severity (error, warning, off) or a mapping of options")
+	}
+	switch r.Severity {
+	case "", SeverityError, SeverityWarning, SeverityOff:
+	default:
+		return r, fmt.Errorf("unknown severity %q (want error, warning or off)", r.Severity)
+	}
+	if r.Min > 0 && r.Max > 0 && r.Min > r.Max {
+		return r, fmt.Errorf("min (%d) is greater than max (%d)", r.Min, r.Max)
+	}
+	return r, nil
+}
+
+func strings_(v *yaml.Node) ([]string, error) {
+	if v.Kind == yaml.ScalarNode && v.Value != "" {
+		return []string{v.Value}, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("want a list of strings")
+	}
+	var out []string
+	for _, n := range v.Content {
+		if n.Kind != yaml.ScalarNode || n.Value == "" {
+			return nil, fmt.Errorf("want a list of non-empty strings")
+		}
+		out = append(out, n.Value)
+	}
+	return out, nil
+}
+
+// RuleIDs returns the rule ids the configuration names, sorted.
+func (c *Config) RuleIDs() []string {
+	ids := make([]string, 0, len(c.Rules))
+	for id := range c.Rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Ignored reports whether rel, a '/'-separated path relative to Dir, matches
+// an ignore glob.
+func (c *Config) Ignored(rel string) bool {
+	for _, g := range c.Ignore {
+		if MatchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,247 @@
+package okr
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Options say where Load looks.
+type Options struct {
+	// FS is the file system to read; Roots are slash-separated paths in it
+	// (files or directories).
+	FS    fs.FS
+	Roots []string
+	// Ignore reports whether a file or directory found while walking under
+	// root is to be skipped. Roots themselves are never ignored.
+	Ignore func(fsPath, root string) bool
+	// Display turns an fs path into the path shown to users.
+	Display func(fsPath string) string
+}
+
+// Repo is everything Load found.
+type Repo struct {
+	Files      []*File  // YAML files, sorted by display path
+	CSV        []string // fs paths of snapshot files, sorted by display path
+	CSVDisplay []string // display paths of CSV, same order
+	Objectives []*Objective
+	KPIs       []*KPI
+}
+
+// Issues returns the problems of every file, in file order.
+func (r *Repo) Issues() []Issue {
+	var out []Issue
+	for _, f := range r.Files {
+		out = append(out, f.Issues...)
+	}
+	return out
+}
+
+// PathError is a root that cannot be read (it does not exist, or it is not
+// readable); commands exit 2 on it.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *PathError) Unwrap() error { return e.Err }
+
+// Load walks the roots, parses every *.yaml and *.yml file once (in
+// parallel) and collects *.csv paths. Hidden files and directories are
+// skipped unless named as a root.
+func Load(opt Options) (*Repo, error) {
+	display := opt.Display
+	if display == nil {
+		display = func(p string) string { return p }
+	}
+	var yamls []string
+	seen := map[string]bool{}
+	repo := &Repo{}
+	add := func(p string, asCSV bool) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if asCSV {
+			repo.CSV = append(repo.CSV, p)
+		} else {
+			yamls = append(yamls, p)
+		}
+	}
+	for _, root := range opt.Roots {
+		root = path.Clean(root)
+		info, err := fs.Stat(opt.FS, root)
+		if err != nil {
+			return nil, &PathError{Path: display(root), Err: unwrapPathErr(err)}
+		}
+		if !info.IsDir() {
+			add(root, strings.EqualFold(path.Ext(root), ".csv"))
+			continue
+		}
+		err = fs.WalkDir(opt.FS, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return &PathError{Path: display(p), Err: unwrapPathErr(err)}
+			}
+			if p == root {
+				return nil
+			}
+			name := d.Name()
+			if strings.HasPrefix(name, ".") || (opt.Ignore != nil && opt.Ignore(p, root)) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
+				return nil
+			}
+			switch strings.ToLower(path.Ext(name)) {
+			case ".yaml", ".yml":
+				add(p, false)
+			case ".csv":
+				add(p, true)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	repo.Files = make([]*File, len(yamls))
+	parallel(len(yamls), func(i int) {
+		p := yamls[i]
+		src, err := fs.ReadFile(opt.FS, p)
+		if err != nil {
+			f := &File{Path: display(p)}
+			f.issue(Pos{1, 1}, RuleYAML, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
+			repo.Files[i] = f
+			return
+		}
+		repo.Files[i] = ParseFile(display(p), src)
+	})
+	sort.Slice(repo.Files, func(i, j int) bool { return repo.Files[i].Path < repo.Files[j].Path })
+
+	sort.Slice(repo.CSV, func(i, j int) bool { return display(repo.CSV[i]) < display(repo.CSV[j]) })
+	for _, p := range repo.CSV {
+		repo.CSVDisplay = append(repo.CSVDisplay, display(p))
+	}
+
+	for _, f := range repo.Files {
+		repo.addFile(f)
+	}
+	return repo, nil
+}
+
+// addFile dispatches each document of f on its kind.
+func (r *Repo) addFile(f *File) {
+	objectives := 0
+	for _, d := range f.Docs {
+		n := d.Node
+		if n.Kind != yaml.MappingNode {
+			f.issue(PosOf(n), RuleKind, "document is not a mapping: want an Objective or KPI document with a kind")
+			continue
+		}
+		switch d.Kind {
+		case KindObjective:
+			objectives++
+			if objectives == 2 {
+				f.issue(PosOf(n), RuleOneObjective, "a file holds one Objective: move this one to a file of its own")
+			}
+			r.Objectives = append(r.Objectives, decodeObjective(d))
+		case KindKPI:
+			r.KPIs = append(r.KPIs, decodeKPI(d))
+		case "":
+			if k, _ := Lookup(n, "kind"); k != nil {
+				f.issue(ValuePos(n, "kind"), RuleKind, "kind is empty: want Objective or KPI")
+			} else {
+				f.issue(PosOf(n), RuleKind, "document has no kind: want kind: Objective or kind: KPI")
+			}
+		default:
+			msg := fmt.Sprintf("unknown kind %q: want Objective or KPI", d.Kind)
+			if s := Suggest(d.Kind, []string{KindObjective, KindKPI}); s != "" {
+				msg = fmt.Sprintf("unknown kind %q: did you mean %q?", d.Kind, s)
+			}
+			f.issue(ValuePos(n, "kind"), RuleKind, msg)
+		}
+	}
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// parallel runs fn(0..n-1) on a bounded pool of GOMAXPROCS workers.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// Suggest returns the candidate closest to s by edit distance (case
+// insensitive) when it is close enough to be a likely typo, else "".
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := editDistance(ls, strings.ToLower(c))
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= max(1, len(s)/3) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

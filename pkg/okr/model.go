@@ -1,0 +1,288 @@
+package okr
+
+import (
+	"math"
+	"strconv"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Pos is a position in a source file; Line and Col are 1-based, and a zero
+// Pos means "unknown".
+type Pos struct {
+	Line int
+	Col  int
+}
+
+// PosOf returns the position of a YAML node.
+func PosOf(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	return Pos{Line: n.Line, Col: n.Column}
+}
+
+// Direction says which way a key result moves its number.
+type Direction string
+
+// The directions a key result may take.
+const (
+	Increase Direction = "increase"
+	Decrease Direction = "decrease"
+	AtLeast  Direction = "at_least"
+	AtMost   Direction = "at_most"
+)
+
+// Commitment grades of an objective (Google's OKR grading).
+const (
+	Aspirational = "aspirational"
+	Committed    = "committed"
+)
+
+// Objective is one Objective document.
+type Objective struct {
+	Doc         *Document
+	ID          string
+	Title       string
+	Owner       string
+	PeriodText  string
+	Period      Period // zero when PeriodText does not parse
+	Parent      string
+	Commitment  string // as written; see IsCommitted
+	Description string
+	Labels      []string
+	KeyResults  []*KeyResult
+}
+
+// File is the path of the file that holds the objective, as displayed.
+func (o *Objective) File() string { return o.Doc.File.Path }
+
+// Node is the objective's mapping node.
+func (o *Objective) Node() *yaml.Node { return o.Doc.Node }
+
+// HasPeriod reports whether the objective's period parsed.
+func (o *Objective) HasPeriod() bool { return !o.Period.Start.IsZero() }
+
+// IsCommitted reports whether the objective is committed rather than aspirational.
+func (o *Objective) IsCommitted() bool { return o.Commitment == Committed }
+
+// KeyResult is one entry of an objective's key_results.
+type KeyResult struct {
+	Node      *yaml.Node
+	ID        string
+	Title     string
+	KPI       string
+	Baseline  *float64
+	Target    *float64
+	Current   *float64
+	Direction Direction // as written; "" when omitted (see Dir)
+	// DeadlineText is the deadline as written ("" when omitted); Deadline is
+	// its parsed value, zero when omitted or invalid.
+	DeadlineText string
+	Deadline     time.Time
+	Weight       float64 // 1 when omitted
+}
+
+// Dir is the key result's direction, defaulting from baseline and target:
+// decrease when the target is below the baseline, otherwise increase.
+func (kr *KeyResult) Dir() Direction {
+	if kr.Direction != "" {
+		return kr.Direction
+	}
+	if kr.Baseline != nil && kr.Target != nil && *kr.Target < *kr.Baseline {
+		return Decrease
+	}
+	return Increase
+}
+
+// DeadlineIn resolves the key result's deadline: its own, else the end of
+// the period. ok is false when neither is known.
+func (kr *KeyResult) DeadlineIn(p Period) (time.Time, bool) {
+	if kr.DeadlineText != "" {
+		return kr.Deadline, !kr.Deadline.IsZero()
+	}
+	return p.End, !p.End.IsZero()
+}
+
+// KPI is one KPI document: a metric measured continuously.
+type KPI struct {
+	Doc         *Document
+	ID          string
+	Name        string
+	Unit        string
+	Aggregation string // last (default) | sum | avg | min | max
+	Good        string // up | down | ""
+	Frequency   string // daily | weekly | monthly | quarterly | ""
+	Owner       string
+	Description string
+}
+
+// Agg is the KPI's aggregation, "last" when omitted.
+func (k *KPI) Agg() string {
+	if k.Aggregation == "" {
+		return "last"
+	}
+	return k.Aggregation
+}
+
+// File is the path of the file that holds the KPI, as displayed.
+func (k *KPI) File() string { return k.Doc.File.Path }
+
+// Lookup returns the key and value nodes of key in mapping m (following
+// aliases), or nils.
+func Lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
+	m = deref(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key && m.Content[i].Kind == yaml.ScalarNode {
+			return m.Content[i], deref(m.Content[i+1])
+		}
+	}
+	return nil, nil
+}
+
+// ValuePos is the position of key's value in mapping m, or of m itself when
+// the key is absent.
+func ValuePos(m *yaml.Node, key string) Pos {
+	if _, v := Lookup(m, key); v != nil {
+		return PosOf(v)
+	}
+	return PosOf(m)
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.AliasNode {
+		return nil
+	}
+	return n
+}
+
+// str returns the string value of a scalar, "" for anything else.
+func str(m *yaml.Node, key string) string {
+	if _, v := Lookup(m, key); v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		return v.Value
+	}
+	return ""
+}
+
+// num returns the numeric value of an int or float scalar, nil otherwise.
+func num(m *yaml.Node, key string) *float64 {
+	_, v := Lookup(m, key)
+	if v == nil {
+		return nil
+	}
+	f, ok := Number(v)
+	if !ok {
+		return nil
+	}
+	return &f
+}
+
+// Number returns the value of an !!int or !!float scalar (finite only).
+func Number(v *yaml.Node) (float64, bool) {
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return 0, false
+	}
+	switch v.ShortTag() {
+	case "!!int":
+		var x int64
+		if err := v.Decode(&x); err == nil {
+			return float64(x), true
+		}
+		var u uint64
+		if err := v.Decode(&u); err == nil {
+			return float64(u), true
+		}
+	case "!!float":
+		f, err := strconv.ParseFloat(v.Value, 64)
+		if err == nil && !isInfNaN(f) {
+			return f, true
+		}
+	}
+	return 0, false
+}
+
+func isInfNaN(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
+
+func decodeObjective(d *Document) *Objective {
+	m := d.Node
+	o := &Objective{
+		Doc:         d,
+		ID:          str(m, "id"),
+		Title:       str(m, "title"),
+		Owner:       str(m, "owner"),
+		PeriodText:  str(m, "period"),
+		Parent:      str(m, "parent"),
+		Commitment:  str(m, "commitment"),
+		Description: str(m, "description"),
+	}
+	if o.PeriodText == "" {
+		// An unquoted 2026 is an int, an unquoted 2026-03 a string; both are periods.
+		if _, v := Lookup(m, "period"); v != nil && v.Kind == yaml.ScalarNode {
+			o.PeriodText = v.Value
+		}
+	}
+	if p, err := ParsePeriod(o.PeriodText); err == nil {
+		o.Period = p
+	}
+	if _, v := Lookup(m, "labels"); v != nil && v.Kind == yaml.SequenceNode {
+		for _, l := range v.Content {
+			if l = deref(l); l != nil && l.Kind == yaml.ScalarNode {
+				o.Labels = append(o.Labels, l.Value)
+			}
+		}
+	}
+	if _, v := Lookup(m, "key_results"); v != nil && v.Kind == yaml.SequenceNode {
+		for _, n := range v.Content {
+			if n = deref(n); n != nil && n.Kind == yaml.MappingNode {
+				o.KeyResults = append(o.KeyResults, decodeKeyResult(n))
+			}
+		}
+	}
+	return o
+}
+
+func decodeKeyResult(n *yaml.Node) *KeyResult {
+	kr := &KeyResult{
+		Node:         n,
+		ID:           str(n, "id"),
+		Title:        str(n, "title"),
+		KPI:          str(n, "kpi"),
+		Baseline:     num(n, "baseline"),
+		Target:       num(n, "target"),
+		Current:      num(n, "current"),
+		Direction:    Direction(str(n, "direction")),
+		DeadlineText: str(n, "deadline"),
+		Weight:       1,
+	}
+	if kr.DeadlineText != "" {
+		if t, err := ParseDate(kr.DeadlineText); err == nil {
+			kr.Deadline = t
+		}
+	}
+	if w := num(n, "weight"); w != nil && *w > 0 {
+		kr.Weight = *w
+	}
+	return kr
+}
+
+func decodeKPI(d *Document) *KPI {
+	m := d.Node
+	return &KPI{
+		Doc:         d,
+		ID:          str(m, "id"),
+		Name:        str(m, "name"),
+		Unit:        str(m, "unit"),
+		Aggregation: str(m, "aggregation"),
+		Good:        str(m, "good"),
+		Frequency:   str(m, "frequency"),
+		Owner:       str(m, "owner"),
+		Description: str(m, "description"),
+	}
+}
