@@ -1,0 +1,223 @@
+package lint
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/okr"
+)
+
+// Options say what Run reads.
+type Options struct {
+	// FS is the file system to read and Base the absolute directory its
+	// root stands for. Nil FS means the operating system's, rooted at "/".
+	FS   fs.FS
+	Base string
+	// Cwd is the absolute working directory: relative Paths start there and
+	// displayed paths are relative to it.
+	Cwd string
+	// Paths are the files and directories to read, as the user gave them.
+	// Empty means the configuration's paths, else the working directory.
+	Paths  []string
+	Config *config.Config
+	// AsOf enables the date-dependent rules (stale-data) at that date.
+	AsOf time.Time
+}
+
+// Result is a checked repository.
+type Result struct {
+	Repo      *okr.Repo
+	Snapshots *kpi.Store
+	Findings  []Finding // sorted
+	Files     int       // YAML and CSV files read
+	// KPIs and Objectives index the repository by id.
+	KPIs       map[string]*okr.KPI
+	Objectives map[string]*okr.Objective
+}
+
+// Errors returns the number of error findings.
+func (r *Result) Errors() int { e, _ := Count(r.Findings); return e }
+
+// SourceLine returns line n of a YAML file read by Run, for display.
+func (r *Result) SourceLine(file string, n int) string {
+	for _, f := range r.Repo.Files {
+		if f.Path == file {
+			return f.Line(n)
+		}
+	}
+	return ""
+}
+
+// Run loads the repository and checks it. It returns an error only for
+// what stops the check as a whole (an unreadable path, an unknown rule in
+// the configuration); everything wrong inside files is a finding.
+func Run(opt Options) (*Result, error) {
+	cfg := opt.Config
+	if cfg == nil {
+		cfg = config.Default(opt.Cwd)
+	}
+	if err := CheckConfig(cfg); err != nil {
+		return nil, err
+	}
+	if opt.FS == nil {
+		opt.FS, opt.Base = os.DirFS("/"), "/"
+	}
+	lo, err := loadOptions(opt, cfg)
+	if err != nil {
+		return nil, err
+	}
+	repo, err := okr.Load(lo)
+	if err != nil {
+		return nil, err
+	}
+
+	store := kpi.NewStore()
+	var csvProblems []kpi.Problem
+	for i, p := range repo.CSV {
+		name := repo.CSVDisplay[i]
+		f, err := opt.FS.Open(p)
+		if err != nil {
+			csvProblems = append(csvProblems, kpi.Problem{File: name, Line: 1, Col: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
+			continue
+		}
+		csvProblems = append(csvProblems, store.Read(name, f)...)
+		f.Close()
+	}
+	csvProblems = append(csvProblems, store.Finish()...)
+
+	pass := &Pass{
+		Repo: repo, Snapshots: store, Config: cfg, AsOf: opt.AsOf,
+		KPIs:       make(map[string]*okr.KPI, len(repo.KPIs)),
+		Objectives: make(map[string]*okr.Objective, len(repo.Objectives)),
+	}
+	for _, k := range repo.KPIs {
+		if _, dup := pass.KPIs[k.ID]; !dup && k.ID != "" {
+			pass.KPIs[k.ID] = k
+		}
+	}
+	for _, o := range repo.Objectives {
+		if _, dup := pass.Objectives[o.ID]; !dup && o.ID != "" {
+			pass.Objectives[o.ID] = o
+		}
+	}
+
+	var raw []Finding
+	for _, is := range repo.Issues() {
+		raw = append(raw, Finding{File: is.File, Line: is.Pos.Line, Column: is.Pos.Col, Rule: is.Rule, Message: is.Message})
+	}
+	for _, pr := range csvProblems {
+		rule := pr.Rule
+		if rule == "" {
+			rule = RuleCSV
+		}
+		raw = append(raw, Finding{File: pr.File, Line: pr.Line, Column: pr.Col, Rule: rule, Message: pr.Message})
+	}
+	for _, r := range checks() {
+		if sev, on := severity(cfg, r.Info()); on {
+			pass.rule = r.Info()
+			pass.rule.Severity = sev
+			r.Check(pass)
+		}
+	}
+
+	var findings []Finding
+	for _, f := range raw {
+		info, _ := RuleByID(f.Rule)
+		sev, on := severity(cfg, info)
+		if !on {
+			continue
+		}
+		f.Severity = sev
+		findings = append(findings, f)
+	}
+	findings = append(findings, pass.findings...)
+	findings = suppress(repo.Files, findings, cfg)
+	Sort(findings)
+	return &Result{
+		Repo: repo, Snapshots: store, Findings: findings,
+		Files: len(repo.Files) + len(repo.CSV),
+		KPIs:  pass.KPIs, Objectives: pass.Objectives,
+	}, nil
+}
+
+// severity applies the configuration to a rule's default severity.
+func severity(cfg *config.Config, info RuleInfo) (Severity, bool) {
+	switch cfg.Rules[info.ID].Severity {
+	case config.SeverityOff:
+		return 0, false
+	case config.SeverityError:
+		return Error, true
+	case config.SeverityWarning:
+		return Warning, true
+	}
+	return info.Severity, true
+}
+
+// loadOptions resolves the user's paths to roots in opt.FS, and the
+// configuration's ignore globs to a filter.
+func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
+	paths := opt.Paths
+	if len(paths) == 0 {
+		for _, p := range cfg.Paths {
+			paths = append(paths, filepath.Join(cfg.Dir, p))
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{opt.Cwd}
+	}
+	toFS := func(p string) (string, error) {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(opt.Cwd, p)
+		}
+		rel, err := filepath.Rel(opt.Base, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", fmt.Errorf("outside %s", opt.Base)
+		}
+		return filepath.ToSlash(rel), nil
+	}
+	display := func(fsPath string) string {
+		abs := filepath.Join(opt.Base, filepath.FromSlash(fsPath))
+		if rel, err := filepath.Rel(opt.Cwd, abs); err == nil {
+			return filepath.ToSlash(rel)
+		}
+		return filepath.ToSlash(abs)
+	}
+	var roots []string
+	for _, p := range paths {
+		r, err := toFS(p)
+		if err != nil {
+			return okr.Options{}, &okr.PathError{Path: p, Err: err}
+		}
+		roots = append(roots, r)
+	}
+	// relToConfig returns an fs path relative to the configuration's
+	// directory, or ok=false when it lies outside it.
+	relToConfig := func(fsPath string) (string, bool) {
+		rel, err := filepath.Rel(cfg.Dir, filepath.Join(opt.Base, filepath.FromSlash(fsPath)))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		return filepath.ToSlash(rel), true
+	}
+	// A root the globs would ignore was named on purpose: read it anyway.
+	explicit := map[string]bool{}
+	for _, r := range roots {
+		if rel, ok := relToConfig(r); ok && rel != "." && cfg.Ignored(rel) {
+			explicit[r] = true
+		}
+	}
+	ignore := func(fsPath, root string) bool {
+		if len(cfg.Ignore) == 0 || explicit[root] {
+			return false
+		}
+		rel, ok := relToConfig(fsPath)
+		return ok && cfg.Ignored(rel)
+	}
+	return okr.Options{FS: opt.FS, Roots: roots, Ignore: ignore, Display: display, Check: checkSchema}, nil
+}

@@ -1,0 +1,143 @@
+package lint
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/okr"
+)
+
+// RuleInfo describes a rule for `okrctl rules`, SARIF and the configuration.
+type RuleInfo struct {
+	ID          string   `json:"id"`
+	Severity    Severity `json:"severity"`
+	Description string   `json:"description"`
+}
+
+// Rule is a check over the loaded repository. Rules whose findings come
+// from the loader, the schema or the CSV reader have no Check of their own
+// and are listed by infos only.
+type Rule interface {
+	Info() RuleInfo
+	Check(p *Pass)
+}
+
+// base carries a rule's description; embedding it supplies Info.
+type base struct{ info RuleInfo }
+
+func (b base) Info() RuleInfo { return b.info }
+
+func newBase(id string, sev Severity, desc string) base {
+	return base{RuleInfo{ID: id, Severity: sev, Description: desc}}
+}
+
+// Rule ids reported outside rule_*.go files.
+const (
+	RuleSchema       = "schema"
+	RuleCSV          = "csv"
+	RuleUnusedIgnore = "unused-ignore"
+)
+
+// builtin are the rules reported by the loader, the schema and the CSV
+// reader, and by the suppression pass.
+var builtin = []RuleInfo{
+	{okr.RuleYAML, Error, "the file is not valid YAML (syntax, duplicate keys, alias bombs, invalid UTF-8, size and nesting limits)"},
+	{RuleSchema, Error, "the document breaks the JSON schema (type, enum, pattern, unknown key …)"},
+	{okr.RuleKind, Error, "a document with a missing or unknown kind"},
+	{okr.RuleOneObjective, Error, "a file with more than one Objective"},
+	{RuleCSV, Error, "a snapshot file with a bad header, date, value or a duplicate row"},
+	{RuleUnusedIgnore, Warning, "an okrctl:ignore comment that silences nothing"},
+}
+
+// checks returns one instance of every rule with a Check, in report order.
+func checks() []Rule {
+	return []Rule{
+		newKRCount(),
+		newMeasurable(),
+		newDeadline(),
+		newDuplicateID(),
+		newUnknownKPI(),
+		newUnknownParent(),
+		newParentCycle(),
+		newVague(),
+		newDirection(),
+		newObjectiveCount(),
+		newUnknownSnapshotKPI(),
+
+	}
+}
+
+// Rules lists every rule okrctl knows, in the order of SPEC §3.
+func Rules() []RuleInfo {
+	out := append([]RuleInfo(nil), builtin[:4]...)
+	for _, r := range checks() {
+		out = append(out, r.Info())
+		if r.Info().ID == "parent-cycle" {
+			out = append(out, builtin[4]) // csv
+		}
+	}
+	return append(out, builtin[5])
+}
+
+// RuleByID returns a rule's info.
+func RuleByID(id string) (RuleInfo, bool) {
+	for _, r := range Rules() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return RuleInfo{}, false
+}
+
+// CheckConfig reports rule ids in the configuration that okrctl does not know.
+func CheckConfig(c *config.Config) error {
+	var ids []string
+	for _, r := range Rules() {
+		ids = append(ids, r.ID)
+	}
+	for _, id := range c.RuleIDs() {
+		if _, ok := RuleByID(id); ok {
+			continue
+		}
+		msg := fmt.Sprintf("unknown rule %q in rules", id)
+		if s := okr.Suggest(id, ids); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		} else {
+			msg += " (okrctl rules lists them)"
+		}
+		return &config.Error{File: c.File, Line: c.Rules[id].Line, Msg: msg}
+	}
+	return nil
+}
+
+// Pass is what a rule's Check sees: the repository, its indexes and a way
+// to report findings.
+type Pass struct {
+	Repo      *okr.Repo
+	Snapshots *kpi.Store
+	Config    *config.Config
+	// AsOf is the date status and report compute at; zero under validate,
+	// where rules that depend on the date (stale-data) do not run.
+	AsOf time.Time
+	// KPIs indexes KPI documents by id (the first of duplicates).
+	KPIs map[string]*okr.KPI
+	// Objectives indexes objectives by id (the first of duplicates).
+	Objectives map[string]*okr.Objective
+
+	rule     RuleInfo
+	findings []Finding
+}
+
+// Reportf adds a finding of the running rule at pos in file.
+func (p *Pass) Reportf(file string, pos okr.Pos, format string, args ...any) {
+	p.findings = append(p.findings, Finding{
+		File: file, Line: pos.Line, Column: pos.Col,
+		Severity: p.rule.Severity, Rule: p.rule.ID,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// Option returns the running rule's configuration (bounds such as min/max).
+func (p *Pass) Option() config.Rule { return p.Config.Rules[p.rule.ID] }

@@ -1,0 +1,44 @@
+package lint
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/pkg/okr"
+)
+
+type krCount struct{ base }
+
+func newKRCount() *krCount {
+	return &krCount{newBase("kr-count", Error, "an objective with fewer than 3 or more than 5 key results (bounds in config)")}
+}
+
+// Check counts the entries of key_results; a missing list counts as none.
+func (r *krCount) Check(p *Pass) {
+	lo, hi := 3, 5
+	if o := p.Option(); o.Min > 0 || o.Max > 0 {
+		if o.Min > 0 {
+			lo = o.Min
+		}
+		if o.Max > 0 {
+			hi = o.Max
+		}
+	}
+	for _, o := range p.Repo.Objectives {
+		k, v := okr.Lookup(o.Node(), "key_results")
+		n, pos := 0, okr.PosOf(o.Node())
+		if k != nil {
+			if v == nil || (v.Kind != yaml.SequenceNode && v.ShortTag() != "!!null") {
+				continue // not a list: the schema reports it
+			}
+			n, pos = len(v.Content), okr.PosOf(k)
+		}
+		switch {
+		case n == 0 && k == nil:
+			p.Reportf(o.File(), pos, "objective %q has no key_results: give it %s measurable key results", o.ID, bounds(lo, hi))
+		case n < lo:
+			p.Reportf(o.File(), pos, "objective %q has %s: give it %s", o.ID, plural(n, "key result"), bounds(lo, hi))
+		case n > hi:
+			p.Reportf(o.File(), pos, "objective %q has %s: keep %s and focus on what matters most", o.ID, plural(n, "key result"), bounds(lo, hi))
+		}
+	}
+}

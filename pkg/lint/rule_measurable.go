@@ -1,0 +1,51 @@
+package lint
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/okrctl/okrctl/pkg/okr"
+)
+
+type measurable struct{ base }
+
+func newMeasurable() *measurable {
+	return &measurable{newBase("measurable", Error, "a key result with no numeric target, or a target equal to its baseline")}
+}
+
+// Check reports a missing or empty target, and a target equal to the
+// baseline of a key result that is meant to move (thresholds, at_least and
+// at_most, may legitimately hold today's value). A target of the wrong type
+// is the schema's to report.
+func (r *measurable) Check(p *Pass) {
+	for _, o := range p.Repo.Objectives {
+		for i, kr := range o.KeyResults {
+			_, t := okr.Lookup(kr.Node, "target")
+			switch {
+			case t == nil && misspelledTarget(kr):
+				// The schema reports the misspelt key with a suggestion;
+				// one problem, one finding.
+			case t == nil:
+				p.Reportf(o.File(), okr.PosOf(kr.Node), "%s has no target: give the number that achieves it (e.g. target: 480)", krName(kr, i))
+			case t.ShortTag() == "!!null":
+				p.Reportf(o.File(), okr.PosOf(t), "%s has an empty target: give the number that achieves it", krName(kr, i))
+			case kr.Target != nil && kr.Baseline != nil && *kr.Target == *kr.Baseline &&
+				kr.Direction != okr.AtLeast && kr.Direction != okr.AtMost:
+				p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s): it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64))
+			}
+		}
+	}
+}
+
+// misspelledTarget reports whether the key result has an unknown key that
+// is likely a typo of "target" (targte, traget).
+func misspelledTarget(kr *okr.KeyResult) bool {
+	known := knownKeys(okr.KindObjective, "/key_results/")
+	for i := 0; i+1 < len(kr.Node.Content); i += 2 {
+		k := kr.Node.Content[i].Value
+		if !slices.Contains(known, k) && okr.Suggest(k, known) == "target" {
+			return true
+		}
+	}
+	return false
+}

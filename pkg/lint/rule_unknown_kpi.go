@@ -1,0 +1,42 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/okrctl/okrctl/pkg/okr"
+)
+
+type unknownKPI struct{ base }
+
+func newUnknownKPI() *unknownKPI {
+	return &unknownKPI{newBase("unknown-kpi", Error, "a key result names a KPI that no document defines")}
+}
+
+func (r *unknownKPI) Check(p *Pass) {
+	ids := sortedKeys(p.KPIs)
+	for _, o := range p.Repo.Objectives {
+		for i, kr := range o.KeyResults {
+			if kr.KPI == "" || p.KPIs[kr.KPI] != nil {
+				continue
+			}
+			p.Reportf(o.File(), okr.ValuePos(kr.Node, "kpi"), "%s measures KPI %q, which no KPI document defines%s", krName(kr, i), kr.KPI, didYouMean(kr.KPI, ids))
+		}
+	}
+}
+
+func didYouMean(s string, candidates []string) string {
+	if m := okr.Suggest(s, candidates); m != "" {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

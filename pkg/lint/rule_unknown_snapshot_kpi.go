@@ -1,0 +1,21 @@
+package lint
+
+import "github.com/okrctl/okrctl/pkg/okr"
+
+type unknownSnapshotKPI struct{ base }
+
+func newUnknownSnapshotKPI() *unknownSnapshotKPI {
+	return &unknownSnapshotKPI{newBase("unknown-snapshot-kpi", Warning, "a snapshot row for a KPI that no document defines")}
+}
+
+// Check reports each undefined KPI once, where its snapshots first appear.
+func (r *unknownSnapshotKPI) Check(p *Pass) {
+	ids := sortedKeys(p.KPIs)
+	for _, id := range p.Snapshots.KPIs() {
+		if p.KPIs[id] != nil {
+			continue
+		}
+		file, line := p.Snapshots.First(id)
+		p.Reportf(file, okr.Pos{Line: line, Col: 1}, "snapshots for KPI %q, which no KPI document defines%s", id, didYouMean(id, ids))
+	}
+}

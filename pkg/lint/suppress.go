@@ -1,0 +1,154 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/okr"
+)
+
+const ignoreMarker = "okrctl:ignore"
+
+// directive is one `# okrctl:ignore RULE[,RULE…] -- reason` comment.
+type directive struct {
+	line, col int // of the comment
+	target    int // the line it silences
+	rules     []string
+	used      []bool
+}
+
+// parseDirectives finds the okrctl:ignore comments of a YAML source. A
+// comment after code silences its own line; a comment alone on its line
+// silences the next line that holds code.
+func parseDirectives(src []byte) (ds []*directive, bad []Finding) {
+	if !bytes.Contains(src, []byte(ignoreMarker)) {
+		return nil, nil
+	}
+	lines := strings.Split(string(src), "\n")
+	var pending []*directive
+	for i, text := range lines {
+		lineNo := i + 1
+		trimmed := strings.TrimSpace(text)
+		hash := commentStart(text)
+		alone := strings.HasPrefix(trimmed, "#")
+		if trimmed != "" && !alone {
+			for _, d := range pending {
+				d.target = lineNo
+			}
+			pending = nil
+		}
+		if hash < 0 {
+			continue
+		}
+		comment := strings.TrimSpace(strings.TrimLeft(text[hash:], "#"))
+		if !strings.HasPrefix(comment, ignoreMarker) {
+			continue
+		}
+		spec := strings.TrimPrefix(comment, ignoreMarker)
+		if k := strings.Index(spec, "--"); k >= 0 {
+			spec = spec[:k]
+		}
+		d := &directive{line: lineNo, col: hash + 1, target: lineNo}
+		for _, r := range strings.FieldsFunc(spec, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' }) {
+			d.rules = append(d.rules, r)
+		}
+		d.used = make([]bool, len(d.rules))
+		if len(d.rules) == 0 {
+			bad = append(bad, Finding{Line: lineNo, Column: hash + 1, Message: "okrctl:ignore names no rule: write # okrctl:ignore RULE -- reason"})
+			continue
+		}
+		if alone {
+			d.target = 0
+			pending = append(pending, d)
+		}
+		ds = append(ds, d)
+	}
+	return ds, bad
+}
+
+// commentStart returns the byte offset of the '#' that starts a YAML
+// comment on the line, or -1. A '#' inside quotes or glued to a word is not
+// a comment.
+func commentStart(line string) int {
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			if i == 0 || line[i-1] == ' ' || line[i-1] == ':' || line[i-1] == '[' || line[i-1] == ',' || line[i-1] == '-' {
+				quote = c
+			}
+		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return i
+		}
+	}
+	return -1
+}
+
+// suppress drops the findings that okrctl:ignore comments silence and adds
+// an unused-ignore warning for each comment that silences nothing.
+func suppress(files []*okr.File, findings []Finding, cfg *config.Config) []Finding {
+	byFile := map[string][]*directive{}
+	var extra []Finding
+	for _, f := range files {
+		ds, bad := parseDirectives(f.Src)
+		if len(ds) > 0 {
+			byFile[f.Path] = ds
+		}
+		for _, b := range bad {
+			b.File = f.Path
+			extra = append(extra, b)
+		}
+	}
+	if len(byFile) == 0 && len(extra) == 0 {
+		return findings
+	}
+	kept := findings[:0]
+	for _, fd := range findings {
+		silenced := false
+		for _, d := range byFile[fd.File] {
+			if d.target != fd.Line {
+				continue
+			}
+			for i, r := range d.rules {
+				if r == fd.Rule {
+					d.used[i], silenced = true, true
+				}
+			}
+		}
+		if !silenced {
+			kept = append(kept, fd)
+		}
+	}
+	info, _ := RuleByID(RuleUnusedIgnore)
+	sev, on := severity(cfg, info)
+	if !on {
+		return kept
+	}
+	for path, ds := range byFile {
+		for _, d := range ds {
+			for i, r := range d.rules {
+				if d.used[i] {
+					continue
+				}
+				msg := fmt.Sprintf("okrctl:ignore %s silences nothing here", r)
+				if _, known := RuleByID(r); !known {
+					msg = fmt.Sprintf("okrctl:ignore names unknown rule %q", r)
+				} else if d.target == 0 {
+					msg = fmt.Sprintf("okrctl:ignore %s is followed by no line to silence", r)
+				}
+				extra = append(extra, Finding{File: path, Line: d.line, Column: d.col, Rule: RuleUnusedIgnore, Message: msg})
+			}
+		}
+	}
+	for i := range extra {
+		extra[i].Rule, extra[i].Severity = RuleUnusedIgnore, sev
+	}
+	return append(kept, extra...)
+}
