@@ -1,0 +1,67 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/okrctl/okrctl/pkg/lint"
+)
+
+// ANSI SGR sequences used when colour is on.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiGray   = "\x1b[90m"
+)
+
+// textFindings writes one finding a line, path:line:col: severity: message
+// [rule]; on a terminal each is followed by its source line and a caret.
+type textFindings struct{}
+
+func (textFindings) Format(w io.Writer, f *Findings) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !f.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, fd := range f.Findings {
+		sevColor := ansiRed
+		if fd.Severity == lint.Warning {
+			sevColor = ansiYellow
+		}
+		fmt.Fprintf(bw, "%s: %s: %s %s\n",
+			paint(ansiBold, fmt.Sprintf("%s:%d:%d", fd.File, fd.Line, fd.Column)),
+			paint(sevColor, fd.Severity.String()), fd.Message, paint(ansiGray, "["+fd.Rule+"]"))
+		if f.Terminal && f.Source != nil && fd.Line > 0 {
+			if src := f.Source(fd.File, fd.Line); src != "" {
+				fmt.Fprintf(bw, "%s\n%s\n", caretLine(fd.Line, src), caretMarker(fd.Line, src, fd.Column, func(s string) string { return paint(sevColor, s) }))
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// caretLine shows a source line behind a gutter with its number.
+func caretLine(n int, src string) string {
+	return fmt.Sprintf("%4d | %s", n, strings.ReplaceAll(src, "\t", " "))
+}
+
+// caretMarker puts a caret under the 1-based byte column col of src.
+func caretMarker(n int, src string, col int, paint func(string) string) string {
+	if col < 1 {
+		col = 1
+	}
+	if col > len(src)+1 {
+		col = len(src) + 1
+	}
+	width := utf8.RuneCountInString(src[:col-1])
+	return fmt.Sprintf("%4s | %s%s", "", strings.Repeat(" ", width), paint("^"))
+}
