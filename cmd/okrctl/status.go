@@ -1,5 +1,122 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"strings"
+	"time"
 
-func newStatusCmd(*Streams) *cobra.Command { return &cobra.Command{Use: "status", Hidden: true} }
+	"github.com/spf13/cobra"
+
+	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
+	"github.com/okrctl/okrctl/pkg/report"
+)
+
+type statusOptions struct {
+	source
+	asOf   string
+	period string
+	owner  string
+	format string
+	color  string
+}
+
+func newStatusCmd(s *Streams) *cobra.Command {
+	o := &statusOptions{}
+	cmd := &cobra.Command{
+		Use:   "status [PATH...]",
+		Short: "Show the progress of every objective and key result at a date",
+		Long: strings.TrimSpace(`
+Compute each key result's current value from the KPI snapshots, its score,
+the score expected by now, its status (achieved, on_track, at_risk, off_track,
+missed, no_data) and its forecast at the deadline. Validation findings are
+listed on stderr; with error findings status still prints what it can and
+exits 1.`),
+		Example: "  okrctl status\n  okrctl status --as-of 2026-11-20 --period 2026-Q4\n  okrctl status --owner marketing --format json",
+		RunE: func(_ *cobra.Command, a []string) error {
+			o.paths = a
+			return runStatus(s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.asOf, "as-of", "", "compute progress at this date, YYYY-MM-DD (default today)")
+	f.StringVar(&o.period, "period", "", "only objectives of this period (YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM)")
+	f.StringVar(&o.owner, "owner", "", "only objectives of this owner")
+	f.StringVar(&o.format, "format", "table", "output format: "+strings.Join(report.StatusFormats(), ", "))
+	f.StringVar(&o.color, "color", "auto", "colour: auto, always or never (never under NO_COLOR)")
+	f.StringVar(&o.rev, "rev", "", "read the repository as it was at this git revision")
+	return cmd
+}
+
+func runStatus(s *Streams, o *statusOptions) error {
+	formatter, err := report.NewStatusFormatter(o.format)
+	if err != nil {
+		return &usageError{err}
+	}
+	if err := oneOf("color", o.color, []string{"auto", "always", "never"}); err != nil {
+		return err
+	}
+	asOf, err := parseAsOf(s, o.asOf)
+	if err != nil {
+		return err
+	}
+	if err := checkPeriodFlag(o.period); err != nil {
+		return err
+	}
+	o.source.asOf = asOf
+	ws, err := loadWorkspace(s, o.source)
+	if err != nil {
+		return err
+	}
+	st := report.NewStatus(ws.Result, gaps(ws), asOf, report.Filter{Period: o.period, Owner: o.owner})
+	st.Color = s.color(o.color)
+	if err := formatter.Format(s.Out, st); err != nil {
+		return err
+	}
+	return reportFindings(s, ws)
+}
+
+// reportFindings lists a repository's findings on stderr for the commands
+// whose stdout is a report, and fails on errors.
+func reportFindings(s *Streams, ws *workspace) error {
+	if len(ws.Findings) == 0 {
+		return nil
+	}
+	for _, f := range ws.Findings {
+		fmt.Fprintln(s.Err, f.Error())
+	}
+	fmt.Fprintln(s.Err, report.Summary(ws.Findings, ws.Files))
+	if errs, _ := lint.Count(ws.Findings); errs > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// parseAsOf reads --as-of, defaulting to today's date.
+func parseAsOf(s *Streams, v string) (time.Time, error) {
+	if v == "" {
+		y, m, d := s.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := okr.ParseDate(v)
+	if err != nil {
+		return time.Time{}, usageErrorf("invalid --as-of: %v", err)
+	}
+	return t, nil
+}
+
+func checkPeriodFlag(p string) error {
+	if p == "" {
+		return nil
+	}
+	if _, err := okr.ParsePeriod(p); err != nil {
+		return usageErrorf("invalid --period: %v", err)
+	}
+	return nil
+}
+
+// gaps returns the status gaps of the workspace's configuration.
+func gaps(ws *workspace) progress.Gaps {
+	return progress.Gaps{AtRisk: ws.config.Status.AtRiskGap, OffTrack: ws.config.Status.OffTrackGap}
+}

@@ -1,0 +1,145 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
+)
+
+// Status is the progress of a repository at an as-of date: what `okrctl
+// status` prints and what the quarterly report is made of.
+type Status struct {
+	AsOf       time.Time
+	Period     string // the --period filter, "" for all
+	Objectives []progress.ObjectiveResult
+	// KPIs are the KPI definitions by id (units, names, aggregation).
+	KPIs map[string]*okr.KPI
+	// Findings are the validation findings of the repository.
+	Findings []lint.Finding
+	Color    bool
+}
+
+// StatusFormatter writes a Status in one format.
+type StatusFormatter interface {
+	Format(w io.Writer, s *Status) error
+}
+
+var statusFormats = map[string]func() StatusFormatter{
+	"table":    func() StatusFormatter { return tableStatus{} },
+	"json":     func() StatusFormatter { return jsonStatus{} },
+	"markdown": func() StatusFormatter { return markdownStatus{} },
+}
+
+// StatusFormats lists the names NewStatusFormatter accepts.
+func StatusFormats() []string { return []string{"table", "json", "markdown"} }
+
+// NewStatusFormatter returns the formatter of a format name.
+func NewStatusFormatter(name string) (StatusFormatter, error) {
+	if f, ok := statusFormats[name]; ok {
+		return f(), nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(StatusFormats(), ", "))
+}
+
+// unit returns the display unit of a key result's KPI when it is short
+// enough to sit beside numbers (%, EUR, days); "" for none and for "count".
+func (s *Status) unit(kr progress.KRResult) string {
+	if k := s.KPIs[kr.KPI]; k != nil && k.Unit != "count" && utf8.RuneCountInString(k.Unit) <= 4 {
+		return k.Unit
+	}
+	return ""
+}
+
+// formatNumber writes a number for people: thousands grouped with commas,
+// at most two decimals, no trailing zeros; "–" for unknown.
+func formatNumber(v *float64) string {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+		return "–"
+	}
+	x := *v
+	neg := x < 0
+	if neg {
+		x = -x
+	}
+	decimals := 2
+	if x >= 1000 {
+		decimals = 0
+	}
+	s := strconv.FormatFloat(x, 'f', decimals, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg && out != "0" {
+		out = "-" + out
+	}
+	return out
+}
+
+// withUnit appends a unit to a formatted number: "13.7%", "42.5 EUR".
+func withUnit(s, unit string) string {
+	switch {
+	case unit == "" || s == "–":
+		return s
+	case unit == "%":
+		return s + "%"
+	}
+	return s + " " + unit
+}
+
+// percent writes a share as a whole percentage: 0.554 is "55%".
+func percent(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", math.Floor(*v*100+1e-9))
+}
+
+// date writes a date as YYYY-MM-DD, "–" when zero.
+func date(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.Format("2006-01-02")
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// Filter selects objectives by period and owner; empty fields match all.
+type Filter struct {
+	Period string
+	Owner  string
+}
+
+// NewStatus computes the progress of every objective of a checked
+// repository that the filter selects, in file order.
+func NewStatus(res *lint.Result, gaps progress.Gaps, asOf time.Time, f Filter) *Status {
+	e := &progress.Engine{AsOf: asOf, Gaps: gaps, KPIs: res.KPIs, Series: res.Snapshots}
+	s := &Status{AsOf: asOf, Period: f.Period, KPIs: res.KPIs, Findings: res.Findings}
+	for _, o := range res.Repo.Objectives {
+		if (f.Period != "" && o.PeriodText != f.Period) || (f.Owner != "" && o.Owner != f.Owner) {
+			continue
+		}
+		s.Objectives = append(s.Objectives, e.Objective(o))
+	}
+	return s
+}
