@@ -1,0 +1,49 @@
+package progress
+
+import (
+	"time"
+
+	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/okr"
+)
+
+// MaxAge is how many days old a KPI's newest snapshot may be, for its
+// frequency, before it is stale: a grace over the nominal interval that
+// allows for a late upload (daily 2, weekly 10, monthly 35, quarterly 100).
+// ok is false for an omitted or unknown frequency, which never goes stale.
+func MaxAge(frequency string) (days int, ok bool) {
+	switch frequency {
+	case "daily":
+		return 2, true
+	case "weekly":
+		return 10, true
+	case "monthly":
+		return 35, true
+	case "quarterly":
+		return 100, true
+	}
+	return 0, false
+}
+
+// Stale finds the newest of series' snapshots dated on or before asOf and
+// reports whether it is older than k's frequency allows (see MaxAge), which
+// is the stale-data warning of SPEC §3. A KPI with no snapshot on or before
+// asOf is stale whatever its frequency: a key result that uses it has no
+// data. series need not be sorted; k may be nil (no frequency).
+func Stale(k *okr.KPI, series []kpi.Point, asOf time.Time) (newest kpi.Point, stale bool) {
+	day := kpi.DayOf(asOf)
+	found := false
+	for _, p := range series {
+		if p.Day <= day && (!found || p.Day >= newest.Day) {
+			newest, found = p, true
+		}
+	}
+	if !found {
+		return kpi.Point{}, true
+	}
+	if k == nil {
+		return newest, false
+	}
+	limit, ok := MaxAge(k.Frequency)
+	return newest, ok && int64(day)-int64(newest.Day) > int64(limit)
+}

@@ -1,0 +1,79 @@
+package progress_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
+)
+
+func TestStale(t *testing.T) {
+	monthly := points(t, snap{"2026-01-31", 1, 2}, snap{"2026-02-28", 2, 3}, snap{"2026-03-31", 3, 4})
+	tests := []struct {
+		name       string
+		frequency  string
+		series     []kpi.Point
+		asOf       string
+		wantNewest string // "" for none
+		wantStale  bool
+	}{
+		{"daily, 2 days old", "daily", points(t, snap{"2026-02-12", 1, 2}), "2026-02-14", "2026-02-12", false},
+		{"daily, 3 days old", "daily", points(t, snap{"2026-02-11", 1, 2}), "2026-02-14", "2026-02-11", true},
+		{"weekly, 10 days old", "weekly", points(t, snap{"2026-02-04", 1, 2}), "2026-02-14", "2026-02-04", false},
+		{"weekly, 11 days old", "weekly", points(t, snap{"2026-02-03", 1, 2}), "2026-02-14", "2026-02-03", true},
+		{"monthly, 35 days old", "monthly", monthly, "2026-03-07", "2026-02-28", false},
+		{"monthly, 36 days old", "monthly", monthly, "2026-05-06", "2026-03-31", true},
+		{"quarterly, 100 days old", "quarterly", points(t, snap{"2025-12-31", 1, 2}), "2026-04-10", "2025-12-31", false},
+		{"quarterly, 101 days old", "quarterly", points(t, snap{"2025-12-31", 1, 2}), "2026-04-11", "2025-12-31", true},
+		{"snapshots after the as-of date do not count", "monthly", monthly, "2026-02-27", "2026-01-31", false},
+		{"measured today", "daily", points(t, snap{"2026-02-14", 1, 2}), "2026-02-14", "2026-02-14", false},
+		{"no frequency never goes stale", "", points(t, snap{"2020-01-01", 1, 2}), "2026-02-14", "2020-01-01", false},
+		{"an unknown frequency never goes stale", "hourly", points(t, snap{"2020-01-01", 1, 2}), "2026-02-14", "2020-01-01", false},
+		{"no snapshot at all is stale", "weekly", nil, "2026-02-14", "", true},
+		{"no snapshot at all is stale without a frequency", "", nil, "2026-02-14", "", true},
+		{"only snapshots after the as-of date is stale", "weekly", points(t, snap{"2026-03-01", 1, 2}), "2026-02-14", "", true},
+		{"unsorted input: the newest wins", "weekly",
+			[]kpi.Point{{Day: day(t, "2026-02-10"), Line: 3}, {Day: day(t, "2026-01-01"), Line: 2}}, "2026-02-14", "2026-02-10", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := &okr.KPI{ID: "k", Frequency: tt.frequency}
+			newest, stale := progress.Stale(k, tt.series, date(t, tt.asOf))
+			var want kpi.Point
+			for _, p := range tt.series {
+				if tt.wantNewest != "" && p.Day == day(t, tt.wantNewest) {
+					want = p
+				}
+			}
+			if stale != tt.wantStale {
+				t.Errorf("stale = %v; want %v", stale, tt.wantStale)
+			}
+			if d := cmp.Diff(want, newest); d != "" {
+				t.Errorf("newest (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestStaleNilKPI(t *testing.T) {
+	if _, stale := progress.Stale(nil, points(t, snap{"2020-01-01", 1, 2}), date(t, "2026-02-14")); stale {
+		t.Error("a KPI without definition and with a snapshot is stale; want not stale")
+	}
+	if _, stale := progress.Stale(nil, nil, date(t, "2026-02-14")); !stale {
+		t.Error("a KPI without definition and without snapshots is not stale; want stale")
+	}
+}
+
+func TestMaxAge(t *testing.T) {
+	for freq, want := range map[string]int{"daily": 2, "weekly": 10, "monthly": 35, "quarterly": 100} {
+		if got, ok := progress.MaxAge(freq); !ok || got != want {
+			t.Errorf("MaxAge(%q) = %d, %v; want %d, true", freq, got, ok, want)
+		}
+	}
+	if _, ok := progress.MaxAge(""); ok {
+		t.Error(`MaxAge("") is ok; want not ok`)
+	}
+}
