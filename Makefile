@@ -24,8 +24,9 @@ lint: ## gofmt, go vet and staticcheck
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-bench: ## benchmarks, including a generated 10,000-objective repository
+bench: ## go benchmarks, then okrctl vs miller on generated large repositories
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./scripts/bench.sh
 
 fuzz: ## run each fuzz target for FUZZTIME (default 20s)
 	@for p in $$($(GO) list ./...); do \
