@@ -2,6 +2,7 @@ package okr
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -23,6 +24,10 @@ type Options struct {
 	Ignore func(fsPath, root string) bool
 	// Display turns an fs path into the path shown to users.
 	Display func(fsPath string) string
+	// Check, when set, runs on every Objective and KPI document right after
+	// its file is parsed, on the same worker, so that one parse of a file
+	// feeds every check. Its issues join the file's.
+	Check func(d *Document) []Issue
 }
 
 // Repo is everything Load found.
@@ -116,16 +121,28 @@ func Load(opt Options) (*Repo, error) {
 	}
 
 	repo.Files = make([]*File, len(yamls))
-	parallel(len(yamls), func(i int) {
+	Parallel(len(yamls), func(i int) {
 		p := yamls[i]
-		src, err := fs.ReadFile(opt.FS, p)
-		if err != nil {
+		src, size, err := readFile(opt.FS, p)
+		if err != nil || size > MaxFileSize {
 			f := &File{Path: display(p)}
-			f.issue(Pos{1, 1}, RuleYAML, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
+			if err != nil {
+				f.issue(Pos{1, 1}, RuleYAML, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
+			} else {
+				f.tooBig(size)
+			}
 			repo.Files[i] = f
 			return
 		}
-		repo.Files[i] = ParseFile(display(p), src)
+		f := ParseFile(display(p), src)
+		if opt.Check != nil {
+			for _, d := range f.Docs {
+				if d.Kind == KindObjective || d.Kind == KindKPI {
+					f.Issues = append(f.Issues, opt.Check(d)...)
+				}
+			}
+		}
+		repo.Files[i] = f
 	})
 	sort.Slice(repo.Files, func(i, j int) bool { return repo.Files[i].Path < repo.Files[j].Path })
 
@@ -159,8 +176,14 @@ func (r *Repo) addFile(f *File) {
 		case KindKPI:
 			r.KPIs = append(r.KPIs, decodeKPI(d))
 		case "":
-			if k, _ := Lookup(n, "kind"); k != nil {
+			if k, v := Lookup(n, "kind"); k != nil && (v == nil || v.Kind == yaml.ScalarNode) {
 				f.issue(ValuePos(n, "kind"), RuleKind, "kind is empty: want Objective or KPI")
+			} else if k != nil {
+				what := "list"
+				if v.Kind == yaml.MappingNode {
+					what = "mapping"
+				}
+				f.issue(ValuePos(n, "kind"), RuleKind, "kind must be Objective or KPI, not a "+what)
 			} else {
 				f.issue(PosOf(n), RuleKind, "document has no kind: want kind: Objective or kind: KPI")
 			}
@@ -174,6 +197,27 @@ func (r *Repo) addFile(f *File) {
 	}
 }
 
+// readFile reads a file unless it is larger than MaxFileSize, so that a huge
+// file never sits in memory; size is the file's size as far as known.
+func readFile(fsys fs.FS, name string) (src []byte, size int64, err error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
+		return nil, info.Size(), nil
+	}
+	src, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(src) > MaxFileSize {
+		return nil, int64(len(src)), nil // it grew since Stat, or Stat could not tell
+	}
+	return src, int64(len(src)), nil
+}
+
 func unwrapPathErr(err error) error {
 	if pe, ok := err.(*fs.PathError); ok {
 		return pe.Err
@@ -181,8 +225,9 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
-// parallel runs fn(0..n-1) on a bounded pool of GOMAXPROCS workers.
-func parallel(n int, fn func(i int)) {
+// Parallel runs fn(0..n-1) on a bounded pool of GOMAXPROCS workers and
+// returns when all calls have.
+func Parallel(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {
@@ -225,8 +270,12 @@ func Suggest(s string, candidates []string) string {
 	return ""
 }
 
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of adjacent letters ("targte") cost 1.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// Three rows: the one before the previous is needed for swaps.
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -240,8 +289,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

@@ -64,20 +64,7 @@ type Document struct {
 
 // Line returns the 1-based line n of the file's source without its line
 // ending, or "" when out of range.
-func (f *File) Line(n int) string {
-	src := f.Src
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return ""
-		}
-		src = src[j+1:]
-	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
-	}
-	return string(bytes.TrimSuffix(src, []byte("\r")))
-}
+func (f *File) Line(n int) string { return lineAt(f.Src, n) }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
@@ -93,7 +80,7 @@ func ParseFile(path string, src []byte) (f *File) {
 		}
 	}()
 	if len(src) > MaxFileSize {
-		f.issue(Pos{1, 1}, RuleYAML, fmt.Sprintf("file is %d bytes, more than the %d MiB okrctl reads", len(src), MaxFileSize>>20))
+		f.tooBig(int64(len(src)))
 		return f
 	}
 	if pos, msg := checkText(src); msg != "" {
@@ -108,7 +95,7 @@ func ParseFile(path string, src []byte) (f *File) {
 			break
 		}
 		if err != nil {
-			f.issue(yamlErrorPos(err), RuleYAML, yamlErrorMessage(err))
+			f.issue(yamlErrorPos(err, src), RuleYAML, yamlErrorMessage(err))
 			break
 		}
 		if len(doc.Content) == 0 {
@@ -130,12 +117,18 @@ func ParseFile(path string, src []byte) (f *File) {
 	return f
 }
 
+// tooBig reports a file over MaxFileSize.
+func (f *File) tooBig(size int64) {
+	f.issue(Pos{1, 1}, RuleYAML, fmt.Sprintf("file is %d bytes, more than the %d MiB okrctl reads", size, MaxFileSize>>20))
+}
+
 func (f *File) issue(p Pos, rule, msg string) {
 	f.Issues = append(f.Issues, Issue{File: f.Path, Pos: p, Rule: rule, Message: msg})
 }
 
-// checkText finds invalid UTF-8 and control characters, which the YAML
-// parser reports without a position.
+// checkText finds invalid UTF-8, control characters and line breaks other
+// than LF and CRLF, which the YAML parser reports without a position or
+// counts differently from editors.
 func checkText(src []byte) (Pos, string) {
 	line, col := 1, 1
 	for i := 0; i < len(src); {
@@ -145,6 +138,10 @@ func checkText(src []byte) (Pos, string) {
 			return Pos{line, col}, fmt.Sprintf("invalid UTF-8 (byte 0x%02x): okrctl reads UTF-8 text files only", src[i])
 		case r == '\n':
 			line, col = line+1, 0
+		case r == '\r' && (i+1 == len(src) || src[i+1] != '\n'), r == '\u2028', r == '\u2029':
+			// The YAML parser counts these as line breaks and editors do
+			// not: positions would disagree.
+			return Pos{line, col}, fmt.Sprintf("line separator %U is not allowed: okrctl reads LF or CRLF line endings", r)
 		case r == '\uFEFF' && i == 0, r == '\t', r == '\r':
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			return Pos{line, col}, fmt.Sprintf("control character %U is not allowed: is this a binary file?", r)
@@ -155,66 +152,243 @@ func checkText(src []byte) (Pos, string) {
 	return Pos{}, ""
 }
 
-// checkTree reports duplicate keys, excessive nesting and alias bombs.
+// checkTree reports duplicate keys, excessive nesting, recursive aliases
+// and alias bombs. It visits each node once, plus at most maxExpansion nodes
+// reached through aliases, so a hostile document costs little.
 func (f *File) checkTree(root *yaml.Node) bool {
-	ok := true
 	expanded := 0
-	var walk func(n *yaml.Node, depth int, viaAlias bool)
-	walk = func(n *yaml.Node, depth int, viaAlias bool) {
-		if !ok || n == nil {
-			return
+	var origin *yaml.Node         // the outermost alias being expanded, if any
+	open := map[*yaml.Node]bool{} // anchored nodes on the current path
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		if n == nil {
+			return true
 		}
-		if viaAlias {
-			expanded++
-		}
-		if expanded > maxExpansion {
-			f.issue(PosOf(n), RuleYAML, fmt.Sprintf("aliases expand this document past %d nodes (an alias bomb?)", maxExpansion))
-			ok = false
-			return
+		at := n
+		if origin != nil {
+			// Inside an expansion, point at the alias the reader wrote.
+			at = origin
+			if expanded++; expanded > maxExpansion {
+				f.issue(PosOf(at), RuleYAML, fmt.Sprintf("alias *%s expands this document past %d nodes (an alias bomb?)", origin.Value, maxExpansion))
+				return false
+			}
 		}
 		if depth > MaxDepth {
-			f.issue(PosOf(n), RuleYAML, fmt.Sprintf("nesting deeper than %d levels", MaxDepth))
-			ok = false
-			return
+			f.issue(PosOf(at), RuleYAML, fmt.Sprintf("nesting deeper than %d levels", MaxDepth))
+			return false
+		}
+		if n.Anchor != "" && n.Kind != yaml.AliasNode {
+			open[n] = true
+			defer delete(open, n)
 		}
 		switch n.Kind {
 		case yaml.AliasNode:
-			walk(n.Alias, depth, true)
+			if open[n.Alias] {
+				f.issue(PosOf(n), RuleYAML, fmt.Sprintf("alias *%s refers to a node that contains it (a recursive alias)", n.Value))
+				return false
+			}
+			outer := origin == nil
+			if outer {
+				origin = n
+			}
+			ok := walk(n.Alias, depth)
+			if outer {
+				origin = nil
+			}
+			return ok
 		case yaml.MappingNode:
-			if !viaAlias {
-				seen := make(map[string]*yaml.Node, len(n.Content)/2)
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					k := n.Content[i]
-					if k.Kind != yaml.ScalarNode {
-						continue
-					}
-					if prev, dup := seen[k.Value]; dup {
-						f.issue(PosOf(k), RuleYAML, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, prev.Line))
-						continue
-					}
-					seen[k.Value] = k
-				}
+			if origin == nil {
+				f.checkKeys(n)
 			}
 			for _, c := range n.Content {
-				walk(c, depth+1, viaAlias)
+				if !walk(c, depth+1) {
+					return false
+				}
 			}
 		case yaml.SequenceNode:
 			for _, c := range n.Content {
-				walk(c, depth+1, viaAlias)
+				if !walk(c, depth+1) {
+					return false
+				}
 			}
 		}
+		return true
 	}
-	walk(root, 1, false)
-	return ok
+	return walk(root, 1)
 }
 
-func yamlErrorPos(err error) Pos {
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		if n, e := strconv.Atoi(m[1]); e == nil {
-			return Pos{n, 1}
+// checkKeys reports the second and later uses of a key in mapping m.
+func (f *File) checkKeys(m *yaml.Node) {
+	n := len(m.Content) / 2
+	if n < 2 {
+		return
+	}
+	// A quadratic scan beats a map for the handful of keys an OKR mapping has.
+	if n <= 16 {
+		for i := 2; i+1 < len(m.Content); i += 2 {
+			k := m.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			for j := 0; j < i; j += 2 {
+				if p := m.Content[j]; p.Kind == yaml.ScalarNode && p.Value == k.Value {
+					f.duplicateKey(k, p)
+					break
+				}
+			}
+		}
+		return
+	}
+	seen := make(map[string]*yaml.Node, n)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup {
+			f.duplicateKey(k, prev)
+			continue
+		}
+		seen[k.Value] = k
+	}
+}
+
+func (f *File) duplicateKey(k, first *yaml.Node) {
+	f.issue(PosOf(k), RuleYAML, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first.Line))
+}
+
+// yamlErrorPos finds where a syntax error is. The parser's messages name a
+// line only, and name it 0-based for parser (not scanner) errors, or omit it
+// on the first line; the column comes from the source for the common
+// errors, and is otherwise the line's first character that is not a space.
+func yamlErrorPos(err error, src []byte) Pos {
+	msg, n := err.Error(), 1
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		n, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		n = 0
+	}
+	if isParserProblem(msg) || n == 0 {
+		n++
+	}
+	if strings.HasPrefix(msg, "unknown anchor '") {
+		// Reported without a line: find the first use of the alias.
+		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
+		if i := bytes.Index(src, []byte("*"+name)); i >= 0 {
+			n = bytes.Count(src[:i], []byte("\n")) + 1
 		}
 	}
-	return Pos{1, 1}
+	n = max(1, min(n, lineCount(src))) // "unexpected end of stream" may name the line after the last
+	line := lineAt(src, n)
+	i := errorOffset(line, msg)
+	return Pos{n, utf8.RuneCountInString(line[:i]) + 1}
+}
+
+// parserProblems are the messages of the YAML parser (as opposed to its
+// scanner), whose line numbers are 0-based.
+var parserProblems = []string{
+	"did not find expected ',' or",
+	"did not find expected '-' indicator",
+	"did not find expected <",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
+func isParserProblem(msg string) bool {
+	for _, p := range parserProblems {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// errorOffset returns the byte offset in line of the syntax error msg.
+func errorOffset(line, msg string) int {
+	first := len(line) - len(strings.TrimLeft(line, " "))
+	switch {
+	case strings.HasPrefix(msg, "mapping values are not allowed"):
+		// The offending ':' is the one after the key's: "title: a: b".
+		var colons []int
+		var quote byte
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '#' && (i == 0 || line[i-1] == ' '):
+				i = len(line)
+			case (c == '"' || c == '\'') && (i == 0 || line[i-1] == ' '):
+				quote = c
+			case c == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+				colons = append(colons, i)
+			}
+		}
+		switch len(colons) {
+		case 0:
+		case 1:
+			return colons[0]
+		default:
+			return colons[1]
+		}
+	case strings.Contains(msg, "tab character"):
+		if i := strings.IndexByte(line, '\t'); i >= 0 {
+			return i
+		}
+	case strings.HasPrefix(msg, "unknown anchor '"):
+		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
+		if i := strings.Index(line, "*"+name); i >= 0 {
+			return i
+		}
+	case strings.HasPrefix(msg, "did not find expected ',' or ']'"):
+		if i := strings.LastIndexByte(line, '['); i >= 0 {
+			return i
+		}
+	case strings.HasPrefix(msg, "did not find expected ',' or '}'"):
+		if i := strings.LastIndexByte(line, '{'); i >= 0 {
+			return i
+		}
+	case strings.Contains(msg, "cannot start any token"):
+		if i := strings.IndexAny(line[first:], "@`"); i >= 0 {
+			return first + i
+		}
+	}
+	if first >= len(line) {
+		return 0
+	}
+	return first
+}
+
+// lineAt returns the 1-based line n of src without its line ending.
+func lineAt(src []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return string(bytes.TrimSuffix(src, []byte("\r")))
+}
+
+// lineCount is the number of lines of src; a last line without a line
+// ending counts.
+func lineCount(src []byte) int {
+	n := bytes.Count(src, []byte("\n"))
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
 }
 
 func yamlErrorMessage(err error) string {

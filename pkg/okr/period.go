@@ -60,20 +60,39 @@ func (p Period) String() string { return p.Text }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // ParseDate parses a calendar date written YYYY-MM-DD and rejects dates that
-// do not exist (2026-02-30).
+// do not exist (2026-02-30), saying why.
 func ParseDate(s string) (time.Time, error) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
 		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
 	}
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a valid date", s)
+	if err == nil {
+		return t, nil
 	}
-	return t, nil
+	year, _ := strconv.Atoi(s[:4])
+	month, _ := strconv.Atoi(s[5:7])
+	if month < 1 || month > 12 {
+		return time.Time{}, fmt.Errorf("%q is not a valid date: there is no month %d", s, month)
+	}
+	if d, _ := strconv.Atoi(s[8:]); d == 0 {
+		return time.Time{}, fmt.Errorf("%q is not a valid date: there is no day 0", s)
+	}
+	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return time.Time{}, fmt.Errorf("%q is not a valid date: %s %d has %d days", s, time.Month(month), year, days)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // DaysBetween returns the number of whole days from a to b (negative when b
 // is before a). Both are calendar dates at midnight UTC.
 func DaysBetween(a, b time.Time) int {
-	return int(b.Sub(a).Hours() / 24)
+	// Unix seconds rather than b.Sub(a): a Duration saturates past 292 years.
+	return int((b.Unix() - a.Unix()) / 86400)
 }

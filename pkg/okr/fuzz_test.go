@@ -1,0 +1,50 @@
+package okr
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzParseFile checks that no input makes ParseFile or the decoding of its
+// documents panic (ParseFile recovers from a panic, so a recovered one fails
+// here), and that every issue has a position inside the file.
+func FuzzParseFile(f *testing.F) {
+	seeds, err := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range seeds {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Add([]byte(validObjective))
+	f.Add([]byte(billionLaughs()))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file := ParseFile("fuzz.yaml", src)
+		repo := &Repo{}
+		repo.addFile(file)
+		lines := max(lineCount(src), 1)
+		for _, is := range file.Issues {
+			if strings.HasPrefix(is.Message, "cannot parse YAML:") {
+				t.Fatalf("ParseFile panicked: %s", is.Message)
+			}
+			if is.Pos.Line < 1 || is.Pos.Col < 1 || is.Pos.Line > lines {
+				t.Errorf("issue %q at %d:%d, outside a file of %d lines", is.Message, is.Pos.Line, is.Pos.Col, lines)
+			}
+			if is.File != "fuzz.yaml" || is.Rule == "" || is.Message == "" {
+				t.Errorf("incomplete issue %+v", is)
+			}
+		}
+		for _, o := range repo.Objectives {
+			for _, kr := range o.KeyResults {
+				kr.Dir()
+				kr.DeadlineIn(o.Period)
+			}
+		}
+	})
+}
