@@ -1,0 +1,154 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/progress"
+)
+
+// examplesStatus checks the bundled examples and computes their progress
+// at 2026-11-20, inside their quarter.
+func examplesStatus(t *testing.T, f Filter) *Status {
+	t.Helper()
+	dir, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(filepath.Join(dir, config.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	res, err := lint.Run(lint.Options{Cwd: dir, Config: cfg, AsOf: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewStatus(res, progress.DefaultGaps(), asOf, f)
+}
+
+func TestStatusGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		format string
+		filter Filter
+	}{
+		{"status/examples.table", "table", Filter{}},
+		{"status/examples-q4.table", "table", Filter{Period: "2026-Q4"}},
+		{"status/examples-marketing.table", "table", Filter{Owner: "marketing"}},
+		{"status/empty.table", "table", Filter{Period: "2024-Q1"}},
+		{"status/examples.json", "json", Filter{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := NewStatusFormatter(tc.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := f.Format(&buf, examplesStatus(t, tc.filter)); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, tc.name, buf.Bytes())
+		})
+	}
+}
+
+// TestStatusJSONShape checks the documented keys and types, independent of
+// the golden file.
+func TestStatusJSONShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := (jsonStatus{}).Format(&buf, examplesStatus(t, Filter{Period: "2026-Q4"})); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["as_of"] != "2026-11-20" {
+		t.Errorf("as_of = %v", doc["as_of"])
+	}
+	objs := doc["objectives"].([]any)
+	if len(objs) != 5 {
+		t.Fatalf("got %d objectives in 2026-Q4, want 5", len(objs))
+	}
+	objKeys := []string{"id", "file", "title", "owner", "period", "score", "expected", "status", "key_results"}
+	krKeys := []string{"id", "title", "kpi", "baseline", "target", "direction", "deadline", "current", "progress", "score", "expected", "status", "forecast", "forecast_score", "source"}
+	sawNullSource, sawSource := false, false
+	for _, o := range objs {
+		om := o.(map[string]any)
+		assertKeys(t, om, objKeys)
+		if _, ok := om["score"].(float64); !ok {
+			t.Errorf("objective %v: score is %T, want a number", om["id"], om["score"])
+		}
+		for _, kr := range om["key_results"].([]any) {
+			km := kr.(map[string]any)
+			assertKeys(t, km, krKeys)
+			switch src := km["source"].(type) {
+			case nil:
+				sawNullSource = true
+			case string:
+				sawSource = true
+				if !strings.Contains(src, ".csv:") {
+					t.Errorf("kr %v: source %q is not file:line of a snapshot", km["id"], src)
+				}
+			}
+		}
+	}
+	if !sawNullSource || !sawSource {
+		t.Errorf("want both a traced current (file:line) and a manual one (null): traced=%v null=%v", sawSource, sawNullSource)
+	}
+}
+
+func assertKeys(t *testing.T, m map[string]any, keys []string) {
+	t.Helper()
+	if len(m) != len(keys) {
+		t.Errorf("got %d keys, want %d: %v", len(m), len(keys), m)
+	}
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			t.Errorf("missing key %q in %v", k, m["id"])
+		}
+	}
+}
+
+// TestStatusTableColor checks that colour codes appear only when asked for.
+func TestStatusTableColor(t *testing.T) {
+	s := examplesStatus(t, Filter{Period: "2026-Q4"})
+	var plain, colored bytes.Buffer
+	if err := (tableStatus{}).Format(&plain, s); err != nil {
+		t.Fatal(err)
+	}
+	s.Color = true
+	if err := (tableStatus{}).Format(&colored, s); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Error("plain table contains ANSI escape codes")
+	}
+	if !strings.Contains(colored.String(), ansiRed+"off_track"+ansiReset) {
+		t.Error("coloured table does not paint off_track red")
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   float64
+		want string
+	}{
+		{0, "0"}, {3, "3"}, {2.5, "2.5"}, {2.126, "2.13"}, {-12.5, "-12.5"},
+		{999.999, "1,000"}, {1000, "1,000"}, {1234567.89, "1,234,568"}, {-0.001, "0"},
+	} {
+		if got := formatNumber(&tc.in); got != tc.want {
+			t.Errorf("formatNumber(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := formatNumber(nil); got != "–" {
+		t.Errorf("formatNumber(nil) = %q", got)
+	}
+}
