@@ -4,16 +4,18 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/pkg/okr"
 )
 
 // FileName is the name of the configuration file.
@@ -115,20 +117,20 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 		}
 		return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&doc); err != nil {
-		if strings.Contains(err.Error(), "EOF") && len(bytes.TrimSpace(src)) == 0 {
-			return c, nil
-		}
-		return nil, &Error{File: file, Msg: "invalid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	// The OKR files' YAML front end: positioned syntax errors, duplicate
+	// keys and the same safety limits.
+	f := okr.ParseFile(file, src)
+	if len(f.Issues) > 0 {
+		is := f.Issues[0]
+		return nil, &Error{File: file, Line: is.Pos.Line, Msg: is.Message}
 	}
-	if len(doc.Content) == 0 {
-		return c, nil
+	if len(f.Docs) == 0 {
+		return c, nil // empty, or only comments
 	}
-	root := doc.Content[0]
-	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
-		return c, nil
+	if len(f.Docs) > 1 {
+		return nil, fail(f.Docs[1].Node, "the configuration is one YAML document, not %d", len(f.Docs))
 	}
+	root := f.Docs[0].Node
 	if root.Kind != yaml.MappingNode {
 		return nil, fail(root, "the configuration must be a mapping")
 	}
@@ -170,7 +172,8 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				sk, sv := v.Content[j], v.Content[j+1]
 				var f float64
-				if sv.Kind != yaml.ScalarNode || sv.Decode(&f) != nil || f < 0 || f > 1 {
+				// Written so that NaN fails too.
+				if sv.Kind != yaml.ScalarNode || sv.Decode(&f) != nil || !(f >= 0 && f <= 1) {
 					return nil, fail(sv, "status.%s must be a number between 0 and 1", sk.Value)
 				}
 				switch sk.Value {
@@ -192,21 +195,37 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 	return c, nil
 }
 
+// Bounds lists the options each rule with bounds takes; other rules take
+// only a severity.
+var Bounds = map[string][]string{
+	"kr-count":        {"min", "max"},
+	"objective-count": {"max"},
+}
+
 func parseRule(id string, v *yaml.Node) (Rule, error) {
 	var r Rule
 	switch v.Kind {
 	case yaml.ScalarNode:
+		if v.Value == "" || v.ShortTag() != "!!str" {
+			return r, fmt.Errorf("want a severity (error, warning, off) or a mapping of options")
+		}
 		r.Severity = v.Value
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k, val := v.Content[i], v.Content[i+1]
 			switch k.Value {
 			case "severity":
+				if val.Kind != yaml.ScalarNode || val.Value == "" {
+					return r, fmt.Errorf("severity must be error, warning or off")
+				}
 				r.Severity = val.Value
 			case "min", "max":
+				if !slices.Contains(Bounds[id], k.Value) {
+					return r, fmt.Errorf("unknown option %q (want %s)", k.Value, options(id))
+				}
 				var n int
-				if val.Kind != yaml.ScalarNode || val.Decode(&n) != nil || n < 0 {
-					return r, fmt.Errorf("%s must be a whole number", k.Value)
+				if val.Kind != yaml.ScalarNode || val.ShortTag() != "!!int" || val.Decode(&n) != nil || n < 1 {
+					return r, fmt.Errorf("%s must be a whole number of at least 1", k.Value)
 				}
 				if k.Value == "min" {
 					r.Min = n
@@ -214,7 +233,7 @@ func parseRule(id string, v *yaml.Node) (Rule, error) {
 					r.Max = n
 				}
 			default:
-				return r, fmt.Errorf("unknown option %q (want severity, min or max)", k.Value)
+				return r, fmt.Errorf("unknown option %q (want %s)", k.Value, options(id))
 			}
 		}
 	default:
@@ -229,6 +248,18 @@ func parseRule(id string, v *yaml.Node) (Rule, error) {
 		return r, fmt.Errorf("min (%d) is greater than max (%d)", r.Min, r.Max)
 	}
 	return r, nil
+}
+
+// options lists the options rule id takes, for messages.
+func options(id string) string {
+	opts := append([]string{"severity"}, Bounds[id]...)
+	switch len(opts) {
+	case 1:
+		return "severity"
+	case 2:
+		return opts[0] + " or " + opts[1]
+	}
+	return strings.Join(opts[:len(opts)-1], ", ") + " or " + opts[len(opts)-1]
 }
 
 func strings_(v *yaml.Node) ([]string, error) {

@@ -10,36 +10,64 @@ import (
 // pattern. Segments match as in path.Match; a "**" segment matches any
 // number of segments, including none; a pattern without '/' matches at any
 // depth. A pattern that names a directory also matches everything under it.
+//
+// As in .gitignore, a leading "/" (or "./") anchors a bare name to the
+// configuration's directory; a trailing "/" is ignored.
 func MatchGlob(pattern, name string) bool {
-	pattern = strings.TrimPrefix(strings.TrimSuffix(pattern, "/"), "./")
-	if !strings.Contains(pattern, "/") {
+	pattern = strings.TrimSuffix(pattern, "/")
+	anchored := false
+	for _, prefix := range []string{"./", "/"} {
+		if strings.HasPrefix(pattern, prefix) {
+			pattern, anchored = pattern[len(prefix):], true
+		}
+	}
+	if !anchored && !strings.Contains(pattern, "/") {
 		// Like .gitignore: a bare name matches at any depth.
 		pattern = "**/" + pattern
 	}
-	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
+	var pat []string
+	for _, seg := range strings.Split(pattern, "/") {
+		if seg == "**" && len(pat) > 0 && pat[len(pat)-1] == "**" {
+			continue // "**/**" is "**", and costs less to match
+		}
+		pat = append(pat, seg)
+	}
+	return matchSegs(pat, strings.Split(name, "/"))
 }
 
+// matchSegs matches pattern segments against name segments. A pattern
+// that matches a prefix of name matches it all (a directory and what lies
+// beneath). It remembers failed (pattern, name) suffix pairs, so a pattern
+// with many "**" costs O(len(pat)·len(name)) rather than exponential time.
 func matchSegs(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			rest := pat[1:]
-			for i := 0; i <= len(name); i++ {
-				if matchSegs(rest, name[i:]) {
-					return true
+	failed := make(map[[2]int]bool)
+	var match func(p, n int) bool
+	match = func(p, n int) bool {
+		for p < len(pat) {
+			if pat[p] == "**" {
+				key := [2]int{p, n}
+				if failed[key] {
+					return false
 				}
+				for i := n; i <= len(name); i++ {
+					if match(p+1, i) {
+						return true
+					}
+				}
+				failed[key] = true
+				return false
 			}
-			return false
+			if n == len(name) {
+				return false
+			}
+			if ok, _ := path.Match(pat[p], name[n]); !ok {
+				return false
+			}
+			p, n = p+1, n+1
 		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(pat[0], name[0]); !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+		return true
 	}
-	// A pattern that matched a directory matches what lies beneath it.
-	return true
+	return match(0, 0)
 }
 
 // CheckGlob reports a malformed glob.

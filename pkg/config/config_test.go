@@ -1,0 +1,197 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParse(t *testing.T) {
+	src := `# okrctl configuration
+paths: [okrs, kpis]
+ignore: ["okrs/archive/**", drafts]
+rules:
+  kr-count: {min: 2, max: 6}
+  objective-count: {max: 3, severity: error}
+  vague: warning
+  direction: off
+  measurable: error
+status:
+  at_risk_gap: 0.05
+  off_track_gap: 0.3
+`
+	c, err := Parse("/repo/.okrctl.yaml", "/repo", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Config{
+		File: "/repo/.okrctl.yaml", Dir: "/repo",
+		Paths:  []string{"okrs", "kpis"},
+		Ignore: []string{"okrs/archive/**", "drafts"},
+		Rules: map[string]Rule{
+			"kr-count":        {Min: 2, Max: 6, Line: 5},
+			"objective-count": {Severity: SeverityError, Max: 3, Line: 6},
+			"vague":           {Severity: SeverityWarning, Line: 7},
+			"direction":       {Severity: SeverityOff, Line: 8},
+			"measurable":      {Severity: SeverityError, Line: 9},
+		},
+		Status: Status{AtRiskGap: 0.05, OffTrackGap: 0.3},
+	}
+	if diff := cmp.Diff(want, c); diff != "" {
+		t.Errorf("Parse (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"direction", "kr-count", "measurable", "objective-count", "vague"}, c.RuleIDs()); diff != "" {
+		t.Errorf("RuleIDs (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	for name, src := range map[string]string{
+		"empty":         "",
+		"blank":         "\n\n  \n",
+		"comments only": "# nothing configured\n",
+		"null":          "~\n",
+		"separator":     "---\n",
+		"empty mapping": "{}\n",
+		"paths only":    "paths: okrs\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, err := Parse("f", "/d", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Status != (Status{0.10, 0.25}) || len(c.Rules) != 0 || c.Ignore != nil || c.Dir != "/d" || c.File != "f" {
+				t.Errorf("not the defaults: %+v", c)
+			}
+		})
+	}
+	if c, _ := Parse("f", "/d", []byte("paths: okrs\n")); !cmp.Equal(c.Paths, []string{"okrs"}) {
+		t.Errorf("a single path: %v", c.Paths)
+	}
+	d := Default("/x")
+	if d.File != "" || d.Dir != "/x" || d.Rules == nil || d.Status != (Status{0.10, 0.25}) {
+		t.Errorf("Default: %+v", d)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		line int
+		msg  string
+	}{
+		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules or status)`},
+		{"not a mapping", "- okrs\n", 1, "the configuration must be a mapping"},
+		{"two documents", "paths: [a]\n---\npaths: [b]\n", 3, "the configuration is one YAML document, not 2"},
+		{"invalid YAML", "paths: [okrs\nrules: {}\n", 2, "invalid YAML: did not find expected ',' or ']'"},
+		{"duplicate key", "rules:\n  vague: off\n  vague: error\n", 3, `duplicate key "vague" (first at line 2)`},
+		{"paths not a list", "paths: {a: b}\n", 1, "paths: want a list of strings"},
+		{"paths with an empty entry", "paths: [okrs, '']\n", 1, "paths: want a list of non-empty strings"},
+		{"paths with a nested list", "paths: [[okrs]]\n", 1, "paths: want a list of non-empty strings"},
+		{"bad glob", "ignore: ['okrs/[a']\n", 1, `ignore: bad glob "okrs/[a": syntax error in pattern`},
+		{"rules not a mapping", "rules: [vague]\n", 1, "rules must be a mapping of rule id to severity or options"},
+		{"unknown severity", "rules:\n  vague: warn\n", 2, `rules.vague: unknown severity "warn" (want error, warning or off)`},
+		{"empty severity", "rules:\n  vague:\n", 2, "rules.vague: want a severity (error, warning, off) or a mapping of options"},
+		{"boolean severity", "rules:\n  vague: false\n", 2, "rules.vague: want a severity (error, warning, off) or a mapping of options"},
+		{"list severity", "rules:\n  vague: [off]\n", 2, "rules.vague: want a severity (error, warning, off) or a mapping of options"},
+		{"unknown severity in a mapping", "rules:\n  kr-count: {severity: fatal}\n", 2, `rules.kr-count: unknown severity "fatal" (want error, warning or off)`},
+		{"unknown option", "rules:\n  kr-count: {minimum: 2}\n", 2, `rules.kr-count: unknown option "minimum" (want severity, min or max)`},
+		{"bounds on a rule without", "rules:\n  vague: {max: 2}\n", 2, `rules.vague: unknown option "max" (want severity)`},
+		{"min on objective-count", "rules:\n  objective-count: {min: 2}\n", 2, `rules.objective-count: unknown option "min" (want severity or max)`},
+		{"fractional bound", "rules:\n  kr-count: {min: 2.5}\n", 2, "rules.kr-count: min must be a whole number of at least 1"},
+		{"quoted bound", "rules:\n  kr-count: {max: '5'}\n", 2, "rules.kr-count: max must be a whole number of at least 1"},
+		{"negative bound", "rules:\n  kr-count: {min: -1}\n", 2, "rules.kr-count: min must be a whole number of at least 1"},
+		{"zero bound", "rules:\n  kr-count: {max: 0}\n", 2, "rules.kr-count: max must be a whole number of at least 1"},
+		{"min above max", "rules:\n  kr-count:\n    min: 6\n    max: 4\n", 3, "rules.kr-count: min (6) is greater than max (4)"},
+		{"status not a mapping", "status: 0.1\n", 1, "status must be a mapping"},
+		{"unknown status key", "status:\n  at_risk: 0.1\n", 2, "unknown key status.at_risk (want at_risk_gap or off_track_gap)"},
+		{"gap above 1", "status:\n  at_risk_gap: 1.5\n", 2, "status.at_risk_gap must be a number between 0 and 1"},
+		{"negative gap", "status:\n  off_track_gap: -0.1\n", 2, "status.off_track_gap must be a number between 0 and 1"},
+		{"NaN gap", "status:\n  at_risk_gap: .nan\n", 2, "status.at_risk_gap must be a number between 0 and 1"},
+		{"text gap", "status:\n  at_risk_gap: ten percent\n", 2, "status.at_risk_gap must be a number between 0 and 1"},
+		{"gaps out of order", "status:\n  at_risk_gap: 0.3\n  off_track_gap: 0.2\n", 2, "status.off_track_gap (0.2) must not be smaller than status.at_risk_gap (0.3)"},
+		{"at_risk above the default off_track", "status:\n  at_risk_gap: 0.3\n", 2, "status.off_track_gap (0.25) must not be smaller than status.at_risk_gap (0.3)"},
+		{"binary junk", "paths: \x00\x01\n", 1, "control character U+0000 is not allowed: is this a binary file?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse("/repo/.okrctl.yaml", "/repo", []byte(tt.src))
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("Parse = %+v, %v; want a *Error", c, err)
+			}
+			if c != nil {
+				t.Error("a config came back with the error")
+			}
+			if ce.File != "/repo/.okrctl.yaml" || ce.Line != tt.line || ce.Msg != tt.msg {
+				t.Errorf("error at line %d: %q, want line %d: %q", ce.Line, ce.Msg, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+func TestErrorString(t *testing.T) {
+	if got := (&Error{File: "c.yaml", Line: 3, Msg: "bad"}).Error(); got != "c.yaml:3: bad" {
+		t.Errorf("with a line: %q", got)
+	}
+	if got := (&Error{File: "c.yaml", Msg: "bad"}).Error(); got != "c.yaml: bad" {
+		t.Errorf("without a line: %q", got)
+	}
+}
+
+func TestFindAndLoad(t *testing.T) {
+	root := t.TempDir()
+	deep := filepath.Join(root, "a", "b", "c")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(deep); got != "" && strings.HasPrefix(got, root) {
+		t.Fatalf("Find found %q before any file was written", got)
+	}
+	cfgPath := filepath.Join(root, "a", FileName)
+	if err := os.WriteFile(cfgPath, []byte("paths: [okrs]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A directory named like the file is not a configuration.
+	if err := os.Mkdir(filepath.Join(deep, FileName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(deep); got != cfgPath {
+		t.Errorf("Find(%s) = %q, want %q", deep, got, cfgPath)
+	}
+	c, err := Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Dir != filepath.Join(root, "a") || c.File != cfgPath || !cmp.Equal(c.Paths, []string{"okrs"}) {
+		t.Errorf("Load: %+v", c)
+	}
+	_, err = Load(filepath.Join(root, "missing.yaml"))
+	var ce *Error
+	if !errors.As(err, &ce) || ce.Msg != "no such file" {
+		t.Errorf("Load(missing) = %v", err)
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	c := &Config{Ignore: []string{"okrs/archive/**", "*.draft.yaml"}}
+	for name, want := range map[string]bool{
+		"okrs/archive":              true,
+		"okrs/archive/2025/q1.yaml": true,
+		"okrs/2026-Q1/a.draft.yaml": true,
+		"okrs/2026-Q1/a.yaml":       false,
+		"archive/x.yaml":            false,
+	} {
+		if got := c.Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+	if (&Config{}).Ignored("x") {
+		t.Error("no globs ignore something")
+	}
+}

@@ -1,0 +1,58 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse checks that Parse never panics, that it returns either a
+// configuration or a *Error, and that what it accepts is consistent.
+func FuzzParse(f *testing.F) {
+	seeds, err := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range seeds {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Add([]byte("rules:\n  kr-count: {min: 6, max: 4}\n"))
+	f.Add([]byte("status: {at_risk_gap: .nan}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c, err := Parse("c.yaml", "/d", src)
+		if err != nil {
+			var ce *Error
+			if !errors.As(err, &ce) || c != nil {
+				t.Fatalf("Parse = %v, %v (%T); want nil and a *Error", c, err, err)
+			}
+			if ce.Line < 0 {
+				t.Errorf("negative line in %v", ce)
+			}
+			return
+		}
+		if !(c.Status.AtRiskGap >= 0 && c.Status.AtRiskGap <= c.Status.OffTrackGap && c.Status.OffTrackGap <= 1) {
+			t.Errorf("accepted gaps %+v", c.Status)
+		}
+		for id, r := range c.Rules {
+			switch r.Severity {
+			case "", SeverityError, SeverityWarning, SeverityOff:
+			default:
+				t.Errorf("rule %s: accepted severity %q", id, r.Severity)
+			}
+			if r.Min < 0 || r.Max < 0 || (r.Min > 0 && r.Max > 0 && r.Min > r.Max) {
+				t.Errorf("rule %s: accepted bounds %d..%d", id, r.Min, r.Max)
+			}
+		}
+		for _, g := range c.Ignore {
+			if CheckGlob(g) != nil {
+				t.Errorf("accepted a bad glob %q", g)
+			}
+			MatchGlob(g, "okrs/archive/a.yaml")
+		}
+	})
+}
