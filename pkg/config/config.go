@@ -9,9 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -44,7 +42,7 @@ type Config struct {
 // Rule is the configuration of one rule.
 type Rule struct {
 	Severity string // error | warning | off | "" (the rule's default)
-	Min, Max int    // kr-count and objective-count bounds; 0 = default
+	Min, Max int    // kr-count and objective-count bounds, at least 1; 0 = not set
 	Line     int    // where the rule is configured, for error messages
 }
 
@@ -158,7 +156,7 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, rv := v.Content[j], v.Content[j+1]
-				r, err := parseRule(id.Value, rv)
+				r, err := parseRule(rv)
 				if err != nil {
 					return nil, fail(rv, "rules.%s: %v", id.Value, err)
 				}
@@ -195,14 +193,7 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 	return c, nil
 }
 
-// Bounds lists the options each rule with bounds takes; other rules take
-// only a severity.
-var Bounds = map[string][]string{
-	"kr-count":        {"min", "max"},
-	"objective-count": {"max"},
-}
-
-func parseRule(id string, v *yaml.Node) (Rule, error) {
+func parseRule(v *yaml.Node) (Rule, error) {
 	var r Rule
 	switch v.Kind {
 	case yaml.ScalarNode:
@@ -220,9 +211,6 @@ func parseRule(id string, v *yaml.Node) (Rule, error) {
 				}
 				r.Severity = val.Value
 			case "min", "max":
-				if !slices.Contains(Bounds[id], k.Value) {
-					return r, fmt.Errorf("unknown option %q (want %s)", k.Value, options(id))
-				}
 				var n int
 				if val.Kind != yaml.ScalarNode || val.ShortTag() != "!!int" || val.Decode(&n) != nil || n < 1 {
 					return r, fmt.Errorf("%s must be a whole number of at least 1", k.Value)
@@ -233,7 +221,7 @@ func parseRule(id string, v *yaml.Node) (Rule, error) {
 					r.Max = n
 				}
 			default:
-				return r, fmt.Errorf("unknown option %q (want %s)", k.Value, options(id))
+				return r, fmt.Errorf("unknown option %q (want severity, min or max)", k.Value)
 			}
 		}
 	default:
@@ -248,18 +236,6 @@ func parseRule(id string, v *yaml.Node) (Rule, error) {
 		return r, fmt.Errorf("min (%d) is greater than max (%d)", r.Min, r.Max)
 	}
 	return r, nil
-}
-
-// options lists the options rule id takes, for messages.
-func options(id string) string {
-	opts := append([]string{"severity"}, Bounds[id]...)
-	switch len(opts) {
-	case 1:
-		return "severity"
-	case 2:
-		return opts[0] + " or " + opts[1]
-	}
-	return strings.Join(opts[:len(opts)-1], ", ") + " or " + opts[len(opts)-1]
 }
 
 func strings_(v *yaml.Node) ([]string, error) {
