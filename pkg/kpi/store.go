@@ -59,6 +59,10 @@ func (s *Store) Read(name string, r io.Reader) []Problem {
 func (s *Store) ReadFiles(paths []string) []Problem {
 	base := s.addFiles(paths...)
 	results := make([]*fileData, len(paths))
+	done := make([]chan struct{}, len(paths))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
@@ -69,14 +73,19 @@ func (s *Store) ReadFiles(paths []string) []Problem {
 					return
 				}
 				results[i] = readPath(paths[i], base+int32(i))
+				close(done[i])
 			}
 		})
 	}
-	wg.Wait()
+	// Merging each file as soon as it and those before it are read keeps
+	// the order and lets a file's chunks go before the last file is read.
 	var problems []Problem
-	for _, f := range results {
-		problems = append(problems, s.merge(f)...)
+	for i := range paths {
+		<-done[i]
+		problems = append(problems, s.merge(results[i])...)
+		results[i] = nil
 	}
+	wg.Wait()
 	return problems
 }
 
