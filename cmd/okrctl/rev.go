@@ -2,18 +2,106 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"path"
+	"path/filepath"
+	"strings"
 
 	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/gitdiff"
+	"github.com/okrctl/okrctl/pkg/okr"
 )
 
 // revision is the repository as it was at a git revision.
 type revision struct {
 	fs         fs.FS
 	root       string // absolute path of the repository's top level
+	commit     string // the full id of the commit read
 	findConfig func(dir string, paths []string) (*config.Config, error)
 }
 
+// openRevision reads the tree of the git revision rev of the repository
+// around dir. The YAML and CSV files okrctl may read come from git in one
+// batch; the configuration is looked for inside that tree.
 func openRevision(dir, rev string) (*revision, error) {
-	return nil, usageErrorf("--rev %s: %v", rev, errors.New("not supported yet"))
+	repo, err := gitdiff.Open(dir)
+	if err != nil {
+		return nil, revisionError(rev, err)
+	}
+	tree, err := repo.Tree(rev, func(name string, size int64) bool {
+		switch strings.ToLower(path.Ext(name)) {
+		case ".yaml", ".yml", ".csv":
+			return size <= okr.MaxFileSize
+		}
+		return false
+	})
+	if err != nil {
+		return nil, revisionError(rev, err)
+	}
+	r := &revision{fs: tree, root: repo.Root, commit: tree.Commit}
+	r.findConfig = func(dir string, paths []string) (*config.Config, error) {
+		return r.config(rev, dir, paths)
+	}
+	return r, nil
+}
+
+// revisionError gives a failure to read a revision its context; each
+// exits 2.
+func revisionError(rev string, err error) error {
+	var re *gitdiff.RevisionError
+	if errors.As(err, &re) {
+		return err // it names the revision already
+	}
+	return fmt.Errorf("cannot read revision %q: %w", rev, err)
+}
+
+// config finds .okrctl.yaml inside the revision's tree the way findConfig
+// does on disk: from the first path upward, then from the working
+// directory upward, never above the repository's top level.
+func (r *revision) config(rev, dir string, paths []string) (*config.Config, error) {
+	var starts []string
+	if len(paths) > 0 {
+		p := paths[0]
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		if rel, ok := r.rel(p); ok {
+			if info, err := fs.Stat(r.fs, rel); err == nil && !info.IsDir() {
+				p = filepath.Dir(p)
+			}
+		}
+		starts = append(starts, p)
+	}
+	for _, start := range append(starts, dir) {
+		rel, ok := r.rel(start)
+		if !ok {
+			continue
+		}
+		for {
+			name := path.Join(rel, config.FileName)
+			if info, err := fs.Stat(r.fs, name); err == nil && info.Mode().IsRegular() {
+				src, err := fs.ReadFile(r.fs, name)
+				if err != nil {
+					return nil, &config.Error{File: rev + ":" + name, Msg: err.Error()}
+				}
+				return config.Parse(rev+":"+name, filepath.Join(r.root, filepath.FromSlash(rel)), src)
+			}
+			if rel == "." {
+				break
+			}
+			rel = path.Dir(rel)
+		}
+	}
+	return config.Default(dir), nil
+}
+
+// rel turns an absolute path into a path of the revision's tree; ok is
+// false outside the repository.
+func (r *revision) rel(p string) (string, bool) {
+	rel, err := filepath.Rel(r.root, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }

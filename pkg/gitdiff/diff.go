@@ -1,0 +1,484 @@
+package gitdiff
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
+)
+
+// Ref names one side of a diff.
+type Ref struct {
+	Rev    string // the revision as the user gave it; "" for the working tree
+	Commit string // the full commit id; "" for the working tree
+}
+
+// String is the revision with its short commit id, or "working tree".
+func (r Ref) String() string {
+	if r.Rev == "" {
+		return "working tree"
+	}
+	if short := r.Short(); short != "" && !strings.HasPrefix(r.Commit, r.Rev) {
+		return r.Rev + " (" + short + ")"
+	}
+	return r.Rev
+}
+
+// Short is the commit id cut to 7 characters, "" for the working tree.
+func (r Ref) Short() string { return r.Commit[:min(7, len(r.Commit))] }
+
+// Side is one side of a comparison: a checked repository and what to call
+// it.
+type Side struct {
+	Ref
+	// Result is the repository read at that revision; nil when the paths
+	// compared do not exist there (everything on the other side is then
+	// added or removed).
+	Result *lint.Result
+	// Gaps are the status gaps of that side's configuration.
+	Gaps progress.Gaps
+}
+
+// Change says what happened to an objective or a key result.
+type Change string
+
+// The changes Compare reports.
+const (
+	Added   Change = "added"
+	Removed Change = "removed"
+	Changed Change = "changed"
+)
+
+// Diff is the semantic difference between two revisions of an OKR
+// repository.
+type Diff struct {
+	Base, Head Ref
+	// AsOf is the date scores are computed at and moved goalposts judged.
+	AsOf time.Time
+	// Objectives lists the objectives that changed, sorted by file then id
+	// (a removed objective by the file it was in).
+	Objectives []*ObjectiveDiff
+	// Unchanged counts the objectives present on both sides with no change.
+	Unchanged int
+	// Findings are the head's validation findings, listed, never fatal.
+	Findings []lint.Finding
+	// Files is the number of files read on the head side.
+	Files int
+}
+
+// ObjectiveDiff is what changed in one objective.
+type ObjectiveDiff struct {
+	ID     string
+	Change Change
+	Title  string // the head's title (the base's for a removed objective)
+	Period string // the head's period (the base's for a removed objective)
+	// File holds the objective (held it, when removed); OldFile is where
+	// it was when the change moved it to another file, else "".
+	File, OldFile string
+	// Began is when the period the base's goalposts were set for began:
+	// the base's period start, else the head's; zero when neither parses.
+	Began time.Time
+	// Fields are the objective's own fields that changed (title, owner,
+	// period, parent, commitment).
+	Fields []FieldDiff
+	// Score is the objective's score and status on each side; nil when
+	// neither changed.
+	Score *ScoreDiff
+	// KeyResults lists the key results that changed: the head's order,
+	// then the removed ones in the base's order.
+	KeyResults []*KRDiff
+}
+
+// Moved reports whether the objective now lives in another file.
+func (o *ObjectiveDiff) Moved() bool { return o.OldFile != "" }
+
+// KRDiff is what changed in one key result.
+type KRDiff struct {
+	ID     string
+	Change Change
+	Title  string // the head's title (the base's for a removed key result)
+	// Fields are the key result's fields that changed (title, kpi,
+	// baseline, target, direction, deadline, weight, current).
+	Fields []FieldDiff
+	Score  *ScoreDiff
+}
+
+// MovedGoalpost reports whether a target or baseline of the key result
+// changed after its period began.
+func (k *KRDiff) MovedGoalpost() bool {
+	for _, f := range k.Fields {
+		if f.MovedGoalpost {
+			return true
+		}
+	}
+	return false
+}
+
+// FieldDiff is one field whose value changed. Old and New are nil when the
+// field is not set on that side, a float64 for numbers (baseline, target,
+// weight, current) and a string otherwise (dates as YYYY-MM-DD).
+type FieldDiff struct {
+	Field    string
+	Old, New any
+	// Change is how a value moved: raised or lowered (numbers), later or
+	// earlier (deadline), set or unset (one side empty), else changed.
+	Change string
+	// Bar is for targets: raised when the new target is harder to reach
+	// given the key result's direction (a lower target for a decreasing
+	// key result raises the bar), lowered when easier; "" when the
+	// direction changed too.
+	Bar string
+	// MovedGoalpost flags a target or baseline changed on or after the
+	// day its objective's period began.
+	MovedGoalpost bool
+}
+
+// ScoreDiff is a score and status on each side; Old or New is nil where the
+// objective or key result does not exist.
+type ScoreDiff struct {
+	Old, New             *float64
+	OldStatus, NewStatus progress.Status
+}
+
+// Summary counts what a diff holds.
+type Summary struct {
+	ObjectivesAdded, ObjectivesRemoved, ObjectivesChanged int
+	KRsAdded, KRsRemoved, KRsChanged                      int
+	MovedGoalposts                                        int
+}
+
+// Summary counts the diff's changes.
+func (d *Diff) Summary() Summary {
+	var s Summary
+	for _, o := range d.Objectives {
+		switch o.Change {
+		case Added:
+			s.ObjectivesAdded++
+		case Removed:
+			s.ObjectivesRemoved++
+		default:
+			s.ObjectivesChanged++
+		}
+		for _, k := range o.KeyResults {
+			switch k.Change {
+			case Added:
+				s.KRsAdded++
+			case Removed:
+				s.KRsRemoved++
+			default:
+				s.KRsChanged++
+			}
+			for _, f := range k.Fields {
+				if f.MovedGoalpost {
+					s.MovedGoalposts++
+				}
+			}
+		}
+	}
+	return s
+}
+
+// Empty reports whether nothing changed.
+func (d *Diff) Empty() bool { return len(d.Objectives) == 0 }
+
+// Compare diffs two checked repositories at asOf: objectives are matched by
+// id wherever their files are, key results by id within their objective.
+func Compare(base, head Side, asOf time.Time) *Diff {
+	y, m, day := asOf.Date()
+	asOf = time.Date(y, m, day, 0, 0, 0, 0, time.UTC) // periods start at midnight UTC
+	d := &Diff{Base: base.Ref, Head: head.Ref, AsOf: asOf}
+	if head.Result != nil {
+		d.Findings, d.Files = head.Result.Findings, head.Result.Files
+	}
+	b, h := newView(base, asOf), newView(head, asOf)
+	for _, id := range h.order {
+		no := h.objectives[id]
+		if oo, ok := b.objectives[id]; ok {
+			if od := compareObjective(b, h, oo, no, asOf); od != nil {
+				d.Objectives = append(d.Objectives, od)
+			} else {
+				d.Unchanged++
+			}
+			continue
+		}
+		d.Objectives = append(d.Objectives, h.whole(no, Added))
+	}
+	for _, id := range b.order {
+		if _, ok := h.objectives[id]; !ok {
+			d.Objectives = append(d.Objectives, b.whole(b.objectives[id], Removed))
+		}
+	}
+	sort.SliceStable(d.Objectives, func(i, j int) bool {
+		a, c := d.Objectives[i], d.Objectives[j]
+		if a.File != c.File {
+			return a.File < c.File
+		}
+		return a.ID < c.ID
+	})
+	return d
+}
+
+// view is one side indexed for comparison.
+type view struct {
+	objectives map[string]*okr.Objective
+	order      []string // objective ids in file order
+	engine     *progress.Engine
+}
+
+func newView(s Side, asOf time.Time) *view {
+	v := &view{objectives: map[string]*okr.Objective{}}
+	if s.Result == nil {
+		return v
+	}
+	v.engine = &progress.Engine{AsOf: asOf, Gaps: s.Gaps, KPIs: s.Result.KPIs}
+	if s.Result.Snapshots != nil {
+		v.engine.Series = s.Result.Snapshots
+	}
+	for _, o := range s.Result.Repo.Objectives {
+		if _, dup := v.objectives[o.ID]; o.ID == "" || dup {
+			continue // lint reports missing and duplicate ids
+		}
+		v.objectives[o.ID] = o
+		v.order = append(v.order, o.ID)
+	}
+	return v
+}
+
+// whole describes an objective that exists on one side only.
+func (v *view) whole(o *okr.Objective, c Change) *ObjectiveDiff {
+	res := v.engine.Objective(o)
+	od := &ObjectiveDiff{ID: o.ID, Change: c, Title: o.Title, Period: o.PeriodText, File: o.File(), Began: o.Period.Start}
+	score := &ScoreDiff{}
+	if c == Added {
+		score.New, score.NewStatus = objectiveScore(res), res.Status
+	} else {
+		score.Old, score.OldStatus = objectiveScore(res), res.Status
+	}
+	od.Score = score
+	for i, kr := range o.KeyResults {
+		kd := &KRDiff{ID: krKey(kr, i), Change: c, Title: kr.Title}
+		r := res.KeyResults[i]
+		if c == Added {
+			kd.Score = &ScoreDiff{New: r.Score, NewStatus: r.Status}
+		} else {
+			kd.Score = &ScoreDiff{Old: r.Score, OldStatus: r.Status}
+		}
+		od.KeyResults = append(od.KeyResults, kd)
+	}
+	return od
+}
+
+// compareObjective diffs an objective present on both sides; nil when
+// nothing changed.
+func compareObjective(b, h *view, oo, no *okr.Objective, asOf time.Time) *ObjectiveDiff {
+	od := &ObjectiveDiff{ID: no.ID, Change: Changed, Title: no.Title, Period: no.PeriodText, File: no.File(), Began: oo.Period.Start}
+	if od.Began.IsZero() {
+		od.Began = no.Period.Start
+	}
+	if oo.File() != no.File() {
+		od.OldFile = oo.File()
+	}
+	od.Fields = appendText(od.Fields, "title", oo.Title, no.Title)
+	od.Fields = appendText(od.Fields, "owner", oo.Owner, no.Owner)
+	od.Fields = appendText(od.Fields, "period", oo.PeriodText, no.PeriodText)
+	od.Fields = appendText(od.Fields, "parent", oo.Parent, no.Parent)
+	od.Fields = appendText(od.Fields, "commitment", commitment(oo), commitment(no))
+
+	ores, nres := b.engine.Objective(oo), h.engine.Objective(no)
+	od.Score = scoreDiff(objectiveScore(ores), objectiveScore(nres), ores.Status, nres.Status)
+
+	goalposts := !od.Began.IsZero() && !asOf.Before(od.Began)
+	oldKRs := map[string]int{}
+	for i, kr := range oo.KeyResults {
+		if _, dup := oldKRs[krKey(kr, i)]; !dup {
+			oldKRs[krKey(kr, i)] = i
+		}
+	}
+	seen := map[string]bool{}
+	for i, kr := range no.KeyResults {
+		id := krKey(kr, i)
+		if seen[id] {
+			continue // lint reports duplicate ids
+		}
+		seen[id] = true
+		j, ok := oldKRs[id]
+		if !ok {
+			r := nres.KeyResults[i]
+			od.KeyResults = append(od.KeyResults, &KRDiff{ID: id, Change: Added, Title: kr.Title, Score: &ScoreDiff{New: r.Score, NewStatus: r.Status}})
+			continue
+		}
+		if kd := compareKR(id, oo, no, oo.KeyResults[j], kr, ores.KeyResults[j], nres.KeyResults[i], goalposts); kd != nil {
+			od.KeyResults = append(od.KeyResults, kd)
+		}
+	}
+	for i, kr := range oo.KeyResults {
+		id := krKey(kr, i)
+		if j, ok := oldKRs[id]; ok && j == i && !seen[id] {
+			r := ores.KeyResults[i]
+			od.KeyResults = append(od.KeyResults, &KRDiff{ID: id, Change: Removed, Title: kr.Title, Score: &ScoreDiff{Old: r.Score, OldStatus: r.Status}})
+		}
+	}
+	if len(od.Fields) == 0 && od.Score == nil && len(od.KeyResults) == 0 && !od.Moved() {
+		return nil
+	}
+	return od
+}
+
+// compareKR diffs a key result present on both sides; nil when nothing
+// changed. goalposts says whether the period had begun at the as-of date.
+func compareKR(id string, oo, no *okr.Objective, oldKR, newKR *okr.KeyResult, or, nr progress.KRResult, goalposts bool) *KRDiff {
+	kd := &KRDiff{ID: id, Change: Changed, Title: newKR.Title}
+	kd.Fields = appendText(kd.Fields, "title", oldKR.Title, newKR.Title)
+	kd.Fields = appendText(kd.Fields, "kpi", oldKR.KPI, newKR.KPI)
+	if f, changed := numberDiff("baseline", oldKR.Baseline, newKR.Baseline); changed {
+		f.MovedGoalpost = goalposts
+		kd.Fields = append(kd.Fields, f)
+	}
+	if f, changed := numberDiff("target", oldKR.Target, newKR.Target); changed {
+		f.MovedGoalpost = goalposts
+		if or.Direction == nr.Direction && f.Old != nil && f.New != nil {
+			f.Bar = bar(nr.Direction, *oldKR.Target, *newKR.Target)
+		}
+		kd.Fields = append(kd.Fields, f)
+	}
+	kd.Fields = appendText(kd.Fields, "direction", string(or.Direction), string(nr.Direction))
+	kd.Fields = appendDeadline(kd.Fields, oo, no, oldKR, newKR)
+	ow, nw := oldKR.Weight, newKR.Weight
+	if f, changed := numberDiff("weight", &ow, &nw); changed {
+		kd.Fields = append(kd.Fields, f)
+	}
+	if f, changed := numberDiff("current", oldKR.Current, newKR.Current); changed {
+		kd.Fields = append(kd.Fields, f)
+	}
+	kd.Score = scoreDiff(or.Score, nr.Score, or.Status, nr.Status)
+	if len(kd.Fields) == 0 && kd.Score == nil {
+		return nil
+	}
+	return kd
+}
+
+// bar says whether moving a target from old to new makes it harder
+// ("raised") or easier ("lowered") to reach in direction dir.
+func bar(dir okr.Direction, old, new float64) string {
+	harder := new > old
+	if dir == okr.Decrease || dir == okr.AtMost {
+		harder = new < old
+	}
+	if harder {
+		return "raised"
+	}
+	return "lowered"
+}
+
+func appendText(fields []FieldDiff, name, old, new string) []FieldDiff {
+	if old == new {
+		return fields
+	}
+	f := FieldDiff{Field: name, Change: "changed"}
+	switch {
+	case old == "":
+		f.Change = "set"
+	case new == "":
+		f.Change = "unset"
+	}
+	if old != "" {
+		f.Old = old
+	}
+	if new != "" {
+		f.New = new
+	}
+	return append(fields, f)
+}
+
+// numberDiff compares two optional numbers.
+func numberDiff(name string, old, new *float64) (FieldDiff, bool) {
+	f := FieldDiff{Field: name}
+	switch {
+	case old == nil && new == nil:
+		return f, false
+	case old == nil:
+		f.New, f.Change = *new, "set"
+	case new == nil:
+		f.Old, f.Change = *old, "unset"
+	case *old == *new:
+		return f, false
+	default:
+		f.Old, f.New = *old, *new
+		f.Change = "raised"
+		if *new < *old {
+			f.Change = "lowered"
+		}
+	}
+	return f, true
+}
+
+// appendDeadline compares the deadlines in force: the key result's own,
+// else the end of its objective's period.
+func appendDeadline(fields []FieldDiff, oo, no *okr.Objective, oldKR, newKR *okr.KeyResult) []FieldDiff {
+	od, oOK := oldKR.DeadlineIn(oo.Period)
+	nd, nOK := newKR.DeadlineIn(no.Period)
+	text := func(t time.Time, known bool, kr *okr.KeyResult) string {
+		if known {
+			return t.Format(time.DateOnly)
+		}
+		return kr.DeadlineText
+	}
+	old, new := text(od, oOK, oldKR), text(nd, nOK, newKR)
+	if old == new {
+		return fields
+	}
+	fields = appendText(fields, "deadline", old, new)
+	if oOK && nOK {
+		f := &fields[len(fields)-1]
+		f.Change = "later"
+		if nd.Before(od) {
+			f.Change = "earlier"
+		}
+	}
+	return fields
+}
+
+func commitment(o *okr.Objective) string {
+	if o.Commitment == "" {
+		return okr.Aspirational
+	}
+	return o.Commitment
+}
+
+// objectiveScore is an objective's score, nil when none of its key
+// results has data (the engine's 0 would read as "no progress").
+func objectiveScore(r progress.ObjectiveResult) *float64 {
+	if r.Status == progress.NoData {
+		return nil
+	}
+	return &r.Score
+}
+
+// scoreDiff returns the scores of both sides, or nil when neither the
+// score nor the status changed.
+func scoreDiff(old, new *float64, os, ns progress.Status) *ScoreDiff {
+	if os == ns && sameScore(old, new) {
+		return nil
+	}
+	return &ScoreDiff{Old: old, New: new, OldStatus: os, NewStatus: ns}
+}
+
+func sameScore(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return math.Abs(*a-*b) < 1e-9
+}
+
+// krKey is a key result's id, or its position for one without an id.
+func krKey(kr *okr.KeyResult, i int) string {
+	if kr.ID != "" {
+		return kr.ID
+	}
+	return "#" + strconv.Itoa(i+1)
+}

@@ -1,0 +1,268 @@
+package gitdiff
+
+import (
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
+)
+
+// check runs the rules on files as if they were the repository /repo.
+func check(t *testing.T, files map[string]string) *lint.Result {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, content := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(content)}
+	}
+	res, err := lint.Run(lint.Options{FS: fsys, Base: "/repo", Cwd: "/repo", Config: config.Default("/repo")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func side(t *testing.T, rev string, files map[string]string) Side {
+	return Side{Ref: Ref{Rev: rev, Commit: rev + "0000000"}, Result: check(t, files), Gaps: progress.DefaultGaps()}
+}
+
+const kpis = `kind: KPI
+id: leads
+name: Leads
+aggregation: sum
+good: up
+---
+kind: KPI
+id: cpl
+name: Cost per lead
+good: down
+`
+
+const snapshots = `date,kpi,value
+2026-01-31,leads,200
+2025-12-31,cpl,50
+2026-01-31,cpl,44
+`
+
+const marketing = `kind: Objective
+id: marketing
+title: Grow qualified leads
+owner: marketing
+period: 2026-Q1
+key_results:
+  - id: leads
+    title: Reach 480 qualified leads
+    kpi: leads
+    target: 480
+  - id: cpl
+    title: Cut the cost per lead from 50 to 40
+    kpi: cpl
+    target: 40
+  - id: partners
+    title: Sign 3 partners
+    baseline: 0
+    target: 3
+    current: 1
+  - id: webinars
+    title: Hold 4 webinars
+    baseline: 0
+    target: 4
+    deadline: 2026-02-28
+`
+
+// marketing2 lowers the leads target, lowers the cpl target (a decreasing
+// key result: that raises the bar), removes webinars, moves a deadline,
+// changes the owner and renames a key result.
+const marketing2 = `kind: Objective
+id: marketing
+title: Grow qualified leads
+owner: growth
+period: 2026-Q1
+key_results:
+  - id: leads
+    title: Reach 400 qualified leads
+    kpi: leads
+    target: 400
+  - id: cpl
+    title: Cut the cost per lead from 50 to 35
+    kpi: cpl
+    target: 35
+  - id: partners
+    title: Sign 3 partners
+    baseline: 0
+    target: 3
+    current: 1
+    deadline: 2026-03-15
+`
+
+const sales = `kind: Objective
+id: sales
+title: Win new customers
+owner: sales
+period: 2026-Q2
+key_results:
+  - id: deals
+    title: Close 12 new deals
+    baseline: 0
+    target: 12
+  - id: demos
+    title: Run 30 demos
+    baseline: 0
+    target: 30
+  - id: calls
+    title: Make 200 calls
+    baseline: 0
+    target: 200
+`
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestCompare(t *testing.T) {
+	base := side(t, "v1", map[string]string{
+		"okrs/marketing.yaml": marketing, "kpis.yaml": kpis, "snapshots.csv": snapshots,
+	})
+	head := side(t, "v2", map[string]string{
+		"okrs/2026-Q1/marketing.yaml": marketing2, "okrs/2026-Q2/sales.yaml": sales,
+		"kpis.yaml": kpis, "snapshots.csv": snapshots,
+	})
+	d := Compare(base, head, day("2026-02-15"))
+	if len(d.Objectives) != 2 {
+		t.Fatalf("got %d objectives, want 2: %+v", len(d.Objectives), d.Objectives)
+	}
+	m, s := d.Objectives[0], d.Objectives[1]
+
+	if m.ID != "marketing" || m.Change != Changed || m.File != "okrs/2026-Q1/marketing.yaml" || m.OldFile != "okrs/marketing.yaml" {
+		t.Errorf("marketing = %+v, want changed and moved from okrs/marketing.yaml", m)
+	}
+	if !m.Began.Equal(day("2026-01-01")) {
+		t.Errorf("Began = %v", m.Began)
+	}
+	if diff := cmp.Diff([]FieldDiff{{Field: "owner", Old: "marketing", New: "growth", Change: "changed"}}, m.Fields); diff != "" {
+		t.Errorf("objective fields (-want +got):\n%s", diff)
+	}
+	krs := map[string]*KRDiff{}
+	for _, k := range m.KeyResults {
+		krs[k.ID] = k
+	}
+	want := map[string][]FieldDiff{
+		"leads": {
+			{Field: "title", Old: "Reach 480 qualified leads", New: "Reach 400 qualified leads", Change: "changed"},
+			{Field: "target", Old: 480.0, New: 400.0, Change: "lowered", Bar: "lowered", MovedGoalpost: true},
+		},
+		"cpl": {
+			{Field: "title", Old: "Cut the cost per lead from 50 to 40", New: "Cut the cost per lead from 50 to 35", Change: "changed"},
+			{Field: "target", Old: 40.0, New: 35.0, Change: "lowered", Bar: "raised", MovedGoalpost: true},
+		},
+		"partners": {
+			{Field: "deadline", Old: "2026-03-31", New: "2026-03-15", Change: "earlier"},
+		},
+	}
+	for id, fields := range want {
+		k := krs[id]
+		if k == nil || k.Change != Changed {
+			t.Errorf("key result %s = %+v, want changed", id, k)
+			continue
+		}
+		if diff := cmp.Diff(fields, k.Fields); diff != "" {
+			t.Errorf("%s fields (-want +got):\n%s", id, diff)
+		}
+	}
+	if k := krs["webinars"]; k == nil || k.Change != Removed || k.Title != "Hold 4 webinars" {
+		t.Errorf("webinars = %+v, want removed", k)
+	}
+	// 200 of 480 leads is 0.42; of 400 it is 0.5.
+	if sc := krs["leads"].Score; sc == nil || *sc.Old > 0.42 || *sc.New != 0.5 {
+		t.Errorf("leads score = %+v, want 0.41… → 0.5", sc)
+	}
+	// An earlier deadline raises the expected score: same score, worse status.
+	if sc := krs["partners"].Score; sc == nil || *sc.Old != *sc.New || sc.OldStatus != progress.AtRisk || sc.NewStatus != progress.OffTrack {
+		t.Errorf("partners score = %+v, want the same score, at_risk → off_track", sc)
+	}
+
+	if s.ID != "sales" || s.Change != Added || len(s.KeyResults) != 3 || s.KeyResults[0].Change != Added {
+		t.Errorf("sales = %+v, want added with 3 key results", s)
+	}
+	// Manual key results with no current value: no score yet.
+	if s.Score == nil || s.Score.Old != nil || s.Score.New != nil || s.Score.NewStatus != progress.NoData {
+		t.Errorf("sales score = %+v", s.Score)
+	}
+	if got, want := d.Summary(), (Summary{ObjectivesAdded: 1, ObjectivesChanged: 1, KRsAdded: 3, KRsRemoved: 1, KRsChanged: 3, MovedGoalposts: 2}); got != want {
+		t.Errorf("Summary = %+v, want %+v", got, want)
+	}
+}
+
+func TestMovedGoalpostNeedsThePeriodToHaveBegun(t *testing.T) {
+	base := side(t, "v1", map[string]string{"m.yaml": marketing})
+	head := side(t, "v2", map[string]string{"m.yaml": marketing2})
+	for _, tc := range []struct {
+		asOf string
+		want bool
+	}{{"2025-12-31", false}, {"2026-01-01", true}, {"2026-06-30", true}} {
+		d := Compare(base, head, day(tc.asOf))
+		got := false
+		for _, k := range d.Objectives[0].KeyResults {
+			got = got || k.MovedGoalpost()
+		}
+		if got != tc.want {
+			t.Errorf("as of %s: moved goalpost = %v, want %v", tc.asOf, got, tc.want)
+		}
+	}
+}
+
+func TestCompareUnchangedAndEmptySides(t *testing.T) {
+	files := map[string]string{"m.yaml": marketing, "kpis.yaml": kpis, "snapshots.csv": snapshots}
+	d := Compare(side(t, "v1", files), side(t, "v2", files), day("2026-02-15"))
+	if !d.Empty() || d.Unchanged != 1 {
+		t.Errorf("identical sides: %+v", d)
+	}
+
+	// A side whose paths do not exist: everything is added, or removed.
+	d = Compare(Side{Ref: Ref{Rev: "v0"}}, side(t, "v1", files), day("2026-02-15"))
+	if len(d.Objectives) != 1 || d.Objectives[0].Change != Added {
+		t.Errorf("from nothing: %+v", d.Objectives)
+	}
+	d = Compare(side(t, "v1", files), Side{}, day("2026-02-15"))
+	if len(d.Objectives) != 1 || d.Objectives[0].Change != Removed || d.Objectives[0].Score.Old == nil {
+		t.Errorf("to nothing: %+v", d.Objectives)
+	}
+}
+
+func TestSnapshotsChangeTheScore(t *testing.T) {
+	base := side(t, "v1", map[string]string{"m.yaml": marketing, "kpis.yaml": kpis, "snapshots.csv": snapshots})
+	head := side(t, "v2", map[string]string{"m.yaml": marketing, "kpis.yaml": kpis, "snapshots.csv": snapshots + "2026-02-14,leads,40\n"})
+	d := Compare(base, head, day("2026-02-15"))
+	if len(d.Objectives) != 1 || len(d.Objectives[0].Fields) != 0 || d.Objectives[0].Score == nil {
+		t.Fatalf("got %+v, want a score change only", d.Objectives)
+	}
+	k := d.Objectives[0].KeyResults
+	if len(k) != 1 || k[0].ID != "leads" || len(k[0].Fields) != 0 || *k[0].Score.New != 0.5 {
+		t.Errorf("key results %+v, want leads scoring 0.5", k)
+	}
+}
+
+func TestBarFollowsTheDirection(t *testing.T) {
+	for _, tc := range []struct {
+		dir      string
+		old, new float64
+		want     string
+	}{
+		{"increase", 10, 12, "raised"}, {"increase", 10, 8, "lowered"},
+		{"decrease", 10, 8, "raised"}, {"decrease", 10, 12, "lowered"},
+		{"at_least", 10, 12, "raised"}, {"at_most", 10, 12, "lowered"},
+	} {
+		if got := bar(okr.Direction(tc.dir), tc.old, tc.new); got != tc.want {
+			t.Errorf("bar(%s, %g → %g) = %s, want %s", tc.dir, tc.old, tc.new, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package gitdiff
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// ErrNoGit means that no git executable was found on PATH.
+var ErrNoGit = errors.New("git is not installed or not on PATH: okrctl runs git to read revisions")
+
+// NotRepoError is a directory outside any git work tree.
+type NotRepoError struct {
+	Dir    string
+	Detail string // what git said
+}
+
+func (e *NotRepoError) Error() string {
+	msg := fmt.Sprintf("%s is not inside a git work tree", e.Dir)
+	if e.Detail != "" {
+		msg += " (git: " + e.Detail + ")"
+	}
+	return msg
+}
+
+// RevisionError is a revision that names no commit of the repository.
+type RevisionError struct {
+	Rev    string
+	Reason string
+}
+
+func (e *RevisionError) Error() string {
+	return fmt.Sprintf("unknown revision %q: %s", e.Rev, e.Reason)
+}
+
+// GitError is a git command that failed for another reason.
+type GitError struct {
+	Args   []string
+	Stderr string
+	Err    error
+}
+
+func (e *GitError) Error() string {
+	msg := fmt.Sprintf("git %s: %v", strings.Join(e.Args, " "), e.Err)
+	if e.Stderr != "" {
+		msg += ": " + e.Stderr
+	}
+	return msg
+}
+
+func (e *GitError) Unwrap() error { return e.Err }
+
+// Repo is the git repository whose work tree holds a directory.
+type Repo struct {
+	// Root is the top level of the work tree, spelled from the directory
+	// Open was given (so that paths relative to both agree even when a
+	// parent directory is a symbolic link).
+	Root string
+	git  string
+}
+
+// Open finds the repository whose work tree holds dir, using the git on
+// PATH. It returns ErrNoGit, or a *NotRepoError when dir is not in a work
+// tree.
+func Open(dir string) (*Repo, error) {
+	gitPath, err := exec.LookPath("git")
+	if err != nil {
+		return nil, ErrNoGit
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := os.Stat(abs); err != nil {
+		return nil, err
+	} else if !info.IsDir() {
+		return nil, &NotRepoError{Dir: dir, Detail: "not a directory"}
+	}
+	r := &Repo{Root: abs, git: gitPath}
+	out, err := r.run("rev-parse", "--show-toplevel", "--show-cdup")
+	if err != nil {
+		var ge *GitError
+		if errors.As(err, &ge) {
+			return nil, &NotRepoError{Dir: dir, Detail: firstLine(ge.Stderr)}
+		}
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	top := filepath.FromSlash(lines[0])
+	if top == "" {
+		return nil, &NotRepoError{Dir: dir, Detail: "no work tree"}
+	}
+	r.Root = top
+	if len(lines) > 1 {
+		// git resolves symbolic links in the top level; keep the caller's
+		// spelling when it names the same directory.
+		lexical := filepath.Join(abs, filepath.FromSlash(lines[1]))
+		if sameDir(lexical, top) {
+			r.Root = lexical
+		}
+	} else if sameDir(abs, top) {
+		r.Root = abs
+	}
+	return r, nil
+}
+
+func sameDir(a, b string) bool {
+	ai, err1 := os.Stat(a)
+	bi, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(ai, bi)
+}
+
+// Resolve returns the full id of the commit that rev names. Revisions are
+// passed to git as single arguments, never through a shell; one starting
+// with '-' is refused so that it cannot pass for an option.
+func (r *Repo) Resolve(rev string) (string, error) {
+	if rev == "" {
+		return "", &RevisionError{Rev: rev, Reason: "empty revision"}
+	}
+	if strings.HasPrefix(rev, "-") {
+		return "", &RevisionError{Rev: rev, Reason: "a revision cannot start with '-'"}
+	}
+	out, err := r.run("rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	if err != nil {
+		var ge *GitError
+		if errors.As(err, &ge) {
+			return "", &RevisionError{Rev: rev, Reason: "no commit of that name in " + r.Root}
+		}
+		return "", err
+	}
+	id := strings.TrimSpace(string(out))
+	if id == "" {
+		return "", &RevisionError{Rev: rev, Reason: "no commit of that name in " + r.Root}
+	}
+	return id, nil
+}
+
+// run runs git with args in the repository's root and returns its
+// standard output.
+func (r *Repo) run(args ...string) ([]byte, error) {
+	cmd := r.command(args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return out, &GitError{Args: args, Stderr: strings.TrimSpace(stderr.String()), Err: err}
+	}
+	return out, nil
+}
+
+// command prepares git with args, run in the repository's root.
+func (r *Repo) command(args ...string) *exec.Cmd {
+	cmd := exec.Command(r.git, args...)
+	cmd.Dir = r.Root
+	return cmd
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return strings.TrimPrefix(s, "fatal: ")
+}

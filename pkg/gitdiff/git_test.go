@@ -1,0 +1,228 @@
+package gitdiff
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// gitRepo makes a repository in a temporary directory, commits files (path
+// → content; "" content with a "->" prefix makes a symbolic link) and
+// returns its directory.
+func gitRepo(t *testing.T, commits ...map[string]string) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not on PATH")
+	}
+	dir := t.TempDir()
+	git(t, dir, "init", "-q")
+	git(t, dir, "config", "user.name", "okrctl test")
+	git(t, dir, "config", "user.email", "test@okrctl.invalid")
+	git(t, dir, "config", "commit.gpgsign", "false")
+	for i, files := range commits {
+		for name, content := range files {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(p)
+			var err error
+			if target, ok := strings.CutPrefix(content, "->"); ok {
+				err = os.Symlink(target, p)
+			} else {
+				err = os.WriteFile(p, []byte(content), 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		git(t, dir, "add", ".")
+		git(t, dir, "commit", "-q", "-m", "commit "+string(rune('A'+i)))
+	}
+	return dir
+}
+
+func git(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func TestOpenFindsTheTopLevel(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"okrs/a.yaml": "kind: Objective\n"})
+	r, err := Open(filepath.Join(dir, "okrs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameDir(r.Root, dir) {
+		t.Errorf("Root = %s, want %s", r.Root, dir)
+	}
+	// The caller's spelling is kept: a path under it stays relative to it.
+	if rel, err := filepath.Rel(r.Root, filepath.Join(dir, "okrs")); err != nil || rel != "okrs" {
+		t.Errorf("Rel(Root, dir/okrs) = %q, %v; want okrs", rel, err)
+	}
+}
+
+func TestOpenThroughASymlinkKeepsTheCallersSpelling(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"okrs/a.yaml": "x\n"})
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	r, err := Open(filepath.Join(link, "okrs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Root != link {
+		t.Errorf("Root = %s, want %s", r.Root, link)
+	}
+}
+
+func TestOpenOutsideARepository(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not on PATH")
+	}
+	dir := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	_, err := Open(dir)
+	var nr *NotRepoError
+	if !errors.As(err, &nr) {
+		t.Fatalf("Open = %v, want a *NotRepoError", err)
+	}
+	if !strings.Contains(err.Error(), "is not inside a git work tree") {
+		t.Errorf("message %q", err)
+	}
+}
+
+func TestOpenWithoutGit(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"a.yaml": "x\n"})
+	t.Setenv("PATH", t.TempDir())
+	if _, err := Open(dir); !errors.Is(err, ErrNoGit) {
+		t.Fatalf("Open = %v, want ErrNoGit", err)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"a.yaml": "one\n"}, map[string]string{"a.yaml": "two\n"})
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := git(t, dir, "rev-parse", "HEAD")
+	for _, rev := range []string{"HEAD", head, head[:10], "HEAD~0"} {
+		if got, err := r.Resolve(rev); err != nil || got != head {
+			t.Errorf("Resolve(%q) = %q, %v; want %s", rev, got, err, head)
+		}
+	}
+	tree := git(t, dir, "rev-parse", "HEAD^{tree}")
+	for _, rev := range []string{"nope", "HEAD~5", "", "--all", "-h", tree, "HEAD:a.yaml"} {
+		_, err := r.Resolve(rev)
+		var re *RevisionError
+		if !errors.As(err, &re) {
+			t.Errorf("Resolve(%q) = %v, want a *RevisionError", rev, err)
+		}
+	}
+}
+
+func TestTreeIsAnFS(t *testing.T) {
+	dir := gitRepo(t,
+		map[string]string{
+			"okrs/2026-Q1/a.yaml":  "kind: Objective\nid: a\n",
+			"okrs/2026-Q1/b c.yml": "kind: KPI\n",
+			"okrs/a-b.yaml":        "sorted before okrs/a/ by git\n",
+			"okrs/a/x.csv":         "date,kpi,value\n",
+			"tool.sh":              "#!/bin/sh\n",
+			"README.md":            "readme\n",
+		},
+		map[string]string{"okrs/2026-Q1/a.yaml": "kind: Objective\nid: a2\n", "link.yaml": "->okrs/a-b.yaml"},
+	)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asked []string
+	tree, err := r.Tree("HEAD~1", func(name string, size int64) bool {
+		asked = append(asked, name)
+		return strings.HasSuffix(name, ".yaml")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fstest.TestFS(tree, "okrs/2026-Q1/a.yaml", "okrs/2026-Q1/b c.yml", "okrs/a-b.yaml", "okrs/a/x.csv", "tool.sh", "README.md"); err != nil {
+		t.Fatal(err)
+	}
+	if len(asked) != 6 {
+		t.Errorf("prefetch asked about %v, want the 6 files", asked)
+	}
+	got, err := fs.ReadFile(tree, "okrs/2026-Q1/a.yaml")
+	if err != nil || string(got) != "kind: Objective\nid: a\n" {
+		t.Errorf("a.yaml at HEAD~1 = %q, %v", got, err)
+	}
+	// Not prefetched: read on open.
+	if got, err := fs.ReadFile(tree, "README.md"); err != nil || string(got) != "readme\n" {
+		t.Errorf("README.md = %q, %v", got, err)
+	}
+	if _, err := fs.Stat(tree, "link.yaml"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("link.yaml exists at HEAD~1: %v", err)
+	}
+
+	head, err := r.Tree("HEAD", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := fs.Stat(head, "link.yaml")
+	if err != nil || info.Mode().Type() != fs.ModeSymlink {
+		t.Errorf("link.yaml = %v, %v; want a symbolic link", info, err)
+	}
+	if info, err := fs.Stat(head, "tool.sh"); err != nil || !info.Mode().IsRegular() || info.Size() != 10 {
+		t.Errorf("tool.sh = %v, %v", info, err)
+	}
+	if head.Commit != git(t, dir, "rev-parse", "HEAD") || head.Rev != "HEAD" {
+		t.Errorf("Commit, Rev = %s, %s", head.Commit, head.Rev)
+	}
+}
+
+func TestTreeOfAnUnknownRevision(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"a.yaml": "x\n"})
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = r.Tree("does-not-exist", nil)
+	var re *RevisionError
+	if !errors.As(err, &re) || re.Rev != "does-not-exist" {
+		t.Fatalf("Tree = %v, want a *RevisionError", err)
+	}
+	if want := `unknown revision "does-not-exist"`; !strings.Contains(err.Error(), want) {
+		t.Errorf("message %q lacks %q", err, want)
+	}
+}
+
+func TestTreeRejectsBadNames(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"a.yaml": "x\n"})
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := r.Tree("HEAD", func(string, int64) bool { return false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tree.Open("../a.yaml"); !errors.Is(err, fs.ErrInvalid) {
+		t.Errorf("Open(../a.yaml) = %v, want ErrInvalid", err)
+	}
+	if _, err := tree.Open("missing"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open(missing) = %v, want ErrNotExist", err)
+	}
+}
