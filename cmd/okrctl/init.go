@@ -1,5 +1,66 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
-func newInitCmd(*Streams) *cobra.Command { return &cobra.Command{Use: "init", Hidden: true} }
+	"github.com/spf13/cobra"
+
+	"github.com/okrctl/okrctl/pkg/scaffold"
+)
+
+func newInitCmd(s *Streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Write a starter OKR repository: config, an objective, KPIs, schemas and a CI workflow",
+		Long: strings.TrimSpace(`
+Write a starter OKR repository into DIR (default: the working directory):
+.okrctl.yaml, one objective for the current quarter under okrs/, KPI
+definitions and a snapshot file under kpis/, the JSON schemas under
+.okrctl/schema/ (each YAML file names its schema for editors' YAML language
+servers), and .github/workflows/okrctl.yml, which validates every pull request
+and comments the output of okrctl diff on it.
+
+An existing file is never overwritten: init says which it skipped, so running
+it again changes nothing.`),
+		Example: "  okrctl init\n  okrctl init okrs-repo && cd okrs-repo && okrctl validate",
+		Args:    args(cobra.MaximumNArgs(1)),
+		RunE: func(_ *cobra.Command, a []string) error {
+			dir := "."
+			if len(a) == 1 {
+				dir = a[0]
+			}
+			return runInit(s, dir)
+		},
+	}
+}
+
+func runInit(s *Streams, arg string) error {
+	dir := arg
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(s.Dir, dir)
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return usageErrorf("init: %s is not a directory", dir)
+	}
+	files, err := scaffold.Files(scaffold.Options{Now: s.Now(), Version: version()})
+	if err != nil {
+		return err
+	}
+	outcomes, err := scaffold.Write(dir, files)
+	for _, o := range outcomes {
+		// Paths as the user spelled DIR, so that they can be copied.
+		shown := filepath.ToSlash(filepath.Join(arg, filepath.FromSlash(o.Path)))
+		if o.Created {
+			fmt.Fprintf(s.Out, "created %s\n", shown)
+		} else {
+			fmt.Fprintf(s.Out, "skipped %s (exists)\n", shown)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("init: %w", err)
+	}
+	return nil
+}
