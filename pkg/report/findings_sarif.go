@@ -52,7 +52,7 @@ type sarifMessage struct {
 
 type sarifResult struct {
 	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
+	RuleIndex *int            `json:"ruleIndex,omitempty"` // nil for a rule the driver does not list
 	Level     string          `json:"level"`
 	Message   sarifMessage    `json:"message"`
 	Locations []sarifLocation `json:"locations"`
@@ -87,7 +87,10 @@ func (sarifFindings) Format(w io.Writer, f *Findings) error {
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
 	for _, fd := range f.Findings {
-		res := sarifResult{RuleID: fd.Rule, RuleIndex: index[fd.Rule], Level: sarifLevel(fd.Severity), Message: sarifMessage{fd.Message}}
+		res := sarifResult{RuleID: fd.Rule, Level: sarifLevel(fd.Severity), Message: sarifMessage{fd.Message}}
+		if i, ok := index[fd.Rule]; ok {
+			res.RuleIndex = &i
+		}
 		var loc sarifLocation
 		loc.PhysicalLocation.ArtifactLocation.URI = sarifURI(fd.File)
 		if fd.Line > 0 {

@@ -1,0 +1,149 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/okrctl/okrctl/pkg/lint"
+)
+
+// sarifSchemaID is the id the vendored SARIF 2.1.0 schema (draft-04) gives
+// itself; registering the file under it resolves its references offline.
+const sarifSchemaID = "https://raw.githubusercontent.com/schemastore/schemastore/master/src/schemas/json/sarif-2.1.0-rtm.5.json"
+
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open("testdata/sarif-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c := jsonschema.NewCompiler()
+	c.AssertFormat = true
+	c.LoadURL = func(url string) (_ io.ReadCloser, err error) {
+		return nil, fmt.Errorf("no network in tests: %s", url)
+	}
+	if err := c.AddResource(sarifSchemaID, f); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(sarifSchemaID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestSARIFIsValid(t *testing.T) {
+	schema := sarifSchema(t)
+	findings := []lint.Finding{
+		{File: "okrs/2026-Q1/marketing.yaml", Line: 12, Column: 7, Severity: lint.Error, Rule: "measurable", Message: "no target"},
+		{File: "okrs/with space/#1.yaml", Line: 3, Severity: lint.Warning, Rule: "vague", Message: "vague"},
+		{File: "kpis/s.csv", Severity: lint.Error, Rule: "csv", Message: "bad header"},
+		{File: "x.yaml", Line: 1, Column: 1, Severity: lint.Error, Rule: "no-such-rule", Message: "from a newer okrctl"},
+	}
+	for name, f := range map[string]*Findings{
+		"findings": {Findings: findings, Rules: lint.Rules(), Version: "v1.2.3"},
+		"none":     {},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := (sarifFindings{}).Format(&buf, f); err != nil {
+				t.Fatal(err)
+			}
+			var doc any
+			if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if err := schema.Validate(doc); err != nil {
+				t.Fatalf("%#v\n%s", err, buf.String())
+			}
+		})
+	}
+
+	// The schema is not vacuous: a driver without a name breaks it.
+	var bad any
+	if err := json.Unmarshal([]byte(`{"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}`), &bad); err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(bad); err == nil {
+		t.Error("a driver without a name passed the schema")
+	}
+
+	var buf bytes.Buffer
+	if err := (sarifFindings{}).Format(&buf, &Findings{Findings: findings, Rules: lint.Rules()}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string
+						ShortDescription struct{ Text string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex *int
+				Level     string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           *struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Tool.Driver.Rules) != len(lint.Rules()) {
+		t.Errorf("%d rules, want every rule (%d)", len(run.Tool.Driver.Rules), len(lint.Rules()))
+	}
+	for _, r := range run.Tool.Driver.Rules {
+		if r.ShortDescription.Text == "" {
+			t.Errorf("rule %s has no description", r.ID)
+		}
+	}
+	for i, r := range run.Results {
+		switch {
+		case r.RuleID == "no-such-rule":
+			if r.RuleIndex != nil {
+				t.Errorf("result %d: ruleIndex %d for a rule the driver does not list", i, *r.RuleIndex)
+			}
+		case r.RuleIndex == nil || run.Tool.Driver.Rules[*r.RuleIndex].ID != r.RuleID:
+			t.Errorf("result %d: ruleIndex does not point at %s", i, r.RuleID)
+		}
+	}
+	loc := func(i int) (string, any) {
+		pl := run.Results[i].Locations[0].PhysicalLocation
+		if pl.Region == nil {
+			return pl.ArtifactLocation.URI, nil
+		}
+		return pl.ArtifactLocation.URI, *pl.Region
+	}
+	for i, want := range []struct {
+		uri    string
+		region any
+	}{
+		{"okrs/2026-Q1/marketing.yaml", struct{ StartLine, StartColumn int }{12, 7}},
+		{"okrs/with%20space/%231.yaml", struct{ StartLine, StartColumn int }{3, 0}},
+		{"kpis/s.csv", nil},
+	} {
+		if uri, region := loc(i); uri != want.uri || region != want.region {
+			t.Errorf("result %d at %s %v, want %s %v", i, uri, region, want.uri, want.region)
+		}
+	}
+	if run.Results[0].Level != "error" || run.Results[1].Level != "warning" {
+		t.Errorf("levels %s, %s", run.Results[0].Level, run.Results[1].Level)
+	}
+}
