@@ -100,7 +100,11 @@ func Load(path string) (*Config, error) {
 		}
 		return nil, &Error{File: path, Msg: err.Error()}
 	}
-	return Parse(path, filepath.Dir(path), src)
+	dir := filepath.Dir(path)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return Parse(path, dir, src)
 }
 
 // Parse parses the configuration src, read from file (for messages), whose

@@ -162,10 +162,19 @@ func severity(cfg *config.Config, info RuleInfo) (Severity, bool) {
 // loadOptions resolves the user's paths to roots in opt.FS, and the
 // configuration's ignore globs to a filter.
 func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
+	// The configuration's directory, absolute: its paths and ignore globs
+	// are relative to it.
+	cfgDir := cfg.Dir
+	if !filepath.IsAbs(cfgDir) {
+		cfgDir = filepath.Join(opt.Cwd, cfgDir)
+	}
 	paths := opt.Paths
 	if len(paths) == 0 {
 		for _, p := range cfg.Paths {
-			paths = append(paths, filepath.Join(cfg.Dir, p))
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(cfgDir, p)
+			}
+			paths = append(paths, p)
 		}
 	}
 	if len(paths) == 0 {
@@ -199,7 +208,7 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 	// relToConfig returns an fs path relative to the configuration's
 	// directory, or ok=false when it lies outside it.
 	relToConfig := func(fsPath string) (string, bool) {
-		rel, err := filepath.Rel(cfg.Dir, filepath.Join(opt.Base, filepath.FromSlash(fsPath)))
+		rel, err := filepath.Rel(cfgDir, filepath.Join(opt.Base, filepath.FromSlash(fsPath)))
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return "", false
 		}

@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/config"
@@ -65,51 +67,92 @@ func checks() []Rule {
 		newDirection(),
 		newObjectiveCount(),
 		newUnknownSnapshotKPI(),
-
+		newStaleData(),
 	}
 }
 
 // Rules lists every rule okrctl knows, in the order of SPEC §3.
 func Rules() []RuleInfo {
-	out := append([]RuleInfo(nil), builtin[:4]...)
+	out := append([]RuleInfo(nil), builtin[:4]...) // yaml, schema, kind, one-objective
 	for _, r := range checks() {
 		out = append(out, r.Info())
-		if r.Info().ID == "parent-cycle" {
+		switch r.Info().ID {
+		case "parent-cycle":
 			out = append(out, builtin[4]) // csv
+		case "unknown-snapshot-kpi":
+			out = append(out, builtin[5]) // unused-ignore
 		}
 	}
-	return append(out, builtin[5])
+	return out
 }
+
+var (
+	rulesOnce sync.Once
+	rulesByID map[string]RuleInfo
+)
 
 // RuleByID returns a rule's info.
 func RuleByID(id string) (RuleInfo, bool) {
-	for _, r := range Rules() {
-		if r.ID == id {
-			return r, true
+	rulesOnce.Do(func() {
+		rulesByID = map[string]RuleInfo{}
+		for _, r := range Rules() {
+			rulesByID[r.ID] = r
 		}
-	}
-	return RuleInfo{}, false
+	})
+	r, ok := rulesByID[id]
+	return r, ok
 }
 
-// CheckConfig reports rule ids in the configuration that okrctl does not know.
+// ruleBounds are the default bounds of the rules that take min and max
+// options; 0 marks an option the rule does not take.
+var ruleBounds = map[string]struct{ min, max int }{
+	"kr-count":        {3, 5},
+	"objective-count": {0, 5},
+}
+
+// CheckConfig reports rule ids in the configuration that okrctl does not
+// know, options a rule does not take, and bounds that leave nothing valid.
 func CheckConfig(c *config.Config) error {
 	var ids []string
 	for _, r := range Rules() {
 		ids = append(ids, r.ID)
 	}
 	for _, id := range c.RuleIDs() {
-		if _, ok := RuleByID(id); ok {
-			continue
+		r := c.Rules[id]
+		fail := func(format string, args ...any) error {
+			return &config.Error{File: c.File, Line: r.Line, Msg: fmt.Sprintf(format, args...)}
 		}
-		msg := fmt.Sprintf("unknown rule %q in rules", id)
-		if s := okr.Suggest(id, ids); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		} else {
-			msg += " (okrctl rules lists them)"
+		if _, ok := RuleByID(id); !ok {
+			msg := fmt.Sprintf("unknown rule %q in rules", id)
+			if s := okr.Suggest(id, ids); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += " (okrctl rules lists them)"
+			}
+			return fail("%s", msg)
 		}
-		return &config.Error{File: c.File, Line: c.Rules[id].Line, Msg: msg}
+		b, hasBounds := ruleBounds[id]
+		switch {
+		case !hasBounds && (r.Min > 0 || r.Max > 0):
+			return fail("rules.%s takes no min or max, only a severity", id)
+		case r.Min > 0 && b.min == 0:
+			return fail("rules.%s takes no min, only max and a severity", id)
+		}
+		if hasBounds {
+			lo, hi := cmp.Or(r.Min, b.min), cmp.Or(r.Max, b.max)
+			if lo > hi {
+				return fail("rules.%s: min %d is greater than max %d (the default max is %d)", id, lo, hi, b.max)
+			}
+		}
 	}
 	return nil
+}
+
+// bounds returns the running rule's min and max: the configuration's,
+// else the defaults.
+func (p *Pass) bounds() (lo, hi int) {
+	b, o := ruleBounds[p.rule.ID], p.Option()
+	return cmp.Or(o.Min, b.min), cmp.Or(o.Max, b.max)
 }
 
 // Pass is what a rule's Check sees: the repository, its indexes and a way

@@ -14,15 +14,7 @@ func newKRCount() *krCount {
 
 // Check counts the entries of key_results; a missing list counts as none.
 func (r *krCount) Check(p *Pass) {
-	lo, hi := 3, 5
-	if o := p.Option(); o.Min > 0 || o.Max > 0 {
-		if o.Min > 0 {
-			lo = o.Min
-		}
-		if o.Max > 0 {
-			hi = o.Max
-		}
-	}
+	lo, hi := p.bounds()
 	for _, o := range p.Repo.Objectives {
 		k, v := okr.Lookup(o.Node(), "key_results")
 		n, pos := 0, okr.PosOf(o.Node())

@@ -22,10 +22,13 @@ func (r *measurable) Check(p *Pass) {
 		for i, kr := range o.KeyResults {
 			_, t := okr.Lookup(kr.Node, "target")
 			switch {
-			case t == nil && misspelledTarget(kr):
-				// The schema reports the misspelt key with a suggestion;
-				// one problem, one finding.
 			case t == nil:
+				// A misspelt key is the schema's to report (unknown key); the
+				// key result still has no target, which is this rule's.
+				if k := misspelledTarget(kr); k != "" {
+					p.Reportf(o.File(), okr.PosOf(kr.Node), "%s has no target (%q is not target): give the number that achieves it", krName(kr, i), k)
+					continue
+				}
 				p.Reportf(o.File(), okr.PosOf(kr.Node), "%s has no target: give the number that achieves it (e.g. target: 480)", krName(kr, i))
 			case t.ShortTag() == "!!null":
 				p.Reportf(o.File(), okr.PosOf(t), "%s has an empty target: give the number that achieves it", krName(kr, i))
@@ -37,15 +40,15 @@ func (r *measurable) Check(p *Pass) {
 	}
 }
 
-// misspelledTarget reports whether the key result has an unknown key that
-// is likely a typo of "target" (targte, traget).
-func misspelledTarget(kr *okr.KeyResult) bool {
+// misspelledTarget returns the key result's unknown key that is likely a
+// typo of "target" (targte, traget), or "".
+func misspelledTarget(kr *okr.KeyResult) string {
 	known := knownKeys(okr.KindObjective, "/key_results/")
 	for i := 0; i+1 < len(kr.Node.Content); i += 2 {
 		k := kr.Node.Content[i].Value
 		if !slices.Contains(known, k) && okr.Suggest(k, known) == "target" {
-			return true
+			return k
 		}
 	}
-	return false
+	return ""
 }

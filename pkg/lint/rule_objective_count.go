@@ -15,10 +15,7 @@ func newObjectiveCount() *objectiveCount {
 // Check counts objectives per owner and period and reports each group over
 // the bound once, at the first objective past it (by path).
 func (r *objectiveCount) Check(p *Pass) {
-	hi := 5
-	if o := p.Option(); o.Max > 0 {
-		hi = o.Max
-	}
+	_, hi := p.bounds()
 	type key struct{ owner, period string }
 	groups := map[key][]*okr.Objective{}
 	var order []key

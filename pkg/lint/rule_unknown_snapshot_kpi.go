@@ -15,7 +15,7 @@ func (r *unknownSnapshotKPI) Check(p *Pass) {
 		if p.KPIs[id] != nil {
 			continue
 		}
-		file, line := p.Snapshots.First(id)
-		p.Reportf(file, okr.Pos{Line: line, Col: 1}, "snapshots for KPI %q, which no KPI document defines%s", id, didYouMean(id, ids))
+		file, line, col := p.Snapshots.FirstPos(id)
+		p.Reportf(file, okr.Pos{Line: line, Col: col}, "snapshots for KPI %q, which no KPI document defines%s", id, didYouMean(id, ids))
 	}
 }

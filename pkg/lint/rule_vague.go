@@ -2,6 +2,9 @@ package lint
 
 import (
 	"regexp"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -13,10 +16,10 @@ func newVague() *vague {
 	return &vague{newBase("vague", Warning, "a key result title that states no number (English, Italian and Spanish wording is recognised)")}
 }
 
-// vagueWords are activity verbs and phrases that name an intention instead
+// vaguePatterns are activity verbs and phrases that name an intention instead
 // of a result, in the three languages OKRs are commonly written in here.
 // Longer phrases come first so that the most specific one is quoted.
-var vagueWords = []struct {
+var vaguePatterns = []struct {
 	re   *regexp.Regexp
 	lang string
 }{
@@ -43,8 +46,12 @@ func (r *vague) Check(p *Pass) {
 				continue
 			}
 			pos := okr.ValuePos(kr.Node, "title")
-			if w := vagueWord(kr.Title); w != "" {
-				p.Reportf(o.File(), pos, "%s is vague: %q names an activity, not a result; state the number to reach and by when (e.g. from 400 to 480 by 2026-03-31)", krName(kr, i), w)
+			if ws := vagueWords(kr.Title); len(ws) > 0 {
+				verb := "names"
+				if len(ws) > 1 {
+					verb = "name"
+				}
+				p.Reportf(o.File(), pos, "%s is vague: %s %s an activity, not a result; state the number to reach and by when (e.g. from 400 to 480 by 2026-03-31)", krName(kr, i), quoteList(ws), verb)
 				continue
 			}
 			p.Reportf(o.File(), pos, "%s states no number: say how much, from what to what (e.g. from 400 to 480 by 2026-03-31)", krName(kr, i))
@@ -52,11 +59,44 @@ func (r *vague) Check(p *Pass) {
 	}
 }
 
-func vagueWord(title string) string {
-	for _, v := range vagueWords {
-		if m := v.re.FindString(title); m != "" {
-			return strings.TrimSpace(m)
+// vagueWords returns the vague phrases of a title in the order they
+// appear, each once; a phrase inside a longer one already found is skipped.
+func vagueWords(title string) []string {
+	type match struct{ start, end int }
+	var found []match
+	for _, v := range vaguePatterns {
+		for _, m := range v.re.FindAllStringIndex(title, -1) {
+			inside := false
+			for _, f := range found {
+				if m[0] < f.end && f.start < m[1] {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				found = append(found, match{m[0], m[1]})
+			}
 		}
 	}
-	return ""
+	sort.Slice(found, func(i, j int) bool { return found[i].start < found[j].start })
+	var out []string
+	for _, f := range found {
+		w := strings.TrimSpace(title[f.start:f.end])
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, w) }) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// quoteList quotes words and joins them: "a", "b" and "c".
+func quoteList(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = strconv.Quote(w)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }

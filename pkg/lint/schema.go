@@ -23,12 +23,12 @@ func checkSchema(d *okr.Document) []okr.Issue {
 	if err != nil {
 		return []okr.Issue{{File: d.File.Path, Pos: okr.PosOf(d.Node), Rule: RuleSchema, Message: err.Error()}}
 	}
-	err = s.Validate(toJSON(d.Node))
+	err = s.Validate(toJSON(d.Node, optionalKeys[d.Kind]))
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
 		return nil
 	}
-	var out []okr.Issue
+	var all []schemaIssue
 	seen := map[string]bool{}
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
@@ -42,11 +42,25 @@ func checkSchema(d *okr.Document) []okr.Issue {
 			key := fmt.Sprint(is.Pos, is.Message)
 			if !seen[key] {
 				seen[key] = true
-				out = append(out, is)
+				all = append(all, is)
 			}
 		}
 	}
 	walk(ve)
+	// A misspelt required key ("owners") is one problem: the unknown key,
+	// with its suggestion, says it all; the missing key is not reported too.
+	misspelt := map[schemaKey]bool{}
+	for _, is := range all {
+		if is.suggests != "" {
+			misspelt[schemaKey{is.mapping, is.suggests}] = true
+		}
+	}
+	var out []okr.Issue
+	for _, is := range all {
+		if is.missing == "" || !misspelt[schemaKey{is.mapping, is.missing}] {
+			out = append(out, is.Issue)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Pos.Line != out[j].Pos.Line {
 			return out[i].Pos.Line < out[j].Pos.Line
@@ -61,33 +75,53 @@ var (
 	expectedRE = regexp.MustCompile(`^expected (.+), but got (\w+)$`)
 )
 
+// schemaIssue is an issue with what checkSchema needs to drop the
+// duplicate of a misspelt required key.
+type schemaIssue struct {
+	okr.Issue
+	mapping  *yaml.Node // the mapping of a required or additionalProperties error
+	missing  string     // the required key that is missing
+	suggests string     // the known key an unknown key is likely a typo of
+}
+
+type schemaKey struct {
+	mapping *yaml.Node
+	key     string
+}
+
 // schemaIssues words one leaf validation error for a business user.
-func schemaIssues(d *okr.Document, e *jsonschema.ValidationError) []okr.Issue {
+func schemaIssues(d *okr.Document, e *jsonschema.ValidationError) []schemaIssue {
 	node, field, where := locate(d, e.InstanceLocation)
 	keyword := e.KeywordLocation[strings.LastIndex(e.KeywordLocation, "/")+1:]
-	issue := func(n *yaml.Node, msg string) okr.Issue {
-		return okr.Issue{File: d.File.Path, Pos: okr.PosOf(n), Rule: RuleSchema, Message: msg}
+	issue := func(n *yaml.Node, msg string) schemaIssue {
+		return schemaIssue{Issue: okr.Issue{File: d.File.Path, Pos: okr.PosOf(n), Rule: RuleSchema, Message: msg}}
 	}
+	one := func(n *yaml.Node, msg string) []schemaIssue { return []schemaIssue{issue(n, msg)} }
 	got := describe(node)
 	switch keyword {
 	case "required":
-		var out []okr.Issue
+		var out []schemaIssue
 		for _, m := range quotedRE.FindAllStringSubmatch(e.Message, -1) {
-			out = append(out, issue(node, fmt.Sprintf("%s is missing the required key %q", where, m[1])))
+			is := issue(node, fmt.Sprintf("%s is missing the required key %q", where, m[1]))
+			is.mapping, is.missing = node, m[1]
+			out = append(out, is)
 		}
 		return out
 	case "additionalProperties":
-		var out []okr.Issue
+		var out []schemaIssue
 		for _, m := range quotedRE.FindAllStringSubmatch(e.Message, -1) {
 			k, _ := okr.Lookup(node, m[1])
 			if k == nil {
 				k = node
 			}
 			msg := fmt.Sprintf("unknown key %q in %s", m[1], where)
-			if s := okr.Suggest(m[1], knownKeys(d.Kind, e.InstanceLocation)); s != "" {
+			s := okr.Suggest(m[1], knownKeys(d.Kind, e.InstanceLocation))
+			if s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			}
-			out = append(out, issue(k, msg))
+			is := issue(k, msg)
+			is.mapping, is.suggests = node, s
+			out = append(out, is)
 		}
 		return out
 	case "type":
@@ -104,25 +138,25 @@ func schemaIssues(d *okr.Document, e *jsonschema.ValidationError) []okr.Issue {
 		if want == "mapping" || want == "list" {
 			article = "a "
 		}
-		return []okr.Issue{issue(node, fmt.Sprintf("%q must be %s%s, not %s", field, article, want, got))}
+		return one(node, fmt.Sprintf("%q must be %s%s, not %s", field, article, want, got))
 	case "enum":
 		msg := strings.TrimPrefix(e.Message, "value must be one of ")
-		return []okr.Issue{issue(node, fmt.Sprintf("%q must be one of %s, not %s", field, msg, got))}
+		return one(node, fmt.Sprintf("%q must be one of %s, not %s", field, msg, got))
 	case "const":
-		return []okr.Issue{issue(node, fmt.Sprintf("%q must be %s", field, strings.TrimPrefix(e.Message, "value must be ")))}
+		return one(node, fmt.Sprintf("%q must be %s", field, strings.TrimPrefix(e.Message, "value must be ")))
 	case "pattern", "minimum", "maximum":
 		switch field {
 		case "period":
-			return []okr.Issue{issue(node, fmt.Sprintf("period must be YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM (e.g. 2026-Q1), not %s", got))}
+			return one(node, fmt.Sprintf("period must be YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM (e.g. 2026-Q1), not %s", got))
 		default:
-			return []okr.Issue{issue(node, fmt.Sprintf("%q must be a slug of lowercase letters, digits, '.', '_' or '-' (e.g. leads-2026q1), not %s", field, got))}
+			return one(node, fmt.Sprintf("%q must be a slug of lowercase letters, digits, '.', '_' or '-' (e.g. leads-2026q1), not %s", field, got))
 		}
 	case "minLength":
-		return []okr.Issue{issue(node, fmt.Sprintf("%q must not be empty", field))}
+		return one(node, fmt.Sprintf("%q must not be empty", field))
 	case "exclusiveMinimum":
-		return []okr.Issue{issue(node, fmt.Sprintf("%q must be greater than 0, not %s", field, got))}
+		return one(node, fmt.Sprintf("%q must be greater than 0, not %s", field, got))
 	}
-	return []okr.Issue{issue(node, fmt.Sprintf("%s: %s", where, e.Message))}
+	return one(node, fmt.Sprintf("%s: %s", where, e.Message))
 }
 
 // locate follows a JSON pointer through the YAML tree. It returns the node,
@@ -209,26 +243,48 @@ func knownKeys(kind, pointer string) []string {
 	return []string{"kind", "id", "title", "owner", "period", "parent", "commitment", "description", "labels", "key_results"}
 }
 
+// optionalKeys are, per kind, the keys whose empty (null) value means the
+// same as the key left out: "deadline:" is the end of the period, and an
+// empty "target:" is the measurable rule's to report, not the schema's.
+var optionalKeys = map[string]map[string]bool{
+	okr.KindObjective: setOf("parent", "commitment", "description", "labels", "key_results",
+		"kpi", "baseline", "target", "direction", "deadline", "weight", "current"),
+	okr.KindKPI: setOf("unit", "aggregation", "good", "frequency", "owner", "description"),
+}
+
+func setOf(keys ...string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}
+
 // toJSON converts a YAML node to the value the schema validator expects.
 // Aliases are followed (the loader has bounded their expansion); dates stay
-// strings; non-finite floats become strings so that a type error names them.
-func toJSON(n *yaml.Node) any {
+// strings; non-finite floats become strings so that a type error names them;
+// optional keys with a null value are left out.
+func toJSON(n *yaml.Node, optional map[string]bool) any {
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			return nil
 		}
-		return toJSON(n.Alias)
+		return toJSON(n.Alias, optional)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = toJSON(n.Content[i+1])
+			k, v := n.Content[i].Value, n.Content[i+1]
+			if optional[k] && isNull(v) {
+				continue
+			}
+			m[k] = toJSON(v, optional)
 		}
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			s[i] = toJSON(c)
+			s[i] = toJSON(c, optional)
 		}
 		return s
 	case yaml.ScalarNode:
@@ -255,4 +311,11 @@ func toJSON(n *yaml.Node) any {
 		return n.Value
 	}
 	return nil
+}
+
+func isNull(n *yaml.Node) bool {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }

@@ -169,7 +169,7 @@ func (r *Repo) addFile(f *File) {
 		switch d.Kind {
 		case KindObjective:
 			objectives++
-			if objectives == 2 {
+			if objectives >= 2 {
 				f.issue(PosOf(n), RuleOneObjective, "a file holds one Objective: move this one to a file of its own")
 			}
 			r.Objectives = append(r.Objectives, decodeObjective(d))

@@ -204,6 +204,7 @@ func TestLoadDispatch(t *testing.T) {
 		`other.yaml:1:7: unknown kind "Deployment": want Objective or KPI [kind]`,
 		`scalar.yaml:1:1: document is not a mapping: want an Objective or KPI document with a kind [kind]`,
 		`two.yaml:12:1: a file holds one Objective: move this one to a file of its own [one-objective]`,
+		`two.yaml:23:1: a file holds one Objective: move this one to a file of its own [one-objective]`,
 		`typo.yaml:1:7: unknown kind "Objetive": did you mean "Objective"? [kind]`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -95,7 +95,8 @@ func ParseFile(path string, src []byte) (f *File) {
 			break
 		}
 		if err != nil {
-			f.issue(yamlErrorPos(err, src), RuleYAML, yamlErrorMessage(err))
+			pos := yamlErrorPos(err, src)
+			f.issue(pos, RuleYAML, yamlErrorMessage(err, f.Line(pos.Line), pos.Col))
 			break
 		}
 		if len(doc.Content) == 0 {
@@ -338,6 +339,13 @@ func errorOffset(line, msg string) int {
 		default:
 			return colons[1]
 		}
+	case strings.HasPrefix(msg, "found unexpected end of stream"):
+		// Most often a quote that is never closed: point at it.
+		for i := first; i < len(line); i++ {
+			if (line[i] == '"' || line[i] == '\'') && (i == first || line[i-1] == ' ') {
+				return i
+			}
+		}
 	case strings.Contains(msg, "tab character"):
 		if i := strings.IndexByte(line, '\t'); i >= 0 {
 			return i
@@ -391,12 +399,22 @@ func lineCount(src []byte) int {
 	return n
 }
 
-func yamlErrorMessage(err error) string {
+// yamlErrorMessage words a syntax error; line and col are where
+// yamlErrorPos placed it.
+func yamlErrorMessage(err error, line string, col int) string {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		msg = m[2]
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if r := []rune(line); col >= 1 && col <= len(r) {
+		switch c := r[col-1]; {
+		case c == '\t':
+			return "invalid YAML: a tab where YAML needs spaces (indent with spaces, not tabs)"
+		case (c == '"' || c == '\'') && strings.HasPrefix(msg, "found unexpected end of stream"):
+			return fmt.Sprintf("invalid YAML: the quote %c opened here is never closed", c)
+		}
 	}
 	return "invalid YAML: " + msg
 }

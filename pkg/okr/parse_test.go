@@ -71,12 +71,12 @@ func TestParseFile(t *testing.T) {
 		{
 			name:   "malformed: unterminated quote",
 			src:    "kind: KPI\nid: \"abc\n",
-			issues: []issue{{2, 1, "invalid YAML: found unexpected end of stream"}},
+			issues: []issue{{2, 5, `invalid YAML: the quote " opened here is never closed`}},
 		},
 		{
 			name:   "malformed: tab indentation",
 			src:    "kind: KPI\nkey:\n\tid: a\n",
-			issues: []issue{{3, 1, "invalid YAML: found character that cannot start any token"}},
+			issues: []issue{{3, 1, "invalid YAML: a tab where YAML needs spaces (indent with spaces, not tabs)"}},
 		},
 		{
 			name:   "malformed: reserved character",
