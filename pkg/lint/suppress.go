@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/okrctl/okrctl/pkg/config"
@@ -28,10 +29,22 @@ func parseDirectives(src []byte) (ds []*directive, bad []Finding) {
 	}
 	lines := strings.Split(string(src), "\n")
 	var pending []*directive
+	blockIndent := -1 // the indent of the line that opened a block scalar, or -1
 	for i, text := range lines {
 		lineNo := i + 1
+		text = strings.TrimSuffix(text, "\r")
 		trimmed := strings.TrimSpace(text)
+		indent := len(text) - len(strings.TrimLeft(text, " "))
+		if blockIndent >= 0 {
+			if trimmed == "" || indent > blockIndent {
+				continue // text of a block scalar: a # there is no comment
+			}
+			blockIndent = -1
+		}
 		hash := commentStart(text)
+		if opensBlock(text, hash) {
+			blockIndent = indent
+		}
 		alone := strings.HasPrefix(trimmed, "#")
 		if trimmed != "" && !alone {
 			for _, d := range pending {
@@ -76,6 +89,10 @@ func commentStart(line string) int {
 	for i := 0; i < len(line); i++ {
 		c := line[i]
 		switch {
+		case quote == '"' && c == '\\':
+			i++ // an escaped character, perhaps a quote
+		case quote == '\'' && c == '\'' && i+1 < len(line) && line[i+1] == '\'':
+			i++ // '' is a quote inside a single-quoted scalar
 		case quote != 0:
 			if c == quote {
 				quote = 0
@@ -89,6 +106,19 @@ func commentStart(line string) int {
 		}
 	}
 	return -1
+}
+
+// blockRE matches the end of a line that opens a block scalar: a value of
+// | or >, with optional chomping and indentation indicators.
+var blockRE = regexp.MustCompile(`(^|[\s:])[|>][-+0-9]*\s*$`)
+
+// opensBlock reports whether line, whose comment starts at hash (or -1),
+// opens a block scalar ("description: |").
+func opensBlock(line string, hash int) bool {
+	if hash >= 0 {
+		line = line[:hash]
+	}
+	return blockRE.MatchString(line)
 }
 
 // suppress drops the findings that okrctl:ignore comments silence and adds

@@ -1,0 +1,74 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCommentStart(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"# whole line", 0},
+		{"  # indented", 2},
+		{"title: x # note", 9},
+		{"title: x\t# note", 9},
+		{"title: Issue#42", -1},
+		{"title: 'a # b' # c", 15},
+		{`title: "a # b" # c`, 15},
+		{`title: "say \"# no\"" # yes`, 22},
+		{"title: 'it''s # here' # c", 22},
+		{"title: it's # a comment", 12},
+		{"- 'a' # c", 6},
+		{"url: http://x/#anchor", -1},
+		{"", -1},
+	}
+	for _, tt := range tests {
+		if got := commentStart(tt.line); got != tt.want {
+			t.Errorf("commentStart(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestParseDirectives(t *testing.T) {
+	src := `kind: Objective  # okrctl:ignore schema -- same line
+# okrctl:ignore kr-count, vague -- alone: the next line with code
+
+key_results:
+description: |
+  Write # okrctl:ignore vague to silence a rule: this is text, not a comment.
+    # okrctl:ignore neither is this
+title: x # okrctl:ignore
+label: "# okrctl:ignore not a comment"
+notes: >-
+  folded # okrctl:ignore text
+owner: y # okrctl:ignore measurable--no space before the reason
+# okrctl:ignore deadline
+`
+	ds, bad := parseDirectives([]byte(src))
+	type d struct {
+		Line, Col, Target int
+		Rules             []string
+	}
+	var got []d
+	for _, x := range ds {
+		got = append(got, d{x.line, x.col, x.target, x.rules})
+	}
+	want := []d{
+		{1, 18, 1, []string{"schema"}},
+		{2, 1, 4, []string{"kr-count", "vague"}},
+		{12, 10, 12, []string{"measurable"}},
+		{13, 1, 0, []string{"deadline"}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("directives (-want +got):\n%s", diff)
+	}
+	if len(bad) != 1 || bad[0].Line != 8 || bad[0].Column != 10 {
+		t.Errorf("bad directives: %+v", bad)
+	}
+	if ds, bad := parseDirectives([]byte("kind: KPI\n")); ds != nil || bad != nil {
+		t.Error("directives in a file without the marker")
+	}
+}
