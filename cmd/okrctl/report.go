@@ -1,5 +1,196 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
-func newReportCmd(*Streams) *cobra.Command { return &cobra.Command{Use: "report", Hidden: true} }
+	"github.com/spf13/cobra"
+
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/report"
+)
+
+type reportOptions struct {
+	source
+	asOf   string
+	period string
+	output string
+}
+
+func newReportCmd(s *Streams) *cobra.Command {
+	o := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report [PATH...]",
+		Short: "Write the Markdown report of a period's objectives",
+		Long: strings.TrimSpace(`
+Write the period's report as Markdown (GitHub tables, footnotes and Mermaid
+charts): how much of the period has elapsed, a summary of every objective of
+the period (owner, score, status, commitment), the alignment tree of parent
+and child objectives with rolled-up scores, a section per objective with its
+key results and a trend chart per KPI-backed key result, what needs
+attention (key results off track, at risk, missed or without data,
+committed objectives below 1.0, stale KPIs), the validation findings and the
+snapshot file and line of every current value.
+
+--as-of defaults to today. --period defaults to the quarter of the as-of date
+(YYYY-Qn); objectives of other periods are left out, and a period without
+objectives gives a short report that says so. Text from the YAML files is
+escaped: it cannot break a table, inject HTML or mention people.
+
+Without -o the report goes to stdout. -o FILE replaces FILE atomically (a
+temporary file in the same directory, synced, then renamed), so a reader
+never sees half a report. With error findings the report is still written,
+lists them, and okrctl exits 1.`),
+		Example: "  okrctl report -o report.md\n" +
+			"  okrctl report --period 2026-Q4 --as-of 2026-11-20 -o reports/2026-Q4.md\n" +
+			"  okrctl report --period 2026-Q3 --as-of 2026-09-30 --rev v2026.09",
+		RunE: func(_ *cobra.Command, a []string) error {
+			o.paths = a
+			return runReport(s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.period, "period", "", "the period to report (YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM; default the quarter of --as-of)")
+	f.StringVar(&o.asOf, "as-of", "", "compute progress at this date, YYYY-MM-DD (default today)")
+	f.StringVarP(&o.output, "output", "o", "", "write the report to this file, atomically (default stdout)")
+	f.StringVar(&o.rev, "rev", "", "read the repository as it was at this git revision")
+	return cmd
+}
+
+func runReport(s *Streams, o *reportOptions) error {
+	asOf, err := parseAsOf(s, o.asOf)
+	if err != nil {
+		return err
+	}
+	period, err := reportPeriod(o.period, asOf)
+	if err != nil {
+		return err
+	}
+	out := o.output
+	if out != "" && out != "-" {
+		if !filepath.IsAbs(out) {
+			out = filepath.Join(s.Dir, out)
+		}
+		if err := checkOutput(out); err != nil {
+			return err
+		}
+	}
+	o.source.asOf = asOf
+	ws, err := loadWorkspace(s, o.source)
+	if err != nil {
+		return err
+	}
+	r := report.NewReport(ws.Result, gaps(ws), asOf, period)
+	var buf bytes.Buffer
+	if err := r.WriteMarkdown(&buf); err != nil {
+		return err
+	}
+	if out == "" || out == "-" {
+		if _, err := s.Out.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	} else {
+		if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %d objectives\n", o.output, period.Text, asOf.Format(time.DateOnly), len(r.Objectives))
+	}
+	return reportFindings(s, ws)
+}
+
+// reportPeriod parses --period, defaulting to the quarter of the as-of
+// date: the report a team writes during (or at the end of) its quarter.
+func reportPeriod(flag string, asOf time.Time) (okr.Period, error) {
+	if flag == "" {
+		flag = fmt.Sprintf("%04d-Q%d", asOf.Year(), (int(asOf.Month())+2)/3)
+	}
+	p, err := okr.ParsePeriod(flag)
+	if err != nil {
+		return okr.Period{}, usageErrorf("invalid --period: %v", err)
+	}
+	return p, nil
+}
+
+// checkOutput refuses, before any work, an -o that cannot be a report file:
+// a directory, something other than a regular file, or a path whose
+// directory does not exist.
+func checkOutput(path string) error {
+	if info, err := os.Stat(path); err == nil {
+		if info.IsDir() {
+			return usageErrorf("-o %s: is a directory", path)
+		}
+		if !info.Mode().IsRegular() {
+			return usageErrorf("-o %s: not a regular file", path)
+		}
+	}
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageErrorf("-o %s: directory %s does not exist", path, dir)
+	case err != nil:
+		return fmt.Errorf("-o %s: %w", path, err)
+	case !info.IsDir():
+		return usageErrorf("-o %s: %s is not a directory", path, dir)
+	}
+	return nil
+}
+
+// writeFileAtomic replaces path with data so that a reader sees either the
+// old file or the whole new one, never a part: it writes a temporary file
+// in the same directory (a rename is atomic only within a file system),
+// syncs it, renames it over path and syncs the directory. A symbolic link
+// is followed, so the file it points to is replaced. The new file keeps the
+// old one's permissions, else gets 0644. On failure the temporary file is
+// removed and path is untouched.
+func writeFileAtomic(path string, data []byte) (err error) {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// Make the rename itself durable; some systems cannot sync a
+	// directory, and the file is complete either way.
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testStreams runs okrctl in dir with today set to now.
+func testStreams(dir string, now time.Time) (*Streams, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &Streams{
+		In: strings.NewReader(""), Out: &out, Err: &errOut,
+		Getenv: func(string) string { return "" },
+		Now:    func() time.Time { return now },
+		Dir:    dir,
+	}, &out, &errOut
+}
+
+func examplesDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestReportExitCodes checks the exit codes: 0 for a report (empty or
+// not), 1 for a report written despite error findings, 2 for an -o that
+// cannot be written (with nothing written) and other usage errors.
+func TestReportExitCodes(t *testing.T) {
+	examples := examplesDir(t)
+	tmp := t.TempDir()
+	now := time.Date(2026, 11, 20, 15, 4, 5, 0, time.UTC)
+	broken := filepath.Join(t.TempDir(), "broken.yaml")
+	if err := os.WriteFile(broken, []byte("kind: Objective\nid: b\ntitle: B\nowner: o\nperiod: 2026-Q4\nkey_results: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"quarter of today", []string{"report", examples}, exitOK},
+		{"empty period", []string{"report", "--period", "2024-Q1", examples}, exitOK},
+		{"to a file", []string{"report", "-o", filepath.Join(tmp, "r.md"), examples}, exitOK},
+		{"error findings", []string{"report", "-o", filepath.Join(tmp, "r.md"), broken}, exitFindings},
+		{"missing directory", []string{"report", "-o", filepath.Join(tmp, "no", "r.md"), examples}, exitUsage},
+		{"onto a directory", []string{"report", "-o", tmp, examples}, exitUsage},
+		{"bad period", []string{"report", "--period", "Q4", examples}, exitUsage},
+		{"extra flag", []string{"report", "--format", "json", examples}, exitUsage},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _, errOut := testStreams(tmp, now)
+			if got := Main(tc.args, s); got != tc.want {
+				t.Errorf("exit %d, want %d; stderr:\n%s", got, tc.want, errOut)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(tmp, "no")); !os.IsNotExist(err) {
+		t.Errorf("a failed -o created its directory: %v", err)
+	}
+	entries, _ := os.ReadDir(tmp)
+	if len(entries) != 1 || entries[0].Name() != "r.md" {
+		t.Errorf("want only r.md in the output directory, got %v", entries)
+	}
+}
+
+// TestReportDefaultPeriod checks that without --period and --as-of the
+// report is the quarter of today.
+func TestReportDefaultPeriod(t *testing.T) {
+	s, out, _ := testStreams(t.TempDir(), time.Date(2026, 8, 3, 23, 0, 0, 0, time.UTC))
+	if code := Main([]string{"report", examplesDir(t)}, s); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.HasPrefix(out.String(), "# OKR report 2026-Q3\n\nAs of **2026-08-03**, day 34 of 92") {
+		t.Errorf("report starts:\n%.200s", out)
+	}
+}
+
+func TestReportPeriodDefault(t *testing.T) {
+	for date, want := range map[string]string{
+		"2026-01-01": "2026-Q1", "2026-03-31": "2026-Q1", "2026-04-01": "2026-Q2",
+		"2026-09-30": "2026-Q3", "2026-10-01": "2026-Q4", "2026-12-31": "2026-Q4",
+	} {
+		asOf, _ := time.Parse(time.DateOnly, date)
+		p, err := reportPeriod("", asOf)
+		if err != nil || p.Text != want {
+			t.Errorf("reportPeriod(%s) = %q, %v; want %s", date, p.Text, err, want)
+		}
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.md")
+
+	// A new file is complete and readable by others.
+	if err := writeFileAtomic(path, []byte("first\n")); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, path, "first\n", 0o644)
+
+	// Replacing keeps the old file's permissions.
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(path, []byte("second\n")); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, path, "second\n", 0o600)
+
+	// A symbolic link is followed: the file it points to is replaced and
+	// the link stays.
+	link := filepath.Join(dir, "latest.md")
+	if err := os.Symlink("report.md", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(link, []byte("third\n")); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, path, "third\n", 0o600)
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi, err)
+	}
+
+	// A failure leaves nothing behind.
+	if err := writeFileAtomic(filepath.Join(dir, "missing", "r.md"), []byte("x")); err == nil {
+		t.Error("writing into a missing directory succeeded")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "latest.md report.md" {
+		t.Errorf("directory holds %v, want only latest.md and report.md", names)
+	}
+}
+
+func assertFile(t *testing.T, path, content string, perm os.FileMode) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != content {
+		t.Errorf("%s holds %q, want %q", path, b, content)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != perm {
+		t.Errorf("%s has mode %v, want %v", path, fi.Mode().Perm(), perm)
+	}
+}

@@ -1,0 +1,132 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestEscapeMarkdownText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Grow leads by 20%", "Grow leads by 20%"},
+		{"a | b", `a \| b`},
+		{"line\nbreak\r\n\ttab", "line break tab"},
+		{"  padded  ", "padded"},
+		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{"&lt; is an entity", "&amp;lt; is an entity"},
+		{"ask @octocat or @org/team", "ask @\u200boctocat or @\u200borg/team"},
+		{"mail ops@example.com", "mail ops@\u200bexample.com"},
+		{"a @ b", "a @ b"},
+		{"`code` and ```fence", "\\`code\\` and \\`\\`\\`fence"},
+		{"[click](https://evil.example)", `\[click\](https://evil.example)`},
+		{"![img](x.png)", `!\[img\](x.png)`},
+		{"[^1]", `\[^1\]`},
+		{"**bold** *em* _em_ ~~del~~", `\*\*bold\*\* \*em\* \_em\_ \~\~del\~\~`},
+		{"leads_generated", "leads_generated"},
+		{"_leading and trailing_", `\_leading and trailing\_`},
+		{"# heading", `\# heading`},
+		{"Title #", `Title \#`},
+		{"- item", `\- item`},
+		{"+ item", `\+ item`},
+		{"=== setext", `\=== setext`},
+		{"1. first", `1\. first`},
+		{"12) first", `12\) first`},
+		{"1.200 leads", "1.200 leads"},
+		{"a-b+c=d", "a-b+c=d"},
+		{"$x^2$ math", `\$x^2\$ math`},
+		{`back\slash\`, `back\\slash\\`},
+		{"bidi \u202eevil\u202c text", "bidi evil text"},
+		{"nul\x00byte", "nul\uFFFDbyte"},
+		{"bad \xff utf8", "bad \uFFFD utf8"},
+		{"Reducir el ciclo de ventas de 45 a 35 días", "Reducir el ciclo de ventas de 45 a 35 días"},
+	} {
+		if got := mdText(tc.in); got != tc.want {
+			t.Errorf("mdText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestEscapeParagraphs(t *testing.T) {
+	got := mdParagraphs("First line\nsame paragraph.\n\n  \n# Second <b>\r\n\r\nThird")
+	want := "First line same paragraph.\n\n\\# Second &lt;b&gt;\n\nThird"
+	if got != want {
+		t.Errorf("mdParagraphs = %q, want %q", got, want)
+	}
+}
+
+func TestEscapeCode(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"marketing-demand-2026q4", "`marketing-demand-2026q4`"},
+		{"kpis/snapshots/2026.csv:428", "`kpis/snapshots/2026.csv:428`"},
+		{"leads_generated", "`leads_generated`"},
+		{"bad|id", `“bad\|id”`},
+		{"a`b", "“a\\`b”"},
+		{"with space", "“with space”"},
+		{"", "“”"},
+	} {
+		if got := mdCode(tc.in); got != tc.want {
+			t.Errorf("mdCode(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestEscapeMermaid(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Leads generated", "Leads generated"},
+		{`Say "hi"`, "Say 'hi'"},
+		{"two\nlines", "two lines"},
+		{"```\n%%{init: {}}%%", "''' % init: %"},
+		{"<b>bold</b> & co", "‹b›bold‹/b› + co"},
+		{"a;b#c[d]", "a b c d"},
+		{"20% growth", "20% growth"},
+		{strings.Repeat("x", 100), strings.Repeat("x", maxMermaidText-1) + "…"},
+	} {
+		if got := mermaidText(tc.in); got != tc.want {
+			t.Errorf("mermaidText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// mention matches what GitHub would turn into a mention: an @ directly
+// followed by a name.
+var mention = regexp.MustCompile(`@[A-Za-z0-9]`)
+
+// FuzzEscape checks the escaping invariants on any input: one line, no
+// unescaped pipe, no '<', no mention; Mermaid text has no quote, backtick
+// or line break.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"a | b", "<script>x</script>", "@octocat", "`x`", "[a](b)", "\\|", "1. x", "# h", "\u202e", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := mdText(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("mdText(%q) = %q: invalid UTF-8", s, got)
+		}
+		if strings.ContainsAny(got, "<>\n\r") {
+			t.Fatalf("mdText(%q) = %q: raw < > or line break", s, got)
+		}
+		if mention.MatchString(got) {
+			t.Fatalf("mdText(%q) = %q: a mention survives", s, got)
+		}
+		if n := cellCount("| " + got + " |"); n != 1 {
+			t.Fatalf("mdText(%q) = %q: splits a table cell into %d", s, got, n)
+		}
+		for i := 0; i < len(got); i++ {
+			if got[i] == '\\' {
+				i++
+				continue
+			}
+			if strings.IndexByte("`*[]|~#$", got[i]) >= 0 {
+				t.Fatalf("mdText(%q) = %q: unescaped %q", s, got, got[i])
+			}
+		}
+		if m := mermaidText(s); strings.ContainsAny(m, "\"`\n\r\\;#{}<>") || strings.Contains(m, "%%") {
+			t.Fatalf("mermaidText(%q) = %q: unsafe character", s, m)
+		}
+		if c := mdCode(s); strings.HasPrefix(c, "`") && strings.ContainsAny(c[1:len(c)-1], "`|\\") {
+			t.Fatalf("mdCode(%q) = %q: unsafe code span", s, c)
+		}
+	})
+}
