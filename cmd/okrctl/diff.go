@@ -1,5 +1,210 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
-func newDiffCmd(*Streams) *cobra.Command { return &cobra.Command{Use: "diff", Hidden: true} }
+	"github.com/spf13/cobra"
+
+	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/gitdiff"
+	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
+	"github.com/okrctl/okrctl/pkg/report"
+)
+
+type diffOptions struct {
+	base, head string // head "" is the working tree
+	paths      []string
+	format     string
+	asOf       string
+}
+
+func newDiffCmd(s *Streams) *cobra.Command {
+	o := &diffOptions{}
+	cmd := &cobra.Command{
+		Use:   "diff BASE [HEAD] [-- PATH...]",
+		Short: "Show what an OKR change really changes between two git revisions",
+		Long: strings.TrimSpace(`
+Compare the OKR files at git revision BASE with those at HEAD (default: the
+working tree): objectives and key results added, removed or renamed, targets
+raised or lowered (and whether that raises or lowers the bar), baselines,
+deadlines, owners, weights, directions, KPIs, periods, commitment and parents
+changed, and the effect on scores and statuses at --as-of. A target or
+baseline changed after its objective's period began is flagged as a moved
+goalpost. Objectives are matched by id, so a moved file is not a removal.
+
+The markdown format starts with the marker <!-- okrctl-diff --> so that CI can
+keep one sticky comment per pull request. Validation findings of HEAD are
+listed, never fatal: the exit status is 0 whatever changed, 2 when a revision
+does not exist, the directory is not in a git repository or git is missing.`),
+		Example: "  okrctl diff main\n  okrctl diff v1.0 HEAD -- okrs/2026-Q1\n  okrctl diff origin/main HEAD --format markdown > okr-diff.md",
+		Args: args(func(cmd *cobra.Command, a []string) error {
+			revs := a
+			if dash := cmd.ArgsLenAtDash(); dash >= 0 {
+				revs = a[:dash]
+			}
+			if len(revs) == 0 {
+				return usageErrorf("diff needs a BASE revision")
+			}
+			if len(revs) > 2 {
+				return usageErrorf("diff takes at most two revisions, got %d: put paths after --", len(revs))
+			}
+			return nil
+		}),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			revs := a
+			if dash := cmd.ArgsLenAtDash(); dash >= 0 {
+				revs, o.paths = a[:dash], a[dash:]
+			}
+			o.base = revs[0]
+			if len(revs) == 2 {
+				o.head = revs[1]
+			}
+			return runDiff(s, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.DiffFormats(), ", "))
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "compute scores and judge moved goalposts at this date, YYYY-MM-DD (default today)")
+	return cmd
+}
+
+func runDiff(s *Streams, o *diffOptions) error {
+	f, err := report.NewDiffFormatter(o.format)
+	if err != nil {
+		return &usageError{err}
+	}
+	asOf, err := diffAsOf(s, o.asOf)
+	if err != nil {
+		return err
+	}
+	base, err := loadDiffSide(s, o.base)
+	if err != nil {
+		return err
+	}
+	var head *diffSide
+	if o.head == "" {
+		// The working tree must be in the same repository as BASE, which
+		// loadDiffSide(BASE) has checked.
+		head = &diffSide{find: findConfig}
+	} else if head, err = loadDiffSide(s, o.head); err != nil {
+		return err
+	}
+	paths, err := diffPaths(s, o.paths, base, head)
+	if err != nil {
+		return err
+	}
+	b, err := base.check(s, paths)
+	if err != nil {
+		return err
+	}
+	h, err := head.check(s, paths)
+	if err != nil {
+		return err
+	}
+	return f.Format(s.Out, gitdiff.Compare(b, h, asOf))
+}
+
+// diffAsOf parses --as-of, defaulting to today's date.
+func diffAsOf(s *Streams, flag string) (time.Time, error) {
+	if flag == "" {
+		y, m, d := s.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := okr.ParseDate(flag)
+	if err != nil {
+		return time.Time{}, usageErrorf("invalid --as-of: %v", err)
+	}
+	return t, nil
+}
+
+// diffSide is one side of a diff: a revision's tree, or the working tree
+// when rev is nil.
+type diffSide struct {
+	rev  *revision
+	ref  gitdiff.Ref
+	find func(dir string, paths []string) (*config.Config, error)
+}
+
+func loadDiffSide(s *Streams, rev string) (*diffSide, error) {
+	r, err := openRevision(s.Dir, rev)
+	if err != nil {
+		return nil, err
+	}
+	return &diffSide{rev: r, ref: gitdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
+}
+
+// exists reports whether the path (absolute) is on this side.
+func (d *diffSide) exists(p string) bool {
+	if d.rev == nil {
+		_, err := os.Stat(p)
+		return err == nil
+	}
+	rel, ok := d.rev.rel(p)
+	if !ok {
+		return false
+	}
+	_, err := fs.Stat(d.rev.fs, rel)
+	return err == nil
+}
+
+// diffPaths makes the paths absolute and checks that each exists on at
+// least one side: a directory added by the change is missing from BASE.
+func diffPaths(s *Streams, paths []string, sides ...*diffSide) ([]string, error) {
+	var abs []string
+	for _, p := range paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(s.Dir, p)
+		}
+		found := false
+		for _, side := range sides {
+			found = found || side.exists(p)
+		}
+		if !found {
+			return nil, usageErrorf("path %s exists in neither revision", p)
+		}
+		abs = append(abs, p)
+	}
+	return abs, nil
+}
+
+// check loads and checks the side's files under paths (those it has); a
+// side that has none of them is empty.
+func (d *diffSide) check(s *Streams, paths []string) (gitdiff.Side, error) {
+	side := gitdiff.Side{Ref: d.ref, Gaps: progress.DefaultGaps()}
+	var here []string
+	for _, p := range paths {
+		if d.exists(p) {
+			here = append(here, p)
+		}
+	}
+	if len(paths) > 0 && len(here) == 0 {
+		return side, nil
+	}
+	cfg, err := d.find(s.Dir, here)
+	if err != nil {
+		return side, err
+	}
+	if len(paths) == 0 && len(cfg.Paths) > 0 {
+		// The configuration's paths, likewise, may be new in HEAD.
+		for _, p := range cfg.Paths {
+			if p = filepath.Join(cfg.Dir, p); d.exists(p) {
+				here = append(here, p)
+			}
+		}
+		if len(here) == 0 {
+			return side, nil
+		}
+	}
+	side.Gaps = progress.Gaps{AtRisk: cfg.Status.AtRiskGap, OffTrack: cfg.Status.OffTrackGap}
+	opt := lint.Options{Cwd: s.Dir, Paths: here, Config: cfg}
+	if d.rev != nil {
+		opt.FS, opt.Base = d.rev.fs, d.rev.root
+	}
+	side.Result, err = lint.Run(opt)
+	return side, err
+}

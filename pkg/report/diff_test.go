@@ -1,0 +1,138 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/okrctl/okrctl/pkg/gitdiff"
+	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/progress"
+)
+
+func num(v float64) *float64 { return &v }
+
+// sampleDiff has one of each kind of change, and a title written to break
+// a Markdown table.
+func sampleDiff() *gitdiff.Diff {
+	began := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	return &gitdiff.Diff{
+		Base: gitdiff.Ref{Rev: "main", Commit: "0123456789abcdef0123456789abcdef01234567"},
+		Head: gitdiff.Ref{},
+		AsOf: time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC),
+		Objectives: []*gitdiff.ObjectiveDiff{
+			{
+				ID: "marketing-2026q1", Change: gitdiff.Changed, Title: "Grow qualified leads",
+				Period: "2026-Q1", File: "okrs/2026-Q1/marketing.yaml", OldFile: "okrs/marketing.yaml", Began: began,
+				Fields: []gitdiff.FieldDiff{{Field: "owner", Old: "marketing", New: "growth", Change: "changed"}},
+				Score:  &gitdiff.ScoreDiff{Old: num(0.4), New: num(0.45), OldStatus: progress.OnTrack, NewStatus: progress.OnTrack},
+				KeyResults: []*gitdiff.KRDiff{
+					{ID: "leads", Change: gitdiff.Changed, Title: "Reach 400 qualified leads",
+						Fields: []gitdiff.FieldDiff{
+							{Field: "target", Old: 480.0, New: 400.0, Change: "lowered", Bar: "lowered", MovedGoalpost: true},
+							{Field: "deadline", Old: "2026-03-31", New: "2026-03-15", Change: "earlier"},
+						},
+						Score: &gitdiff.ScoreDiff{Old: num(0.41), New: num(0.5), OldStatus: progress.AtRisk, NewStatus: progress.OnTrack}},
+					{ID: "cpl", Change: gitdiff.Changed, Title: "Cut the cost per lead to 35",
+						Fields: []gitdiff.FieldDiff{{Field: "target", Old: 40.0, New: 35.0, Change: "lowered", Bar: "raised", MovedGoalpost: true}}},
+					{ID: "webinars", Change: gitdiff.Removed, Title: "Hold 4 webinars",
+						Score: &gitdiff.ScoreDiff{Old: num(0.25), OldStatus: progress.OffTrack}},
+				},
+			},
+			{
+				ID: "sales-2026q2", Change: gitdiff.Added, Title: "Win | new <b>customers</b>\n@sales-team `now` #12 $5 and $6",
+				Period: "2026-Q2", File: "okrs/2026-Q2/sales.yaml", Began: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
+				Score: &gitdiff.ScoreDiff{NewStatus: progress.NoData},
+				KeyResults: []*gitdiff.KRDiff{
+					{ID: "deals", Change: gitdiff.Added, Title: "Close 12 deals", Score: &gitdiff.ScoreDiff{NewStatus: progress.NoData}},
+				},
+			},
+		},
+		Unchanged: 3,
+		Findings: []lint.Finding{
+			{File: "okrs/2026-Q2/sales.yaml", Line: 9, Column: 5, Severity: lint.Error, Rule: "kr-count", Message: "objective \"sales-2026q2\" has 1 key result: want 3 to 5"},
+		},
+		Files: 6,
+	}
+}
+
+func TestDiffFormats(t *testing.T) {
+	for _, tc := range []struct{ format, file string }{
+		{"text", "diff.txt"}, {"markdown", "diff.md"}, {"json", "diff.json"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			f, err := NewDiffFormatter(tc.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := f.Format(&buf, sampleDiff()); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, tc.file, buf.Bytes())
+		})
+	}
+	if _, err := NewDiffFormatter("yaml"); err == nil || !strings.Contains(err.Error(), "text, markdown, json") {
+		t.Errorf("unknown format: %v", err)
+	}
+}
+
+func TestDiffEmpty(t *testing.T) {
+	d := &gitdiff.Diff{Base: gitdiff.Ref{Rev: "HEAD", Commit: "abcdef0123"}, Head: gitdiff.Ref{}, AsOf: time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), Unchanged: 2}
+	for _, tc := range []struct{ format, want string }{
+		{"text", "okrctl diff HEAD (abcdef0) → working tree, as of 2026-02-15\nno changes to objectives or key results\n\n2 objectives unchanged\n\nfindings in working tree: 0 errors, 0 warnings\n"},
+		{"markdown", "<!-- okrctl-diff -->\n**OKR changes** `HEAD` (`abcdef0`) → working tree: none.\n\n✅ No validation findings in working tree.\n\n<sub>okrctl diff · scores as of 2026-02-15 · 2 objectives unchanged</sub>\n"},
+	} {
+		f, _ := NewDiffFormatter(tc.format)
+		var buf bytes.Buffer
+		if err := f.Format(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != tc.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.format, buf.String(), tc.want)
+		}
+	}
+	f, _ := NewDiffFormatter("json")
+	var buf bytes.Buffer
+	if err := f.Format(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	var out map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if objs, ok := out["objectives"].([]any); !ok || len(objs) != 0 {
+		t.Errorf("objectives = %v, want []", out["objectives"])
+	}
+	if f, ok := out["findings"].([]any); !ok || len(f) != 0 {
+		t.Errorf("findings = %v, want []", out["findings"])
+	}
+}
+
+func TestMarkdownTableRowsStayWhole(t *testing.T) {
+	f, _ := NewDiffFormatter("markdown")
+	var buf bytes.Buffer
+	if err := f.Format(&buf, sampleDiff()); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.HasPrefix(out, DiffMarker+"\n") {
+		t.Errorf("does not start with the marker:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "| ") {
+			continue
+		}
+		// Five cells: six unescaped pipes.
+		if n := strings.Count(line, "|") - strings.Count(line, `\|`); n != 6 {
+			t.Errorf("row with %d cell separators: %s", n, line)
+		}
+	}
+	for _, bad := range []string{"<b>", "@sales-team", "\n@", "`now`"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("unescaped %q in:\n%s", bad, out)
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/okrctl/okrctl/pkg/gitdiff"
+	"github.com/okrctl/okrctl/pkg/lint"
+)
+
+// textDiff writes a diff for the terminal: a header and summary, then one
+// block per objective, "+" added, "-" removed, "~" changed, with its key
+// results indented below it, then the head's findings.
+type textDiff struct{}
+
+func (textDiff) Format(w io.Writer, d *gitdiff.Diff) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "okrctl diff %s → %s, as of %s\n", d.Base, d.Head, d.AsOf.Format("2006-01-02"))
+	if d.Empty() {
+		fmt.Fprintln(bw, "no changes to objectives or key results")
+	} else {
+		fmt.Fprintln(bw, diffSummary(d))
+	}
+	for _, o := range d.Objectives {
+		fmt.Fprintf(bw, "\n%s %s: %s\n", textMark(o.Change), o.ID, oneLine(o.Title))
+		where := o.File
+		if o.Moved() {
+			where += " (moved from " + o.OldFile + ")"
+		}
+		fmt.Fprintf(bw, "    %s, period %s\n", where, o.Period)
+		for _, f := range o.Fields {
+			textField(bw, "    ", f, o)
+		}
+		if o.Score != nil {
+			fmt.Fprintf(bw, "    score: %s\n", textScore(o.Score))
+		}
+		for _, k := range o.KeyResults {
+			fmt.Fprintf(bw, "  %s %s: %s\n", textMark(k.Change), k.ID, oneLine(k.Title))
+			if k.Change != gitdiff.Changed {
+				continue
+			}
+			for _, f := range k.Fields {
+				textField(bw, "      ", f, o)
+			}
+			if k.Score != nil {
+				fmt.Fprintf(bw, "      score: %s\n", textScore(k.Score))
+			}
+		}
+	}
+	if d.Unchanged > 0 {
+		fmt.Fprintf(bw, "\n%s unchanged\n", plural(d.Unchanged, "objective"))
+	}
+	errs, warns := lint.Count(d.Findings)
+	fmt.Fprintf(bw, "\nfindings in %s: %s, %s\n", d.Head, plural(errs, "error"), plural(warns, "warning"))
+	for _, f := range d.Findings {
+		fmt.Fprintln(bw, oneLine(f.Error()))
+	}
+	return bw.Flush()
+}
+
+func textMark(c gitdiff.Change) string {
+	switch c {
+	case gitdiff.Added:
+		return "+"
+	case gitdiff.Removed:
+		return "-"
+	}
+	return "~"
+}
+
+func textField(w io.Writer, indent string, f gitdiff.FieldDiff, o *gitdiff.ObjectiveDiff) {
+	old, new := value(f.Old, "none"), value(f.New, "none")
+	if f.Field == "title" {
+		old, new = fmt.Sprintf("%q", old), fmt.Sprintf("%q", new)
+	}
+	var notes []string
+	if n := barNote(f); n != "" {
+		notes = append(notes, n)
+	}
+	if f.MovedGoalpost {
+		notes = append(notes, "⚠ "+goalpostNote(o))
+	}
+	line := fmt.Sprintf("%s%s: %s → %s", indent, fieldChange(f), oneLine(old), oneLine(new))
+	if len(notes) > 0 {
+		line += " (" + strings.Join(notes, "; ") + ")"
+	}
+	fmt.Fprintln(w, line)
+}
+
+func textScore(s *gitdiff.ScoreDiff) string {
+	old, new := score(s.Old, s.OldStatus, ""), score(s.New, s.NewStatus, "")
+	switch {
+	case old == "":
+		return new
+	case new == "":
+		return old
+	}
+	return old + " → " + new
+}
+
+// oneLine keeps YAML text on one line of the terminal: line breaks and
+// other control characters become spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}
