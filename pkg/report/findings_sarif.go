@@ -116,11 +116,12 @@ func sarifLevel(s lint.Severity) string {
 }
 
 // sarifURI turns a '/'-separated relative path into a relative URI
-// reference, escaping each segment.
+// reference, escaping each segment; ':' is escaped too, since in a first
+// segment it would make the name read as a URI scheme ("a:b.yaml").
 func sarifURI(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
+		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
 	}
 	return strings.Join(segs, "/")
 }

@@ -45,6 +45,7 @@ func TestSARIFIsValid(t *testing.T) {
 		{File: "okrs/2026-Q1/marketing.yaml", Line: 12, Column: 7, Severity: lint.Error, Rule: "measurable", Message: "no target"},
 		{File: "okrs/with space/#1.yaml", Line: 3, Severity: lint.Warning, Rule: "vague", Message: "vague"},
 		{File: "kpis/s.csv", Severity: lint.Error, Rule: "csv", Message: "bad header"},
+		{File: "a:b,c%.yaml", Line: 2, Column: 1, Severity: lint.Error, Rule: "yaml", Message: "bad"},
 		{File: "x.yaml", Line: 1, Column: 1, Severity: lint.Error, Rule: "no-such-rule", Message: "from a newer okrctl"},
 	}
 	for name, f := range map[string]*Findings{
@@ -138,6 +139,7 @@ func TestSARIFIsValid(t *testing.T) {
 		{"okrs/2026-Q1/marketing.yaml", struct{ StartLine, StartColumn int }{12, 7}},
 		{"okrs/with%20space/%231.yaml", struct{ StartLine, StartColumn int }{3, 0}},
 		{"kpis/s.csv", nil},
+		{"a%3Ab%2Cc%25.yaml", struct{ StartLine, StartColumn int }{2, 1}},
 	} {
 		if uri, region := loc(i); uri != want.uri || region != want.region {
 			t.Errorf("result %d at %s %v, want %s %v", i, uri, region, want.uri, want.region)
