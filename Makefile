@@ -35,9 +35,16 @@ fuzz: ## run each fuzz target for FUZZTIME (default 20s)
 	  done; \
 	done
 
-demo: build ## build okrctl and run it on examples/
+demo: build ## build okrctl and run it on examples/: validate, status, report
 	@echo '$$ okrctl validate examples'
 	@./$(BIN) validate examples
+	@echo
+	@echo '$$ okrctl status examples --as-of $(DEMO_AS_OF) --period 2026-Q4'
+	@./$(BIN) status examples --as-of $(DEMO_AS_OF) --period 2026-Q4
+	@echo
+	@echo '$$ okrctl report examples --as-of $(DEMO_AS_OF) --period 2026-Q4 -o bin/report-2026-Q4.md'
+	@./$(BIN) report examples --as-of $(DEMO_AS_OF) --period 2026-Q4 -o bin/report-2026-Q4.md
+	@echo 'The quarterly report is in bin/report-2026-Q4.md.'
 
 clean: ## remove build output
 	rm -rf bin
