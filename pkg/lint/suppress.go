@@ -63,10 +63,8 @@ func parseDirectives(src []byte) (ds []*directive, bad []Finding) {
 		if k := strings.Index(spec, "--"); k >= 0 {
 			spec = spec[:k]
 		}
-		d := &directive{line: lineNo, col: hash + 1, target: lineNo}
-		for _, r := range strings.FieldsFunc(spec, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' }) {
-			d.rules = append(d.rules, r)
-		}
+		d := &directive{line: lineNo, col: hash + 1, target: lineNo,
+			rules: strings.FieldsFunc(spec, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' })}
 		d.used = make([]bool, len(d.rules))
 		if len(d.rules) == 0 {
 			bad = append(bad, Finding{Line: lineNo, Column: hash + 1, Message: "okrctl:ignore names no rule: write # okrctl:ignore RULE -- reason"})
