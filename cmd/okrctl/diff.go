@@ -5,14 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/gitdiff"
 	"github.com/okrctl/okrctl/pkg/lint"
-	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
 	"github.com/okrctl/okrctl/pkg/report"
 )
@@ -78,7 +76,7 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return &usageError{err}
 	}
-	asOf, err := diffAsOf(s, o.asOf)
+	asOf, err := parseAsOf(s, o.asOf)
 	if err != nil {
 		return err
 	}
@@ -107,19 +105,6 @@ func runDiff(s *Streams, o *diffOptions) error {
 		return err
 	}
 	return f.Format(s.Out, gitdiff.Compare(b, h, asOf))
-}
-
-// diffAsOf parses --as-of, defaulting to today's date.
-func diffAsOf(s *Streams, flag string) (time.Time, error) {
-	if flag == "" {
-		y, m, d := s.Now().Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
-	}
-	t, err := okr.ParseDate(flag)
-	if err != nil {
-		return time.Time{}, usageErrorf("invalid --as-of: %v", err)
-	}
-	return t, nil
 }
 
 // diffSide is one side of a diff: a revision's tree, or the working tree
