@@ -113,3 +113,16 @@ func score(p *float64, st progress.Status, none string) string {
 	}
 	return fmt.Sprintf("%.2f %s", *p, st)
 }
+
+// scoreChange shows a score on both sides, "0.40 at_risk → 0.45 on_track",
+// or on the one side that has it.
+func scoreChange(s *gitdiff.ScoreDiff) string {
+	old, new := score(s.Old, s.OldStatus, ""), score(s.New, s.NewStatus, "")
+	switch {
+	case old == "":
+		return new
+	case new == "":
+		return old
+	}
+	return old + " → " + new
+}

@@ -75,7 +75,7 @@ func mdObjective(w io.Writer, o *gitdiff.ObjectiveDiff) {
 		info = append(info, "period "+mdText(o.Period))
 	}
 	if o.Score != nil {
-		info = append(info, "score "+mdScore(o.Score))
+		info = append(info, "score "+scoreChange(o.Score))
 	}
 	fmt.Fprintln(w, strings.Join(info, " · "))
 
@@ -120,24 +120,13 @@ func mdFieldRow(who string, f gitdiff.FieldDiff, o *gitdiff.ObjectiveDiff) [5]st
 	return [5]string{who, fieldChange(f), mdText(value(f.Old, "—")), mdText(value(f.New, "—")), strings.Join(notes, "; ")}
 }
 
-func mdScore(s *gitdiff.ScoreDiff) string {
-	old, new := score(s.Old, s.OldStatus, ""), score(s.New, s.NewStatus, "")
-	switch {
-	case old == "":
-		return new
-	case new == "":
-		return old
-	}
-	return old + " → " + new
-}
-
 // mdScoreNote shows the score of a key result that exists on one side only,
 // "" when it has none.
 func mdScoreNote(s *gitdiff.ScoreDiff) string {
 	if s == nil || (s.Old == nil && s.New == nil) {
 		return ""
 	}
-	return "score " + mdScore(s)
+	return "score " + scoreChange(s)
 }
 
 func mdFindings(w io.Writer, d *gitdiff.Diff) {

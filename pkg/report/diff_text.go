@@ -34,7 +34,7 @@ func (textDiff) Format(w io.Writer, d *gitdiff.Diff) error {
 			textField(bw, "    ", f, o)
 		}
 		if o.Score != nil {
-			fmt.Fprintf(bw, "    score: %s\n", textScore(o.Score))
+			fmt.Fprintf(bw, "    score: %s\n", scoreChange(o.Score))
 		}
 		for _, k := range o.KeyResults {
 			fmt.Fprintf(bw, "  %s %s: %s\n", textMark(k.Change), k.ID, oneLine(k.Title))
@@ -45,7 +45,7 @@ func (textDiff) Format(w io.Writer, d *gitdiff.Diff) error {
 				textField(bw, "      ", f, o)
 			}
 			if k.Score != nil {
-				fmt.Fprintf(bw, "      score: %s\n", textScore(k.Score))
+				fmt.Fprintf(bw, "      score: %s\n", scoreChange(k.Score))
 			}
 		}
 	}
@@ -87,17 +87,6 @@ func textField(w io.Writer, indent string, f gitdiff.FieldDiff, o *gitdiff.Objec
 		line += " (" + strings.Join(notes, "; ") + ")"
 	}
 	fmt.Fprintln(w, line)
-}
-
-func textScore(s *gitdiff.ScoreDiff) string {
-	old, new := score(s.Old, s.OldStatus, ""), score(s.New, s.NewStatus, "")
-	switch {
-	case old == "":
-		return new
-	case new == "":
-		return old
-	}
-	return old + " → " + new
 }
 
 // oneLine keeps YAML text on one line of the terminal: line breaks and
