@@ -22,8 +22,8 @@ const zwsp = "\u200b"
 // item or a paragraph. Whitespace runs, newlines included, become one space,
 // so the result is a single line. Characters with a Markdown meaning are
 // backslash-escaped (which GitHub tables also honour for |); <, > and & become
-// entities, so no HTML tag or entity survives as such; an @ before a name gets
-// a zero-width space; and a leading +, -, = or "1." is escaped so the text
+// entities, so no HTML tag or entity survives as such; an @ before a name and
+// a # before a number get a zero-width space; and a leading +, -, = or "1." is escaped so the text
 // cannot start a list or a heading where it begins a line.
 func mdText(s string) string {
 	s = sanitizeLine(s)
@@ -32,9 +32,16 @@ func mdText(s string) string {
 	rs := []rune(s)
 	for i, r := range rs {
 		switch r {
-		case '\\', '`', '*', '[', ']', '|', '~', '#', '$':
+		case '\\', '`', '*', '[', ']', '|', '~', '$':
 			b.WriteByte('\\')
 			b.WriteRune(r)
+		case '#':
+			// GitHub links "#123" to an issue even when escaped; a
+			// zero-width space after the # keeps it plain text.
+			b.WriteString(`\#`)
+			if i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' {
+				b.WriteString(zwsp)
+			}
 		case '_':
 			// An underscore between two letters or digits cannot open or
 			// close emphasis (CommonMark's intraword rule): keep snake_case

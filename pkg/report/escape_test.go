@@ -18,6 +18,7 @@ func TestEscapeMarkdownText(t *testing.T) {
 		{"ask @octocat or @org/team", "ask @\u200boctocat or @\u200borg/team"},
 		{"mail ops@example.com", "mail ops@\u200bexample.com"},
 		{"a @ b", "a @ b"},
+		{"fixes #123 and #tag", "fixes \\#\u200b123 and \\#tag"},
 		{"`code` and ```fence", "\\`code\\` and \\`\\`\\`fence"},
 		{"[click](https://evil.example)", `\[click\](https://evil.example)`},
 		{"![img](x.png)", `!\[img\](x.png)`},
