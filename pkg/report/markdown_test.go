@@ -3,15 +3,11 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/okrctl/okrctl/pkg/config"
-	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
@@ -20,24 +16,11 @@ import (
 // 2026-11-20.
 func examplesReport(t *testing.T, period string) *Report {
 	t.Helper()
-	dir, err := filepath.Abs("../../examples")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(filepath.Join(dir, config.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	asOf := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	res, err := lint.Run(lint.Options{Cwd: dir, Config: cfg, AsOf: asOf})
-	if err != nil {
-		t.Fatal(err)
-	}
 	p, err := okr.ParsePeriod(period)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewReport(res, progress.DefaultGaps(), asOf, p)
+	return NewReport(checkExamples(t), progress.DefaultGaps(), examplesAsOf, p)
 }
 
 func renderReport(t *testing.T, r *Report) string {

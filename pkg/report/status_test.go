@@ -13,9 +13,13 @@ import (
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
-// examplesStatus checks the bundled examples and computes their progress
-// at 2026-11-20, inside their quarter.
-func examplesStatus(t *testing.T, f Filter) *Status {
+// examplesAsOf is the date the example tests compute at: inside the
+// examples' quarter.
+var examplesAsOf = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+
+// checkExamples checks the bundled examples with their own configuration
+// at examplesAsOf.
+func checkExamples(t *testing.T) *lint.Result {
 	t.Helper()
 	dir, err := filepath.Abs("../../examples")
 	if err != nil {
@@ -25,12 +29,17 @@ func examplesStatus(t *testing.T, f Filter) *Status {
 	if err != nil {
 		t.Fatal(err)
 	}
-	asOf := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	res, err := lint.Run(lint.Options{Cwd: dir, Config: cfg, AsOf: asOf})
+	res, err := lint.Run(lint.Options{Cwd: dir, Config: cfg, AsOf: examplesAsOf})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewStatus(res, progress.DefaultGaps(), asOf, f)
+	return res
+}
+
+// examplesStatus computes the progress of the bundled examples.
+func examplesStatus(t *testing.T, f Filter) *Status {
+	t.Helper()
+	return NewStatus(checkExamples(t), progress.DefaultGaps(), examplesAsOf, f)
 }
 
 func TestStatusGolden(t *testing.T) {
