@@ -46,13 +46,14 @@ func Files(opt Options) ([]File, error) {
 		"@PERIOD@", period,
 		"@ID@", fmt.Sprintf("example-%dq%d", y, q),
 		"@START@", start.Format(time.DateOnly),
+		"@CASES@", fmt.Sprint(int(3*onPace(start, opt.Now))),
 		"@VERSION@", installVersion(opt.Version),
 	)
 	files := []File{
 		{".okrctl.yaml", []byte(configYAML)},
 		{objective, []byte(Modeline(objective, "objective") + r.Replace(objectiveYAML))},
 		{kpis, []byte(Modeline(kpis, "kpi") + kpisYAML)},
-		{fmt.Sprintf("kpis/snapshots/%d.csv", y), []byte(r.Replace(snapshotsCSV))},
+		{fmt.Sprintf("kpis/snapshots/%d.csv", y), []byte(r.Replace(snapshotsCSV) + todaysSnapshots(start, opt.Now))},
 	}
 	for _, name := range schema.Names {
 		src, err := schema.Source(name)
@@ -63,6 +64,29 @@ func Files(opt Options) ([]File, error) {
 	}
 	files = append(files, File{".github/workflows/okrctl.yml", []byte(r.Replace(workflowYAML))})
 	return files, nil
+}
+
+// onPace is the share of the quarter starting at start that has elapsed by
+// now, a little ahead of schedule, so that the starter key results read
+// on_track.
+func onPace(start, now time.Time) float64 {
+	end := start.AddDate(0, 3, 0)
+	share := float64(now.Sub(start)) / float64(end.Sub(start))
+	return min(max(share+0.05, 0), 1)
+}
+
+// todaysSnapshots adds a reading dated today to the starter snapshots, on
+// pace from the baselines to the targets, so that a new repository shows
+// progress and no stale data. It adds nothing on the quarter's first day.
+func todaysSnapshots(start, now time.Time) string {
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if !today.After(start) {
+		return ""
+	}
+	share := onPace(start, today)
+	date := today.Format(time.DateOnly)
+	return fmt.Sprintf("%s,weekly_signups,%.0f\n%s,monthly_churn,%.1f\n", date, 120+80*share, date, 4-1.5*share)
 }
 
 // SchemaPath is where the starter repository keeps the named schema.
@@ -170,7 +194,7 @@ key_results:
     title: Publish 3 customer case studies
     baseline: 0
     target: 3
-    current: 0
+    current: @CASES@
 `
 
 const kpisYAML = `# KPI definitions: metrics measured continuously. Their values live in

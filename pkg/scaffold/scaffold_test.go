@@ -15,6 +15,7 @@ import (
 
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 var now = time.Date(2026, 11, 23, 15, 4, 5, 0, time.UTC)
@@ -111,13 +112,28 @@ func TestStarterValidatesCleanly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Not even stale-data: the starter has a reading dated today.
 	for _, f := range res.Findings {
-		if f.Rule != "stale-data" {
-			t.Errorf("finding: %s", f.Error())
-		}
+		t.Errorf("finding: %s", f.Error())
+	}
+	e := &progress.Engine{AsOf: now, Gaps: progress.DefaultGaps(), KPIs: res.KPIs, Series: res.Snapshots}
+	o := e.Objective(res.Repo.Objectives[0])
+	if o.Status != progress.OnTrack {
+		t.Errorf("the starter objective is %s (score %.2f, expected %.2f), want on_track", o.Status, o.Score, o.Expected)
 	}
 	if len(res.Repo.Objectives) != 1 || len(res.Repo.Objectives[0].KeyResults) != 3 || len(res.KPIs) != 2 {
 		t.Errorf("read %d objectives, %d KPIs", len(res.Repo.Objectives), len(res.KPIs))
+	}
+}
+
+func TestTodaysSnapshots(t *testing.T) {
+	start := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	if got := todaysSnapshots(start, start.Add(9*time.Hour)); got != "" {
+		t.Errorf("on the quarter's first day: %q, want nothing", got)
+	}
+	want := "2026-11-23,weekly_signups,170\n2026-11-23,monthly_churn,3.1\n"
+	if got := todaysSnapshots(start, now); got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
