@@ -7,6 +7,9 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/schema"
 )
 
 const fuzzKPIs = `kind: KPI
@@ -65,6 +68,55 @@ func FuzzRun(f *testing.F) {
 			}
 			if i > 0 && Less(fd, res.Findings[i-1]) {
 				t.Errorf("findings out of order at %s", fd.Error())
+			}
+		}
+	})
+}
+
+// fullSchemaValid validates d with the JSON schema alone.
+func fullSchemaValid(t *testing.T, d *okr.Document) bool {
+	t.Helper()
+	s, err := schema.ForKind(d.Kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Validate(toJSON(d.Node, optionalKeys[d.Kind])) == nil
+}
+
+// FuzzSchema checks the schema fast path against the JSON schema: what
+// quickValid accepts, the schema accepts. Neither may panic, nor may the
+// mapping of schema errors to positions.
+func FuzzSchema(f *testing.F) {
+	seeds, err := filepath.Glob(filepath.Join("testdata", "rules", "*", "*.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	more, _ := filepath.Glob(filepath.Join("..", "..", "examples", "okrs", "*", "*.yaml"))
+	for _, p := range append(seeds, more...) {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file := okr.ParseFile("f.yaml", src)
+		for _, d := range file.Docs {
+			if d.Kind != okr.KindObjective && d.Kind != okr.KindKPI {
+				continue
+			}
+			quick := quickValid(d)
+			issues := checkSchema(d)
+			if quick && !fullSchemaValid(t, d) {
+				t.Fatalf("quickValid accepts a document the schema rejects:\n%s", src)
+			}
+			if !quick && fullSchemaValid(t, d) != (len(issues) == 0) {
+				t.Fatalf("checkSchema gives %d issues for a document the schema judges %v", len(issues), fullSchemaValid(t, d))
+			}
+			for _, is := range issues {
+				if is.Pos.Line < 1 || is.Pos.Col < 1 || is.Message == "" {
+					t.Errorf("schema issue without a position or message: %+v", is)
+				}
 			}
 		}
 	})

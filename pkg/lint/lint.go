@@ -118,11 +118,24 @@ func Run(opt Options) (*Result, error) {
 		}
 		raw = append(raw, Finding{File: pr.File, Line: pr.Line, Column: pr.Col, Rule: rule, Message: pr.Message})
 	}
-	for _, r := range checks() {
-		if sev, on := severity(cfg, r.Info()); on {
-			pass.rule = r.Info()
-			pass.rule.Severity = sev
-			r.Check(pass)
+	// Rules only read the repository: run them side by side, each with a
+	// pass of its own, and keep their findings in rule order.
+	rules := checks()
+	passes := make([]*Pass, len(rules))
+	okr.Parallel(len(rules), func(i int) {
+		sev, on := severity(cfg, rules[i].Info())
+		if !on {
+			return
+		}
+		rp := *pass
+		rp.rule = rules[i].Info()
+		rp.rule.Severity = sev
+		rules[i].Check(&rp)
+		passes[i] = &rp
+	})
+	for _, rp := range passes {
+		if rp != nil {
+			pass.findings = append(pass.findings, rp.findings...)
 		}
 	}
 

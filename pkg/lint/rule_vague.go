@@ -31,10 +31,65 @@ var vaguePatterns = []struct {
 	{regexp.MustCompile(`(?i)\b(mejorar|optimizar|potenciar|fortalecer|impulsar|fomentar|maximizar|desarrollar)\b`), "es"},
 }
 
-// dateLike removes dates and periods, whose digits are no target.
-var dateLike = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-[QqHh][1-4]\b|\b[QqHh][1-4]( \d{4})?\b`)
+// hasNumber reports whether title states a number: a digit that is not
+// part of a date (2026-03-31) or a period (2026-Q1, Q1, Q1 2026, H2), whose
+// digits are no target. It is a hand-written scan because it runs on every
+// key result.
+func hasNumber(title string) bool {
+	for i := 0; i < len(title); {
+		if n := dateAt(title, i); n > 0 {
+			i += n
+			continue
+		}
+		if isDigit(title[i]) {
+			return true
+		}
+		i++
+	}
+	return false
+}
 
-var digit = regexp.MustCompile(`\d`)
+// dateAt returns the length of the date or period that starts at s[i]
+// between word boundaries, or 0.
+func dateAt(s string, i int) int {
+	if i > 0 && isWordByte(s[i-1]) {
+		return 0
+	}
+	// ends reports whether a match of length n ends at a word boundary.
+	ends := func(n int) bool { return i+n <= len(s) && (i+n == len(s) || !isWordByte(s[i+n])) }
+	digits := func(from, to int) bool {
+		if to > len(s) {
+			return false
+		}
+		for j := from; j < to; j++ {
+			if !isDigit(s[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	isPeriodLetter := func(c byte) bool { return c == 'Q' || c == 'q' || c == 'H' || c == 'h' }
+	switch {
+	case digits(i, i+4) && ends(10) && s[i+4] == '-' && digits(i+5, i+7) && s[i+7] == '-' && digits(i+8, i+10):
+		return 10
+	case digits(i, i+4) && ends(7) && s[i+4] == '-' && isPeriodLetter(s[i+5]) && s[i+6] >= '1' && s[i+6] <= '4':
+		return 7
+	case i+2 <= len(s) && isPeriodLetter(s[i]) && s[i+1] >= '1' && s[i+1] <= '4':
+		if ends(7) && s[i+2] == ' ' && digits(i+3, i+7) {
+			return 7
+		}
+		if ends(2) {
+			return 2
+		}
+	}
+	return 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isWordByte(c byte) bool {
+	return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+}
 
 // Check warns about a key result whose title has no number: it names an
 // activity, not a result. When the title uses a known vague verb the
@@ -42,7 +97,7 @@ var digit = regexp.MustCompile(`\d`)
 func (r *vague) Check(p *Pass) {
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
-			if kr.Title == "" || digit.MatchString(dateLike.ReplaceAllString(kr.Title, "")) {
+			if kr.Title == "" || hasNumber(kr.Title) {
 				continue
 			}
 			pos := okr.ValuePos(kr.Node, "title")

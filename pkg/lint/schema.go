@@ -19,6 +19,9 @@ import (
 // checkSchema validates one document against its kind's schema and turns
 // each leaf error into an issue at the offending node.
 func checkSchema(d *okr.Document) []okr.Issue {
+	if quickValid(d) {
+		return nil
+	}
 	s, err := schema.ForKind(d.Kind)
 	if err != nil {
 		return []okr.Issue{{File: d.File.Path, Pos: okr.PosOf(d.Node), Rule: RuleSchema, Message: err.Error()}}

@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/okrctl/okrctl/pkg/config"
@@ -106,30 +105,43 @@ func commentStart(line string) int {
 	return -1
 }
 
-// blockRE matches the end of a line that opens a block scalar: a value of
-// | or >, with optional chomping and indentation indicators.
-var blockRE = regexp.MustCompile(`(^|[\s:])[|>][-+0-9]*\s*$`)
-
 // opensBlock reports whether line, whose comment starts at hash (or -1),
-// opens a block scalar ("description: |").
+// opens a block scalar: its value is | or >, with optional chomping and
+// indentation indicators ("description: |", "- >-", "notes: |2+").
 func opensBlock(line string, hash int) bool {
 	if hash >= 0 {
 		line = line[:hash]
 	}
-	return blockRE.MatchString(line)
+	line = strings.TrimRight(line, " \t")
+	i := len(line)
+	for i > 0 && (line[i-1] == '-' || line[i-1] == '+' || (line[i-1] >= '0' && line[i-1] <= '9')) {
+		i--
+	}
+	if i == 0 || (line[i-1] != '|' && line[i-1] != '>') {
+		return false
+	}
+	i--
+	return i == 0 || line[i-1] == ' ' || line[i-1] == '\t' || line[i-1] == ':'
 }
 
 // suppress drops the findings that okrctl:ignore comments silence and adds
 // an unused-ignore warning for each comment that silences nothing.
 func suppress(files []*okr.File, findings []Finding, cfg *config.Config) []Finding {
+	type parsed struct {
+		ds  []*directive
+		bad []Finding
+	}
+	all := make([]parsed, len(files))
+	okr.Parallel(len(files), func(i int) {
+		all[i].ds, all[i].bad = parseDirectives(files[i].Src)
+	})
 	byFile := map[string][]*directive{}
 	var extra []Finding
-	for _, f := range files {
-		ds, bad := parseDirectives(f.Src)
-		if len(ds) > 0 {
-			byFile[f.Path] = ds
+	for i, f := range files {
+		if len(all[i].ds) > 0 {
+			byFile[f.Path] = all[i].ds
 		}
-		for _, b := range bad {
+		for _, b := range all[i].bad {
 			b.File = f.Path
 			extra = append(extra, b)
 		}

@@ -120,7 +120,9 @@ func Load(opt Options) (*Repo, error) {
 		}
 	}
 
-	repo.Files = make([]*File, len(yamls))
+	// Each worker reads, parses, checks and decodes whole files; only the
+	// merge below, in path order, is sequential.
+	parts := make([]Repo, len(yamls))
 	Parallel(len(yamls), func(i int) {
 		p := yamls[i]
 		src, size, err := readFile(opt.FS, p)
@@ -131,7 +133,7 @@ func Load(opt Options) (*Repo, error) {
 			} else {
 				f.tooBig(size)
 			}
-			repo.Files[i] = f
+			parts[i].Files = []*File{f}
 			return
 		}
 		f := ParseFile(display(p), src)
@@ -142,17 +144,20 @@ func Load(opt Options) (*Repo, error) {
 				}
 			}
 		}
-		repo.Files[i] = f
+		parts[i].Files = []*File{f}
+		parts[i].addFile(f)
 	})
-	sort.Slice(repo.Files, func(i, j int) bool { return repo.Files[i].Path < repo.Files[j].Path })
+	sort.Slice(parts, func(i, j int) bool { return parts[i].Files[0].Path < parts[j].Files[0].Path })
+	repo.Files = make([]*File, len(parts))
+	for i := range parts {
+		repo.Files[i] = parts[i].Files[0]
+		repo.Objectives = append(repo.Objectives, parts[i].Objectives...)
+		repo.KPIs = append(repo.KPIs, parts[i].KPIs...)
+	}
 
 	sort.Slice(repo.CSV, func(i, j int) bool { return display(repo.CSV[i]) < display(repo.CSV[j]) })
 	for _, p := range repo.CSV {
 		repo.CSVDisplay = append(repo.CSVDisplay, display(p))
-	}
-
-	for _, f := range repo.Files {
-		repo.addFile(f)
 	}
 	return repo, nil
 }
@@ -205,12 +210,27 @@ func readFile(fsys fs.FS, name string) (src []byte, size int64, err error) {
 		return nil, 0, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
-		return nil, info.Size(), nil
+	hint := int64(512)
+	if info, err := f.Stat(); err == nil {
+		if info.Size() > MaxFileSize {
+			return nil, info.Size(), nil
+		}
+		hint = info.Size() + 1 // one more byte, so that EOF comes in the first read
 	}
-	src, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, 0, err
+	src = make([]byte, 0, hint)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)] // grow: the file grew since Stat
+		}
 	}
 	if len(src) > MaxFileSize {
 		return nil, int64(len(src)), nil // it grew since Stat, or Stat could not tell

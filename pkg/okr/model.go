@@ -3,6 +3,7 @@ package okr
 import (
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -191,6 +192,12 @@ func Number(v *yaml.Node) (float64, bool) {
 	}
 	switch v.ShortTag() {
 	case "!!int":
+		if plainDecimal(v.Value) {
+			// The common case, without the decoder's reflection.
+			if x, err := strconv.ParseInt(v.Value, 10, 64); err == nil {
+				return float64(x), true
+			}
+		}
 		var x int64
 		if err := v.Decode(&x); err == nil {
 			return float64(x), true
@@ -206,6 +213,21 @@ func Number(v *yaml.Node) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// plainDecimal reports whether s is an optional '-' and digits without a
+// leading zero (which YAML would read as octal), or "0".
+func plainDecimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func isInfNaN(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
