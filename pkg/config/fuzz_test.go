@@ -2,25 +2,16 @@ package config
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/okrctl/okrctl/internal/fuzzseed"
 )
 
 // FuzzParse checks that Parse never panics, that it returns either a
 // configuration or a *Error, and that what it accepts is consistent.
 func FuzzParse(f *testing.F) {
-	seeds, err := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, p := range seeds {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	fuzzseed.AddFiles(f, filepath.Join("testdata", "*.yaml"))
 	f.Add([]byte("rules:\n  kr-count: {min: 6, max: 4}\n"))
 	f.Add([]byte("status: {at_risk_gap: .nan}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {

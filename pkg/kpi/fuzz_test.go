@@ -3,25 +3,19 @@ package kpi
 import (
 	"bytes"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/okrctl/okrctl/internal/fuzzseed"
 )
 
 // FuzzRead reads arbitrary bytes as a snapshot file. It must never panic,
 // every problem must point at a line and column, and Finish must leave every
 // series sorted by day with one point a day.
 func FuzzRead(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.csv")
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	fuzzseed.AddFiles(f, filepath.Join("testdata", "*.csv"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := NewStore()
 		problems := s.Read("f.csv", bytes.NewReader(data))

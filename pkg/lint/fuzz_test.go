@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/okrctl/okrctl/internal/fuzzseed"
 	"testing/fstest"
 	"time"
 
@@ -33,17 +35,7 @@ const fuzzSnapshots = "date,kpi,value\n2025-12-29,cost_per_lead,48\n2026-01-05,l
 // recovered panics included), and that every finding is placed, sorted and
 // names a known rule.
 func FuzzRun(f *testing.F) {
-	seeds, err := filepath.Glob(filepath.Join("testdata", "rules", "*", "*.yaml"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, p := range seeds {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	fuzzseed.AddFiles(f, filepath.Join("testdata", "rules", "*", "*.yaml"))
 	asOf := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fsys := fstest.MapFS{

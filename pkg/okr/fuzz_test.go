@@ -1,27 +1,18 @@
 package okr
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/okrctl/okrctl/internal/fuzzseed"
 )
 
 // FuzzParseFile checks that no input makes ParseFile or the decoding of its
 // documents panic (ParseFile recovers from a panic, so a recovered one fails
 // here), and that every issue has a position inside the file.
 func FuzzParseFile(f *testing.F) {
-	seeds, err := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, p := range seeds {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	fuzzseed.AddFiles(f, filepath.Join("testdata", "*.yaml"))
 	f.Add([]byte(validObjective))
 	f.Add([]byte(billionLaughs()))
 	f.Fuzz(func(t *testing.T, src []byte) {
