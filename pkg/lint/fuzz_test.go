@@ -1,15 +1,13 @@
 package lint
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/okrctl/okrctl/internal/fuzzseed"
 	"testing/fstest"
 	"time"
 
+	"github.com/okrctl/okrctl/internal/fuzzseed"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/schema"
 )
@@ -79,18 +77,8 @@ func fullSchemaValid(t *testing.T, d *okr.Document) bool {
 // quickValid accepts, the schema accepts. Neither may panic, nor may the
 // mapping of schema errors to positions.
 func FuzzSchema(f *testing.F) {
-	seeds, err := filepath.Glob(filepath.Join("testdata", "rules", "*", "*.yaml"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	more, _ := filepath.Glob(filepath.Join("..", "..", "examples", "okrs", "*", "*.yaml"))
-	for _, p := range append(seeds, more...) {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	fuzzseed.AddFiles(f, filepath.Join("testdata", "rules", "*", "*.yaml"))
+	fuzzseed.AddFiles(f, filepath.Join("..", "..", "examples", "okrs", "*", "*.yaml"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := okr.ParseFile("f.yaml", src)
 		for _, d := range file.Docs {
