@@ -29,6 +29,7 @@ type Rule interface {
 // base carries a rule's description; embedding it supplies Info.
 type base struct{ info RuleInfo }
 
+// Info returns the rule's id, default severity and description.
 func (b base) Info() RuleInfo { return b.info }
 
 func newBase(id string, sev Severity, desc string) base {

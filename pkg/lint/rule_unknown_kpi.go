@@ -13,6 +13,8 @@ func newUnknownKPI() *unknownKPI {
 	return &unknownKPI{newBase("unknown-kpi", Error, "a key result names a KPI that no document defines")}
 }
 
+// Check reports each key result whose kpi no KPI document defines,
+// suggesting the closest id.
 func (r *unknownKPI) Check(p *Pass) {
 	ids := sortedKeys(p.KPIs)
 	for _, o := range p.Repo.Objectives {

@@ -8,6 +8,8 @@ func newUnknownParent() *unknownParent {
 	return &unknownParent{newBase("unknown-parent", Error, "an objective's parent names no objective")}
 }
 
+// Check reports each objective whose parent names no objective,
+// suggesting the closest id.
 func (r *unknownParent) Check(p *Pass) {
 	var ids []string
 	for _, o := range p.Repo.Objectives {

@@ -55,7 +55,10 @@ type PathError struct {
 	Err  error
 }
 
+// Error formats the error as path: reason.
 func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+
+// Unwrap returns the underlying error, for errors.Is.
 func (e *PathError) Unwrap() error { return e.Err }
 
 // Load walks the roots, parses every *.yaml and *.yml file once (in

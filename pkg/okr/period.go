@@ -55,6 +55,7 @@ func (p Period) Contains(d time.Time) bool {
 // Days is the number of days in the period.
 func (p Period) Days() int { return DaysBetween(p.Start, p.End) + 1 }
 
+// String returns the period as written (2026-Q1).
 func (p Period) String() string { return p.Text }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
