@@ -108,7 +108,7 @@ func runReport(s *Streams, o *reportOptions) error {
 // date: the report a team writes during (or at the end of) its quarter.
 func reportPeriod(flag string, asOf time.Time) (okr.Period, error) {
 	if flag == "" {
-		flag = fmt.Sprintf("%04d-Q%d", asOf.Year(), (int(asOf.Month())+2)/3)
+		return okr.QuarterOf(asOf), nil
 	}
 	p, err := okr.ParsePeriod(flag)
 	if err != nil {

@@ -47,6 +47,13 @@ func ParsePeriod(s string) (Period, error) {
 	return Period{Text: s, Start: start, End: end}, nil
 }
 
+// QuarterOf returns the calendar quarter (YYYY-Qn) that contains the day t.
+func QuarterOf(t time.Time) Period {
+	y, m, _ := t.Date()
+	p, _ := ParsePeriod(fmt.Sprintf("%04d-Q%d", y, (int(m)+2)/3))
+	return p
+}
+
 // Contains reports whether the day d lies within the period.
 func (p Period) Contains(d time.Time) bool {
 	return !d.Before(p.Start) && !d.After(p.End)

@@ -149,3 +149,22 @@ func TestDaysBetween(t *testing.T) {
 		}
 	}
 }
+
+func TestQuarterOf(t *testing.T) {
+	for _, tc := range []struct{ day, want, start, end string }{
+		{"2026-01-01", "2026-Q1", "2026-01-01", "2026-03-31"},
+		{"2026-03-31", "2026-Q1", "2026-01-01", "2026-03-31"},
+		{"2026-04-01", "2026-Q2", "2026-04-01", "2026-06-30"},
+		{"2026-11-23", "2026-Q4", "2026-10-01", "2026-12-31"},
+		{"2028-02-29", "2028-Q1", "2028-01-01", "2028-03-31"},
+	} {
+		d, err := ParseDate(tc.day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := QuarterOf(d)
+		if p.Text != tc.want || p.Start.Format(time.DateOnly) != tc.start || p.End.Format(time.DateOnly) != tc.end {
+			t.Errorf("QuarterOf(%s) = %s %s..%s, want %s %s..%s", tc.day, p.Text, p.Start.Format(time.DateOnly), p.End.Format(time.DateOnly), tc.want, tc.start, tc.end)
+		}
+	}
+}

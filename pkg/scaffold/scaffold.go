@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/schema"
 )
 
@@ -35,10 +36,9 @@ type File struct {
 // Files returns the starter repository's files, in the order init reports
 // them.
 func Files(opt Options) ([]File, error) {
-	y, m, _ := opt.Now.Date()
-	q := (int(m)-1)/3 + 1
-	period := fmt.Sprintf("%d-Q%d", y, q)
-	start := time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, time.UTC)
+	quarter := okr.QuarterOf(opt.Now)
+	period, start := quarter.Text, quarter.Start
+	y, q := start.Year(), (int(start.Month())+2)/3
 	objective := fmt.Sprintf("okrs/%s/example.yaml", period)
 	kpis := "kpis/kpis.yaml"
 
