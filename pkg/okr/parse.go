@@ -71,7 +71,11 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // ParseFile parses src as a YAML file of one or more documents. Syntax
 // errors and unsafe input become Issues on the returned File; it never
 // panics.
-func ParseFile(path string, src []byte) (f *File) {
+func ParseFile(path string, src []byte) *File { return parseFile(path, src, true) }
+
+// parseFile is ParseFile; quick says whether to try the fast front end
+// (quick.go) before the full parser.
+func parseFile(path string, src []byte, quick bool) (f *File) {
 	f = &File{Path: path, Src: src}
 	defer func() {
 		if r := recover(); r != nil {
@@ -87,6 +91,14 @@ func ParseFile(path string, src []byte) (f *File) {
 		f.issue(pos, RuleYAML, msg)
 		return f
 	}
+	if quick {
+		if docs, ok := quickParse(src); ok {
+			for i, n := range docs {
+				f.addDoc(i, n)
+			}
+			return f
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	for i := 0; ; i++ {
 		var doc yaml.Node
@@ -99,23 +111,26 @@ func ParseFile(path string, src []byte) (f *File) {
 			f.issue(pos, RuleYAML, yamlErrorMessage(err, f.Line(pos.Line), pos.Col))
 			break
 		}
-		if len(doc.Content) == 0 {
-			continue
+		if len(doc.Content) > 0 {
+			f.addDoc(i, doc.Content[0])
 		}
-		n := doc.Content[0]
-		if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-			continue // an empty document, e.g. a trailing '---'
-		}
-		if !f.checkTree(n) {
-			continue
-		}
-		d := &Document{File: f, Index: i, Node: n}
-		if _, k := Lookup(n, "kind"); k != nil && k.Kind == yaml.ScalarNode {
-			d.Kind = k.Value
-		}
-		f.Docs = append(f.Docs, d)
 	}
 	return f
+}
+
+// addDoc adds document i, whose content is n, unless it is empty or unsafe.
+func (f *File) addDoc(i int, n *yaml.Node) {
+	if n == nil || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null") {
+		return // an empty document, e.g. after a trailing '---'
+	}
+	if !f.checkTree(n) {
+		return
+	}
+	d := &Document{File: f, Index: i, Node: n}
+	if _, k := Lookup(n, "kind"); k != nil && k.Kind == yaml.ScalarNode {
+		d.Kind = k.Value
+	}
+	f.Docs = append(f.Docs, d)
 }
 
 // tooBig reports a file over MaxFileSize.
@@ -133,6 +148,11 @@ func (f *File) issue(p Pos, rule, msg string) {
 func checkText(src []byte) (Pos, string) {
 	line, col := 1, 1
 	for i := 0; i < len(src); {
+		if c := src[i]; c >= 0x20 && c < 0x7f {
+			i++ // printable ASCII, the common case
+			col++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

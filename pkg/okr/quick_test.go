@@ -1,0 +1,272 @@
+package okr
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/internal/fuzzseed"
+	"github.com/okrctl/okrctl/internal/synth"
+)
+
+// fullParse parses src with yaml.v3 alone, into the content node of each
+// document (nil for an empty one).
+func fullParse(src []byte) ([]*yaml.Node, error) {
+	var docs []*yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return docs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var n *yaml.Node
+		if len(doc.Content) > 0 {
+			n = doc.Content[0]
+		}
+		if n != nil && n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			n = nil
+		}
+		docs = append(docs, n)
+	}
+}
+
+// diffTrees describes the first difference between two trees, "" if none;
+// comments are not compared (the quick parser does not keep them).
+func diffTrees(path string, got, want *yaml.Node) string {
+	switch {
+	case got == nil && want == nil:
+		return ""
+	case got == nil || want == nil:
+		return fmt.Sprintf("%s: got %v, want %v", path, got, want)
+	}
+	type fields struct {
+		Kind           yaml.Kind
+		Style          yaml.Style
+		Tag, Value     string
+		Anchor         string
+		Line, Column   int
+		Content, Alias bool
+	}
+	fg := fields{got.Kind, got.Style, got.Tag, got.Value, got.Anchor, got.Line, got.Column, len(got.Content) > 0, got.Alias != nil}
+	fw := fields{want.Kind, want.Style, want.Tag, want.Value, want.Anchor, want.Line, want.Column, len(want.Content) > 0, want.Alias != nil}
+	if fg != fw {
+		return fmt.Sprintf("%s: got %+v, want %+v", path, fg, fw)
+	}
+	if len(got.Content) != len(want.Content) {
+		return fmt.Sprintf("%s: got %d children, want %d", path, len(got.Content), len(want.Content))
+	}
+	for i := range got.Content {
+		if d := diffTrees(fmt.Sprintf("%s/%d", path, i), got.Content[i], want.Content[i]); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// checkQuick fails t when quickParse accepts src and yaml.v3 reads it
+// differently; it reports whether quickParse accepted src.
+func checkQuick(t *testing.T, src []byte) bool {
+	t.Helper()
+	if _, msg := checkText(src); msg != "" {
+		return false // ParseFile never gets this far
+	}
+	got, ok := quickParse(src)
+	if !ok {
+		return false
+	}
+	want, err := fullParse(src)
+	if err != nil {
+		t.Fatalf("quickParse accepted what yaml.v3 rejects (%v):\n%s", err, src)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d documents, want %d:\n%s", len(got), len(want), src)
+	}
+	for i := range got {
+		if d := diffTrees(fmt.Sprintf("doc %d", i), got[i], want[i]); d != "" {
+			t.Fatalf("%s\nsource:\n%s", d, src)
+		}
+	}
+	return true
+}
+
+func TestQuickParseAgreesWithYAML(t *testing.T) {
+	tests := []struct {
+		name   string
+		src    string
+		accept bool // whether the quick parser must handle it
+	}{
+		{"empty", "", true},
+		{"comments only", "# a\n\n  # b\n", true},
+		{"flat mapping", "kind: Objective\nid: a-1\ntitle: Grow  the business # why\n", true},
+		{"scalar types", "a: 12\nb: -3\nc: 2.5\nd: 1e3\ne: true\nf: null\ng: ~\nh: 2026-12-31\ni: 2026-02-30\nj: 007\nk: 0x1F\nl: .5\nm: -.inf\nn: 1_000\no: 08\np: +7\nq: 2026-1-2\nr: 2026-12-31T10:00:00Z\ns: 0b101\nt: -0o17\nu: 99999999999999999999\n", true},
+		{"null value positions", "a:\nb:   \nc: # note\nd: x\n", true},
+		{"quoted", "a: \"x: y # z\"\nb: 'it''s'\nc: \"\"\nd: ''  # empty\n", true},
+		{"unicode columns", "titolo: è già\nmeta: \"città\"\nemoji: 🚀 go\n", true},
+		{"nested", "kind: Objective\nkey_results:\n  - id: kr-1\n    title: Increase leads from 10 to 20\n    target: 20\n  - id: kr-2\n    target: 3\nlabels: [growth, \"q4\", 'x y', 12]\nempty: []\n", true},
+		{"sequence at the key's indentation", "a:\n- x\n- y: 1\n  z: 2\nb: c\n", true},
+		{"sequence of scalars", "tags:\n  - one\n  - 'two'\n  - 3\n", true},
+		{"block scalars", "a: |\n  line 1\n\n    more\n  line 3\n\n\nb: >-\n  folded\n  text\n\n  para\nc: |-\n  x\nd: >\n  y\n", true},
+		{"block scalar in a sequence item", "l:\n  - a: |\n      text\n    b: 1\n", true},
+		{"documents", "# head\n---\nkind: KPI\nid: a\n---   # next\nkind: KPI\nid: b\n---\n", true},
+		{"implicit first document", "kind: KPI\n---\nkind: KPI\n", true},
+		{"crlf", "a: b\r\nc:\r\n  - d\r\ne: |\r\n  f\r\n", true},
+		{"key forms", "a b: 1\nc:d: 2\nx-y_z.w: 3\n-k: 4\ntrue: 5\n1: 6\n", true},
+		{"plain punctuation", "a: C# and F#\nb: 50% more [EU], {x}\nc: a:b\nd: -5\ne: x -- y\n", true},
+
+		{"anchor and alias", "a: &x 1\nb: *x\n", false},
+		{"tag", "a: !!str 1\n", false},
+		{"flow mapping", "a: {b: 1}\n", false},
+		{"multi-line plain", "a: one\n  two\n", false},
+		{"multi-line quoted", "a: \"one\n  two\"\n", false},
+		{"escape", "a: \"x\\ty\"\n", false},
+		{"tab", "a:\tb\n", false},
+		{"merge key", "a: 1\n<<: {}\n", false},
+		{"keep chomping", "a: |+\n  x\n\n", false},
+		{"indentation indicator", "a: |2\n   x\n", false},
+		{"top-level sequence", "- a\n- b\n", false},
+		{"indented document", "  a: 1\n", false},
+		{"document end", "a: 1\n...\n", false},
+		{"directive", "%YAML 1.2\n---\na: 1\n", false},
+		{"byte order mark", "\uFEFFa: 1\n", false},
+		{"bad indentation", "a:\n  b: 1\n   c: 2\n", false},
+		{"mapping value in plain", "a: b: c\n", false},
+		{"quoted key", "\"a\": 1\n", false},
+		{"empty sequence entry", "a:\n  -\n  - b\n", false},
+		{"nested sequence", "a:\n  - - b\n", false},
+		{"junk after quote", "a: 'x'y\n", false},
+		{"comment without space", "a: 'x'#c\n", false},
+		{"trailing comma", "a: [x, ]\n", false},
+		{"unclosed flow", "a: [x, y\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := checkQuick(t, []byte(tt.src)); got != tt.accept {
+				t.Errorf("quickParse accepted = %v, want %v", got, tt.accept)
+			}
+		})
+	}
+}
+
+// TestQuickParseHandlesRealFiles makes sure the fast path is the one taken
+// for the files okrctl is made for: the bundled examples (all but the
+// deliberately broken ones) and the benchmark's synthetic repositories.
+func TestQuickParseHandlesRealFiles(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir(filepath.Join("..", "..", "examples"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || (filepath.Ext(p) != ".yaml" && filepath.Ext(p) != ".yml") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		accepted := checkQuick(t, src)
+		if !accepted && !strings.Contains(filepath.ToSlash(p), "/broken/") {
+			t.Errorf("%s: not handled by the quick parser", p)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 10 {
+		t.Fatalf("only %d example files found", n)
+	}
+
+	dir := t.TempDir()
+	if err := synth.Generate(dir, synth.Spec{Objectives: 40, KPIs: 10, SnapshotRows: 10}); err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || filepath.Ext(p) != ".yaml" {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if !checkQuick(t, src) {
+			t.Errorf("%s: not handled by the quick parser", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestParseFileQuickAndFull checks that both paths of ParseFile give the
+// same documents and issues for the loader's test files.
+func TestParseFileQuickAndFull(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quick, full := parseFile(p, src, true), parseFile(p, src, false)
+		if fmt.Sprint(quick.Issues) != fmt.Sprint(full.Issues) {
+			t.Errorf("%s: issues differ:\nquick %v\nfull  %v", p, quick.Issues, full.Issues)
+		}
+		if len(quick.Docs) != len(full.Docs) {
+			t.Fatalf("%s: %d documents, want %d", p, len(quick.Docs), len(full.Docs))
+		}
+		for i := range quick.Docs {
+			q, f := quick.Docs[i], full.Docs[i]
+			if q.Index != f.Index || q.Kind != f.Kind {
+				t.Errorf("%s: document %d is %d/%q, want %d/%q", p, i, q.Index, q.Kind, f.Index, f.Kind)
+			}
+			if d := diffTrees("doc", q.Node, f.Node); d != "" {
+				t.Errorf("%s: %s", p, d)
+			}
+		}
+	}
+}
+
+// FuzzQuickParse checks that whatever the quick parser accepts, yaml.v3
+// parses to the same documents.
+func FuzzQuickParse(f *testing.F) {
+	fuzzseed.AddFiles(f, filepath.Join("testdata", "*.yaml"))
+	fuzzseed.AddFiles(f, filepath.Join("..", "..", "examples", "*", "*.yaml"))
+	f.Add([]byte(validObjective))
+	f.Add([]byte("a: |\n  x\n\n  y\nb: >-\n  p\n  q\n\n  r\nc: [a, 'b', \"c\"]\nd:\n- e: 1\n  f: 2026-01-02\n---\ng: ~\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkQuick(t, src)
+	})
+}
+
+// BenchmarkParseFile parses a typical objective file with the quick front
+// end and with yaml.v3 alone.
+func BenchmarkParseFile(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "okrs", "2026-Q4", "marketing.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, quick := range []bool{true, false} {
+		b.Run(map[bool]string{true: "quick", false: "full"}[quick], func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if f := parseFile("f.yaml", src, quick); len(f.Docs) != 1 || len(f.Issues) != 0 {
+					b.Fatalf("%d documents, issues %v", len(f.Docs), f.Issues)
+				}
+			}
+		})
+	}
+}
