@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -66,7 +65,7 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 	if opt.FS == nil {
-		opt.FS, opt.Base = os.DirFS("/"), "/"
+		opt.FS, opt.Base = okr.DirFS("/"), "/"
 	}
 	lo, err := loadOptions(opt, cfg)
 	if err != nil {

@@ -208,6 +208,11 @@ func (r *Repo) addFile(f *File) {
 // readFile reads a file unless it is larger than MaxFileSize, so that a huge
 // file never sits in memory; size is the file's size as far as known.
 func readFile(fsys fs.FS, name string) (src []byte, size int64, err error) {
+	if r, ok := fsys.(wholeFileReader); ok {
+		if src, size, ok, err := r.readWhole(name, MaxFileSize); ok {
+			return src, size, err
+		}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, 0, err
