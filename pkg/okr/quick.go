@@ -11,15 +11,16 @@ import (
 )
 
 // This file is a fast front end for the YAML that OKR files are written in:
-// block mappings and sequences, plain, quoted and block scalars, one-line
-// flow sequences and comments. It builds the same yaml.Node trees as
+// block mappings and sequences, plain scalars (also over several lines),
+// one-line quoted scalars, literal and folded block scalars, one-line flow
+// sequences and comments. It builds the same yaml.Node trees as
 // go.yaml.in/yaml/v3 (kind, tag, value, style, line and column; comments are
 // not kept), several times faster and with a fraction of the allocations,
 // because a repository of ten thousand objectives spends most of its
 // validation time parsing.
 //
 // It accepts only what it is sure of and reports anything else (anchors,
-// tags, flow mappings, multi-line plain or quoted scalars, escapes, tabs,
+// tags, flow mappings, multi-line quoted scalars, escapes, tabs,
 // odd indentation, every syntax error...) as not handled, so that ParseFile
 // falls back to the full parser, which also words the errors.
 // FuzzQuickParse checks that whatever it accepts, yaml.v3 parses to the same
@@ -362,7 +363,7 @@ func (p *quickParser) value(ind, after int) qref {
 	case '|', '>':
 		return p.blockScalar(ind, q)
 	}
-	return p.scalar(q)
+	return p.scalar(ind, q)
 }
 
 // sequence parses a block sequence whose '-' entries sit at column ind of
@@ -389,7 +390,7 @@ func (p *quickParser) sequence(ind int) qref {
 		} else if p.src[q] == '-' || p.src[q] == '|' || p.src[q] == '>' {
 			return none
 		} else {
-			item = p.scalar(q)
+			item = p.scalar(ind, q)
 		}
 		if item == none {
 			return none
@@ -410,9 +411,10 @@ func (p *quickParser) sequence(ind int) qref {
 	return s
 }
 
-// scalar parses a one-line scalar or flow sequence at q, the rest of the
-// current line, and moves to the next line.
-func (p *quickParser) scalar(q int) qref {
+// scalar parses a scalar or one-line flow sequence at q, the value of an
+// entry at column ind, and moves to the line after it. Only a plain scalar
+// may go on over the lines below, more indented than ind.
+func (p *quickParser) scalar(ind, q int) qref {
 	l := p.lines[p.n]
 	n := none
 	var rest int
@@ -430,20 +432,82 @@ func (p *quickParser) scalar(q int) qref {
 			end = q + i
 		}
 		v := strings.TrimRight(p.src[q:end], " ")
-		if strings.Contains(v, ": ") || strings.HasSuffix(v, ":") {
+		if !plainLine(v) {
 			return none
+		}
+		line, col := p.n+1, p.col(q)
+		if end == l.end {
+			var ok bool
+			if v, ok = p.plainLines(ind, v); !ok {
+				return none
+			}
 		}
 		tag := resolvePlain(v)
 		if tag == "" {
 			return none
 		}
-		n, rest = p.node(yaml.ScalarNode, tag, v, 0, p.n+1, p.col(q)), end
+		n, rest = p.node(yaml.ScalarNode, tag, v, 0, line, col), end
+		if p.n+1 != line {
+			l = p.lines[p.n] // the value went on to this line
+			rest = l.end
+		}
 	}
 	if n == none || !restIsComment(p.src[rest:l.end]) {
 		return none
 	}
 	p.n++
 	return n
+}
+
+// plainLine reports whether v, a line of a plain scalar, holds no ": " or
+// final ':', which would make it a mapping.
+func plainLine(v string) bool {
+	return !strings.Contains(v, ": ") && !strings.HasSuffix(v, ":")
+}
+
+// plainLines folds the lines that continue a plain scalar whose first line
+// is first into its value, as YAML does: a space between lines, a line
+// break for each blank line. It leaves p.n on the value's last line.
+func (p *quickParser) plainLines(ind int, first string) (string, bool) {
+	var b strings.Builder
+	blanks, last := 0, p.n
+	for j := p.n + 1; j < p.end; j++ {
+		lj := p.lines[j]
+		if lj.start+lj.ind == lj.end {
+			blanks++
+			continue
+		}
+		if lj.ind <= ind || !lj.sig {
+			break // the next entry, or a comment that ends the scalar
+		}
+		text := p.src[lj.start+lj.ind : lj.end]
+		comment := strings.Index(text, " #")
+		if comment >= 0 {
+			text = text[:comment] // and the scalar ends on this line
+		}
+		text = strings.TrimRight(text, " ")
+		if !plainStart(p.src, lj.start+lj.ind, lj.end) || !plainLine(text) {
+			return "", false
+		}
+		if b.Len() == 0 {
+			b.WriteString(first)
+		}
+		if blanks == 0 {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(strings.Repeat("\n", blanks))
+		}
+		b.WriteString(text)
+		blanks, last = 0, j
+		if comment >= 0 {
+			break
+		}
+	}
+	if last == p.n {
+		return first, true
+	}
+	p.n = last
+	return b.String(), true
 }
 
 // restIsComment reports whether what follows a value on its line is blank
