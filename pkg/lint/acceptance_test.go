@@ -202,7 +202,7 @@ func TestAcceptanceBrokenFilesDoNotStopTheCheck(t *testing.T) {
 	got := lintDir(t, dir, nil)
 	want := []string{
 		"a-malformed.yaml:8:26 error yaml",
-		"b-types.yaml:10:47 error schema",
+		"b-types.yaml:10:47 error measurable",
 		"c-date.yaml:10:61 error deadline",
 		"d-duplicate.yaml:10:1 error yaml",
 		"e-bomb.yaml:8:45 error yaml", // where the expansion passes the bound,

@@ -12,14 +12,23 @@ func newDeadline() *deadline {
 	return &deadline{newBase("deadline", Error, "a key result whose deadline cannot be resolved, is not a date, or lies outside its objective's period")}
 }
 
-// Check resolves each key result's deadline. An omitted deadline is the end
-// of the period, so it is only wrong when the period is; a bad period is
-// the schema's to report, so it is not reported again here.
+// Check resolves each key result's deadline: the written one, which must
+// be a date (whatever its type: the schema leaves the deadline to this
+// rule), inside the objective's period; else the end of the period, which
+// cannot be resolved when the period is missing or invalid (the schema
+// reports the period itself).
 func (r *deadline) Check(p *Pass) {
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
 			_, v := okr.Lookup(kr.Node, "deadline")
-			if v == nil || v.Kind != yaml.ScalarNode || (v.ShortTag() != "!!str" && v.ShortTag() != "!!timestamp") {
+			if v == nil || (v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null") {
+				if !o.HasPeriod() {
+					p.Reportf(o.File(), okr.PosOf(kr.Node), "%s has no deadline, and the objective has no valid period to take it from: give a deadline (YYYY-MM-DD) or fix the period", krName(kr, i))
+				}
+				continue
+			}
+			if v.Kind != yaml.ScalarNode {
+				p.Reportf(o.File(), okr.PosOf(v), "%s: deadline must be a date (YYYY-MM-DD), not %s", krName(kr, i), describe(v))
 				continue
 			}
 			d, err := okr.ParseDate(v.Value)

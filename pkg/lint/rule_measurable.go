@@ -13,10 +13,10 @@ func newMeasurable() *measurable {
 	return &measurable{newBase("measurable", Error, "a key result with no numeric target, or a target equal to its baseline")}
 }
 
-// Check reports a missing or empty target, and a target equal to the
-// baseline of a key result that is meant to move (thresholds, at_least and
-// at_most, may legitimately hold today's value). A target of the wrong type
-// is the schema's to report.
+// Check reports a missing, empty or non-numeric target (the schema leaves
+// the target's type to this rule), and a target equal to the baseline of a
+// key result that is meant to move (thresholds, at_least and at_most, may
+// legitimately hold today's value).
 func (r *measurable) Check(p *Pass) {
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
@@ -32,6 +32,8 @@ func (r *measurable) Check(p *Pass) {
 				p.Reportf(o.File(), okr.PosOf(kr.Node), "%s has no target: give the number that achieves it (e.g. target: 480)", krName(kr, i))
 			case t.ShortTag() == "!!null":
 				p.Reportf(o.File(), okr.PosOf(t), "%s has an empty target: give the number that achieves it", krName(kr, i))
+			case kr.Target == nil:
+				p.Reportf(o.File(), okr.PosOf(t), "%s has a target that is not a number (%s): give the number that achieves it", krName(kr, i), describe(t))
 			case kr.Target != nil && kr.Baseline != nil && *kr.Target == *kr.Baseline &&
 				kr.Direction != okr.AtLeast && kr.Direction != okr.AtMost:
 				p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s): it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64))

@@ -275,15 +275,7 @@ func toJSON(n *yaml.Node, optional map[string]bool) any {
 		}
 		return toJSON(n.Alias, optional)
 	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i].Value, n.Content[i+1]
-			if optional[k] && isNull(v) {
-				continue
-			}
-			m[k] = toJSON(v, optional)
-		}
-		return m
+		return mappingJSON(n, optional, nil)
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
@@ -314,6 +306,57 @@ func toJSON(n *yaml.Node, optional map[string]bool) any {
 		return n.Value
 	}
 	return nil
+}
+
+// mappingJSON converts a mapping, leaving out the keys skip says a rule
+// owns.
+func mappingJSON(n *yaml.Node, optional map[string]bool, skip func(k string, v *yaml.Node) bool) map[string]any {
+	m := make(map[string]any, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i].Value, n.Content[i+1]
+		switch {
+		case optional[k] && isNull(v), skip != nil && skip(k, v):
+		case k == "key_results" && v.Kind == yaml.SequenceNode:
+			krs := make([]any, len(v.Content))
+			for j, c := range v.Content {
+				if c.Kind == yaml.MappingNode {
+					krs[j] = mappingJSON(c, optional, ownedByRule)
+				} else {
+					krs[j] = toJSON(c, optional)
+				}
+			}
+			m[k] = krs
+		case k == "period" && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!float":
+			// 2026.0 is an integer to JSON Schema, and no period: match
+			// the text against the pattern instead.
+			m[k] = v.Value
+		default:
+			m[k] = toJSON(v, optional)
+		}
+	}
+	return m
+}
+
+// ownedByRule reports whether a key result's field is left to a rule, so
+// that one problem gives one finding (SPEC §3): a target that is not a
+// number is measurable's to report, and a deadline, whatever its type,
+// deadline's.
+func ownedByRule(k string, v *yaml.Node) bool {
+	switch k {
+	case "target":
+		_, ok := okr.Number(derefNode(v))
+		return !ok
+	case "deadline":
+		return true
+	}
+	return false
+}
+
+func derefNode(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
 }
 
 func isNull(n *yaml.Node) bool {
