@@ -9,6 +9,9 @@
 //	date,leads_generated,conv_rate  wide: the first column is the date, every
 //	2026-01-31,412,10.4             other column a KPI; an empty cell is no value
 //
+// Only the three columns date, kpi and value together make the long layout:
+// date,value is a wide file with a KPI whose id is value.
+//
 // A date is YYYY-MM-DD or an RFC 3339 timestamp, whose date as written
 // counts; a value is a plain decimal number such as -12.5 or 1e3.
 //

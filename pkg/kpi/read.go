@@ -171,6 +171,18 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 	}
 
 	switch {
+	case h.date == 0 && (h.kpi < 0 || h.value < 0):
+		// Wide, even with a KPI whose id is "kpi" or "value": only the
+		// three columns together make the long layout (SPEC §2.3).
+		h.wide, h.kpi, h.value = true, -1, -1
+		if len(cells) == 1 {
+			f.problem(line, 1, `header has only a "date" column: add a column per KPI (wide layout) or kpi and value columns (long layout)`)
+		}
+		for i, c := range cells[1:] {
+			if len(c.b) == 0 {
+				f.problem(int(c.line), int(c.col), fmt.Sprintf(`column %d has no name: in the wide layout every column after "date" names a KPI`, i+2))
+			}
+		}
 	case h.kpi >= 0 || h.value >= 0:
 		var missing []string
 		for _, name := range []string{"date", "kpi", "value"} {
@@ -180,16 +192,6 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 		}
 		if len(missing) > 0 {
 			f.problem(line, 1, fmt.Sprintf("header has no %s column: the long layout needs date, kpi and value columns", strings.Join(missing, " or ")))
-		}
-	case h.date == 0:
-		h.wide = true
-		if len(cells) == 1 {
-			f.problem(line, 1, `header has only a "date" column: add a column per KPI (wide layout) or kpi and value columns (long layout)`)
-		}
-		for i, c := range cells[1:] {
-			if len(c.b) == 0 {
-				f.problem(int(c.line), int(c.col), fmt.Sprintf(`column %d has no name: in the wide layout every column after "date" names a KPI`, i+2))
-			}
 		}
 	case h.date > 0:
 		c := cells[h.date]

@@ -213,8 +213,18 @@ var readCases = []readCase{
 		problems: []string{`1:1: header has no "date" column: the long layout needs date, kpi and value columns`},
 	},
 	{
-		name:     "header without kpi",
-		in:       "date,value\n",
+		name:   "wide, with a KPI whose id is value",
+		in:     "date,value\n2026-01-31,12\n",
+		series: map[string]string{"value": "2026-01-31=12@2:12"},
+	},
+	{
+		name:   "wide, with a KPI whose id is kpi",
+		in:     "date,kpi,leads\n2026-01-31,3,12\n",
+		series: map[string]string{"kpi": "2026-01-31=3@2:12", "leads": "2026-01-31=12@2:14"},
+	},
+	{
+		name:     "header without kpi, date not first",
+		in:       "value,date,leads\n",
 		problems: []string{`1:1: header has no "kpi" column: the long layout needs date, kpi and value columns`},
 	},
 	{
