@@ -8,19 +8,20 @@ import (
 )
 
 // MaxAge is how many days old a KPI's newest snapshot may be, for its
-// frequency, before it is stale: a grace over the nominal interval that
-// allows for a late upload (daily 2, weekly 10, monthly 35, quarterly 100).
+// frequency, before it is stale: the longest interval the frequency allows
+// (daily 1, weekly 7, monthly 31, quarterly 92), so that a snapshot one
+// interval old is still fresh and a missed upload is stale the day after.
 // ok is false for an omitted or unknown frequency, which never goes stale.
 func MaxAge(frequency string) (days int, ok bool) {
 	switch frequency {
 	case "daily":
-		return 2, true
+		return 1, true
 	case "weekly":
-		return 10, true
+		return 7, true
 	case "monthly":
-		return 35, true
+		return 31, true
 	case "quarterly":
-		return 100, true
+		return 92, true
 	}
 	return 0, false
 }

@@ -20,14 +20,14 @@ func TestStale(t *testing.T) {
 		wantNewest string // "" for none
 		wantStale  bool
 	}{
-		{"daily, 2 days old", "daily", points(t, snap{"2026-02-12", 1, 2}), "2026-02-14", "2026-02-12", false},
-		{"daily, 3 days old", "daily", points(t, snap{"2026-02-11", 1, 2}), "2026-02-14", "2026-02-11", true},
-		{"weekly, 10 days old", "weekly", points(t, snap{"2026-02-04", 1, 2}), "2026-02-14", "2026-02-04", false},
-		{"weekly, 11 days old", "weekly", points(t, snap{"2026-02-03", 1, 2}), "2026-02-14", "2026-02-03", true},
-		{"monthly, 35 days old", "monthly", monthly, "2026-03-07", "2026-02-28", false},
-		{"monthly, 36 days old", "monthly", monthly, "2026-05-06", "2026-03-31", true},
-		{"quarterly, 100 days old", "quarterly", points(t, snap{"2025-12-31", 1, 2}), "2026-04-10", "2025-12-31", false},
-		{"quarterly, 101 days old", "quarterly", points(t, snap{"2025-12-31", 1, 2}), "2026-04-11", "2025-12-31", true},
+		{"daily, 1 day old", "daily", points(t, snap{"2026-02-13", 1, 2}), "2026-02-14", "2026-02-13", false},
+		{"daily, 2 days old", "daily", points(t, snap{"2026-02-12", 1, 2}), "2026-02-14", "2026-02-12", true},
+		{"weekly, 7 days old", "weekly", points(t, snap{"2026-02-07", 1, 2}), "2026-02-14", "2026-02-07", false},
+		{"weekly, 8 days old", "weekly", points(t, snap{"2026-02-06", 1, 2}), "2026-02-14", "2026-02-06", true},
+		{"monthly, 31 days old", "monthly", points(t, snap{"2026-01-31", 1, 2}), "2026-03-03", "2026-01-31", false},
+		{"monthly, 32 days old", "monthly", monthly, "2026-05-02", "2026-03-31", true},
+		{"quarterly, 92 days old", "quarterly", points(t, snap{"2025-12-31", 1, 2}), "2026-04-02", "2025-12-31", false},
+		{"quarterly, 93 days old", "quarterly", points(t, snap{"2025-12-31", 1, 2}), "2026-04-03", "2025-12-31", true},
 		{"snapshots after the as-of date do not count", "monthly", monthly, "2026-02-27", "2026-01-31", false},
 		{"measured today", "daily", points(t, snap{"2026-02-14", 1, 2}), "2026-02-14", "2026-02-14", false},
 		{"no frequency never goes stale", "", points(t, snap{"2020-01-01", 1, 2}), "2026-02-14", "2020-01-01", false},
@@ -68,7 +68,7 @@ func TestStaleNilKPI(t *testing.T) {
 }
 
 func TestMaxAge(t *testing.T) {
-	for freq, want := range map[string]int{"daily": 2, "weekly": 10, "monthly": 35, "quarterly": 100} {
+	for freq, want := range map[string]int{"daily": 1, "weekly": 7, "monthly": 31, "quarterly": 92} {
 		if got, ok := progress.MaxAge(freq); !ok || got != want {
 			t.Errorf("MaxAge(%q) = %d, %v; want %d, true", freq, got, ok, want)
 		}
