@@ -36,10 +36,11 @@
 // dated on or before the window start, else the first snapshot in the window,
 // and BaselineSource names it. Like the current value, the baseline only uses
 // snapshots dated on or before the as-of date, so a report rebuilt as of a
-// past date shows what was known then. A manual key result (no kpi) whose
-// direction is omitted or increase counts from 0, like a sum ("sign 3
-// partners", current 2: progress 2/3); with any other direction it has no
-// baseline.
+// past date shows what was known then. A manual key result (no kpi) with
+// no baseline counts from 0 when its direction is written increase, like a
+// sum ("sign 3 partners", current 2: progress 2/3); otherwise it has no
+// baseline (and no_data), since "cut open bugs to 2" with current 5 would
+// else read as an increase already achieved.
 //
 // The direction is the written one, else decrease when the target is below
 // the resolved baseline, else increase.

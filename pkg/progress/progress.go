@@ -149,8 +149,10 @@ func (e *Engine) KeyResult(o *okr.Objective, kr *okr.KeyResult) KRResult {
 	switch k := e.KPIs[kr.KPI]; {
 	case kr.KPI == "":
 		r.Current = clone(kr.Current)
-		if baseline == nil && (kr.Direction == "" || kr.Direction == okr.Increase) {
-			// A manual counter ("sign 3 partners") counts from nothing.
+		if baseline == nil && kr.Direction == okr.Increase {
+			// A manual counter ("sign 3 partners") counts from nothing. With
+			// no direction written it might as well be a decrease ("cut open
+			// bugs to 2", current 5): guessing would call it achieved.
 			baseline = ptr(0)
 		}
 	case k == nil:

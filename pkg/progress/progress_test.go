@@ -193,10 +193,17 @@ func TestKeyResult(t *testing.T) {
 				Progress: f(0.625), Score: f(0.625), Expected: f(0.5), Status: progress.OnTrack},
 		},
 		{
-			name: "a manual counter without baseline counts from 0",
-			kr:   kr(target(3), current(2)),
+			name: "a manual increase without baseline counts from 0",
+			kr:   kr(direction(okr.Increase), target(3), current(2)),
 			want: view{Direction: okr.Increase, Baseline: f(0), Current: f(2),
 				Progress: f(2.0 / 3), Score: f(2.0 / 3), Expected: f(0.5), Status: progress.OnTrack},
+		},
+		{
+			// "Cut open bugs to 2", current 5: counting from 0 would read it
+			// as an increase already achieved.
+			name: "a manual key result without baseline or direction cannot be scored",
+			kr:   kr(target(2), current(5)),
+			want: view{Direction: okr.Increase, Current: f(5), Expected: f(0.5), Status: progress.NoData},
 		},
 		{
 			name: "a manual decrease without baseline cannot be scored",

@@ -43,7 +43,7 @@ func TestStoreGolden(t *testing.T) {
 		&okr.KeyResult{ID: "conversion", KPI: "conversion_rate", Baseline: f(10), Target: f(12), Weight: 1,
 			DeadlineText: "2026-02-28", Deadline: date(t, "2026-02-28")},
 		&okr.KeyResult{ID: "nps", KPI: "nps", Direction: okr.AtLeast, Target: f(35), Weight: 1},
-		&okr.KeyResult{ID: "partners", Target: f(3), Current: f(1), Weight: 1},
+		&okr.KeyResult{ID: "partners", Direction: okr.Increase, Target: f(3), Current: f(1), Weight: 1},
 	)
 	o.ID = "marketing-leads-2026q1"
 

@@ -78,7 +78,7 @@ frequency: weekly
 			if j == 0 {
 				b.WriteString("    kpi: signups\n    target: 90\n")
 			} else {
-				b.WriteString("    target: 10\n    current: 3\n")
+				b.WriteString("    baseline: 0\n    target: 10\n    current: 3\n")
 			}
 		}
 		write("okrs/hostile-"+strconv.Itoa(i)+".yaml", b.String())
@@ -92,9 +92,9 @@ owner: `+q(hostile[3])+`
 period: 2026-Q4
 parent: `+q("`nope` | <i>@ghost</i>")+`
 key_results:
-  - {id: a, title: "Ship 3 things", target: 3, current: 1}
-  - {id: b, title: "Ship 4 things", target: 4, current: 1}
-  - {id: c, title: "Ship 5 things", target: 5, current: 1}
+  - {id: a, title: "Ship 3 things", baseline: 0, target: 3, current: 1}
+  - {id: b, title: "Ship 4 things", baseline: 0, target: 4, current: 1}
+  - {id: c, title: "Ship 5 things", baseline: 0, target: 5, current: 1}
 `)
 	return dir
 }
