@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +21,76 @@ type diffOptions struct {
 	paths      []string
 	format     string
 	asOf       string
+	help       bool // -h after the dash
+}
+
+// setArgs takes the revisions before -- and the paths after it. pflag stops
+// at the dash, but the synopsis puts the flags last (okrctl diff main HEAD
+// -- okrs --format markdown), so the flags after it are parsed here: a path
+// there cannot start with '-' (./-name can), and one after a second dash is
+// never a flag.
+func (o *diffOptions) setArgs(cmd *cobra.Command, a []string) error {
+	revs := a
+	if dash := cmd.ArgsLenAtDash(); dash >= 0 {
+		revs = a[:dash]
+		rest := a[dash:]
+		if odd := unknownFlag(cmd, rest); odd != "" {
+			return fmt.Errorf("path %q after -- starts with \"-\": okrctl diff reads flags after -- too; write it as ./%s", odd, odd)
+		}
+		flags := cmd.Flags()
+		if err := flags.Parse(rest); err != nil {
+			return fmt.Errorf("after --: %w", err)
+		}
+		o.paths = flags.Args()
+		if o.help, _ = flags.GetBool("help"); o.help {
+			return nil
+		}
+	}
+	if len(revs) == 0 {
+		return fmt.Errorf("diff needs a BASE revision")
+	}
+	if len(revs) > 2 {
+		return fmt.Errorf("diff takes at most two revisions, got %d: put paths after --", len(revs))
+	}
+	o.base = revs[0]
+	if len(revs) == 2 {
+		o.head = revs[1]
+	}
+	return nil
+}
+
+// unknownFlag returns the first of args, up to a "--", that looks like a
+// flag but names none of cmd's; "" when there is none.
+func unknownFlag(cmd *cobra.Command, args []string) string {
+	flags := cmd.Flags()
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return ""
+		}
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		// known: the flag exists; next: its value is the next argument.
+		var known, next bool
+		if a[1] == '-' {
+			name, _, joined := strings.Cut(a[2:], "=")
+			f := flags.Lookup(name)
+			known = f != nil
+			next = known && !joined && f.NoOptDefVal == ""
+		} else {
+			f := flags.ShorthandLookup(a[1:2])
+			known = f != nil
+			next = known && len(a) == 2 && f.NoOptDefVal == ""
+		}
+		if !known {
+			return a
+		}
+		if next {
+			i++
+		}
+	}
+	return ""
 }
 
 func newDiffCmd(s *Streams) *cobra.Command {
@@ -35,33 +106,18 @@ deadlines, owners, weights, directions, KPIs, periods, commitment and parents
 changed, and the effect on scores and statuses at --as-of. A target or
 baseline changed after its objective's period began is flagged as a moved
 goalpost. Objectives are matched by id, so a moved file is not a removal.
+Flags may also follow the paths after --; write a path that starts with '-'
+as ./-name.
 
 The markdown format starts with the marker <!-- okrctl-diff --> so that CI can
 keep one sticky comment per pull request. Validation findings of HEAD are
 listed, never fatal: the exit status is 0 whatever changed, 2 when a revision
 does not exist, the directory is not in a git repository or git is missing.`),
 		Example: "  okrctl diff main\n  okrctl diff v1.0 HEAD -- okrs/2026-Q1\n  okrctl diff origin/main HEAD --format markdown > okr-diff.md",
-		Args: args(func(cmd *cobra.Command, a []string) error {
-			revs := a
-			if dash := cmd.ArgsLenAtDash(); dash >= 0 {
-				revs = a[:dash]
-			}
-			if len(revs) == 0 {
-				return usageErrorf("diff needs a BASE revision")
-			}
-			if len(revs) > 2 {
-				return usageErrorf("diff takes at most two revisions, got %d: put paths after --", len(revs))
-			}
-			return nil
-		}),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			revs := a
-			if dash := cmd.ArgsLenAtDash(); dash >= 0 {
-				revs, o.paths = a[:dash], a[dash:]
-			}
-			o.base = revs[0]
-			if len(revs) == 2 {
-				o.head = revs[1]
+		Args:    args(o.setArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.help {
+				return cmd.Help()
 			}
 			return runDiff(s, o)
 		},
