@@ -97,7 +97,7 @@ func isWordByte(c byte) bool {
 func (r *vague) Check(p *Pass) {
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
-			if kr.Title == "" || hasNumber(kr.Title) {
+			if kr.Title == "" || hasNumber(maskDates(kr.Title)) {
 				continue
 			}
 			pos := okr.ValuePos(kr.Node, "title")

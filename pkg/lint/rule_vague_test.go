@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -85,4 +86,62 @@ func TestVagueWords(t *testing.T) {
 			t.Errorf("vagueWords(%q) = %s, want %s", tt.title, got, tt.want)
 		}
 	}
+}
+
+func TestMaskDates(t *testing.T) {
+	tests := []struct {
+		title      string
+		wantNumber bool
+	}{
+		{"Improve onboarding in 2026", false},
+		{"Migliorare la visibilità entro il 2026", false},
+		{"Migliorare la visibilità entro 2026-06", false},
+		{"Mejorar el NPS antes del 31/03/2026", false},
+		{"Mejorar el NPS antes del 31 de marzo de 2026", false},
+		{"Improve onboarding by March 31, 2026", false},
+		{"Improve onboarding by 31st March 2026", false},
+		{"Improve onboarding by 31.03.2026", false},
+		{"Optimise funnel by H1 2026", false},
+		{"Ship the portal by the end of 2026", false},
+		{"Improve onboarding in May", false},
+		{"Hire 2026 engineers", true},
+		{"Close 50 deals in 2026", true},
+		{"Reach 12 partners by March", true},
+		{"Lift conversion from 2.05% to 2.8%", true},
+		{"Grow to 2.5 points", true},
+		{"Cut churn to 1/3 of today", true},
+		{"Ship 3 features by 2026-13", true},
+		{"Serve 10k users in 2026", true},
+		{"Release v2 in 2026", true},
+		{"Grow in 3000", true},
+		{"Book 31 meetings", true},
+	}
+	for _, tt := range tests {
+		if got := hasNumber(maskDates(tt.title)); got != tt.wantNumber {
+			t.Errorf("hasNumber(maskDates(%q)) = %v, want %v (masked %q)", tt.title, got, tt.wantNumber, maskDates(tt.title))
+		}
+	}
+}
+
+// FuzzMaskDates checks that masking keeps the title's length, only turns
+// digits (and ordinal suffixes and date separators) into spaces, and never
+// finds a number hasNumber did not.
+func FuzzMaskDates(f *testing.F) {
+	for _, s := range []string{"Improve onboarding in 2026", "31 de marzo de 2026", "March 31st, 2026", "31/03/2026", "2026-06", "1.2.", "by 2026"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m := maskDates(s)
+		if len(m) != len(s) {
+			t.Fatalf("maskDates(%q) = %q: length changed", s, m)
+		}
+		for i := 0; i < len(s); i++ {
+			if m[i] != s[i] && (m[i] != ' ' || !(isDigit(s[i]) || strings.ContainsRune("/.-stndrhST", rune(s[i])))) {
+				t.Fatalf("maskDates(%q) = %q: byte %d changed from %q", s, m, i, s[i])
+			}
+		}
+		if hasNumber(m) && !hasNumber(s) {
+			t.Fatalf("maskDates(%q) = %q states a number the title does not", s, m)
+		}
+	})
 }
