@@ -107,7 +107,14 @@ func Load(opt Options) (*Repo, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link to a file is read like the file (a shared KPI
+				// file, say); links to directories are not followed, so
+				// that a loop cannot trap the walk.
+				if info, err := fs.Stat(opt.FS, p); err != nil || !info.Mode().IsRegular() {
+					return nil
+				}
+			} else if d.IsDir() || !d.Type().IsRegular() {
 				return nil
 			}
 			switch strings.ToLower(path.Ext(name)) {

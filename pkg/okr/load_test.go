@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -361,5 +363,53 @@ func TestParallel(t *testing.T) {
 				t.Fatalf("n=%d: fn(%d) ran %d times", n, i, h)
 			}
 		}
+	}
+}
+
+// TestLoadDirFS loads a real directory through DirFS: files are read whole,
+// a link to a file is read like the file, links to directories and
+// dangling links are skipped, and an oversized file is refused unread.
+func TestLoadDirFS(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	write("shared/kpis.yaml", kpiDoc("shared"))
+	write("repo/okrs/a.yaml", objectiveDoc("a", "2026-03-01"))
+	write("repo/empty.yaml", "")
+	write("repo/big.yaml", strings.Repeat("#", MaxFileSize+1))
+	link("../../shared/kpis.yaml", "repo/okrs/kpis.yaml")
+	link("../shared", "repo/linked-dir")
+	link("missing.yaml", "repo/dangling.yaml")
+
+	repo, err := Load(Options{FS: DirFS(dir), Roots: []string{"repo"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"repo/big.yaml", "repo/empty.yaml", "repo/okrs/a.yaml", "repo/okrs/kpis.yaml"}, paths(repo.Files)); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if len(repo.Objectives) != 1 || len(repo.KPIs) != 1 || repo.KPIs[0].ID != "shared" {
+		t.Errorf("got %d objectives and KPIs %v; want 1 objective and the linked KPI", len(repo.Objectives), repo.KPIs)
+	}
+	want := fmt.Sprintf("file is %d bytes, more than the 8 MiB okrctl reads", MaxFileSize+1)
+	if is := repo.Issues(); len(is) != 1 || is[0].File != "repo/big.yaml" || is[0].Message != want {
+		t.Errorf("issues %v, want one: %s", is, want)
+	}
+	if src := repo.Files[2].Src; string(src) != objectiveDoc("a", "2026-03-01") {
+		t.Errorf("read %q", src)
 	}
 }
