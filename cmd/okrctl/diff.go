@@ -106,8 +106,11 @@ deadlines, owners, weights, directions, KPIs, periods, commitment and parents
 changed, and the effect on scores and statuses at --as-of. A target or
 baseline changed after its objective's period began is flagged as a moved
 goalpost. Objectives are matched by id, so a moved file is not a removal.
-Flags may also follow the paths after --; write a path that starts with '-'
-as ./-name.
+
+PATHs after -- restrict the report to the objectives in them and the findings
+of their files; both revisions are still read whole, so KPI definitions and
+snapshots elsewhere count. Flags may also follow the paths; write a path that
+starts with '-' as ./-name.
 
 The markdown format starts with the marker <!-- okrctl-diff --> so that CI can
 keep one sticky comment per pull request. Validation findings of HEAD are
@@ -152,15 +155,16 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := base.check(s, paths)
+	root := base.rev.root
+	b, err := base.check(s, root, paths)
 	if err != nil {
 		return err
 	}
-	h, err := head.check(s, paths)
+	h, err := head.check(s, root, paths)
 	if err != nil {
 		return err
 	}
-	return f.Format(s.Out, gitdiff.Compare(b, h, asOf))
+	return f.Format(s.Out, gitdiff.Compare(b, h, gitdiff.Options{AsOf: asOf, Only: under(s.Dir, paths)}))
 }
 
 // diffSide is one side of a diff: a revision's tree, or the working tree
@@ -201,6 +205,7 @@ func diffPaths(s *Streams, paths []string, sides ...*diffSide) ([]string, error)
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(s.Dir, p)
 		}
+		p = filepath.Clean(p)
 		found := false
 		for _, side := range sides {
 			found = found || side.exists(p)
@@ -213,39 +218,74 @@ func diffPaths(s *Streams, paths []string, sides ...*diffSide) ([]string, error)
 	return abs, nil
 }
 
-// check loads and checks the side's files under paths (those it has); a
-// side that has none of them is empty.
-func (d *diffSide) check(s *Streams, paths []string) (gitdiff.Side, error) {
+// check loads and checks the whole repository on this side, as its
+// configuration names it: the configuration's paths, else the directory
+// of the configuration file, else root, the repository's top level. The
+// PATHs the user gave restrict what the diff reports, not what is read: a
+// key result under them may use a KPI and snapshots kept anywhere. Those
+// PATHs are read too, where this side has them, in case the configuration
+// leaves them out. A side that has none of it is empty.
+func (d *diffSide) check(s *Streams, root string, paths []string) (gitdiff.Side, error) {
 	side := gitdiff.Side{Ref: d.ref, Gaps: progress.DefaultGaps()}
+	cfg, err := d.find(s.Dir, d.existing(paths))
+	if err != nil {
+		return side, err
+	}
+	var roots []string
+	for _, p := range cfg.Paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cfg.Dir, p)
+		}
+		roots = append(roots, p)
+	}
+	if len(roots) == 0 {
+		if cfg.File != "" {
+			root = cfg.Dir
+		}
+		roots = append(roots, root)
+	}
+	// The configuration's paths, like the user's, may be new in HEAD.
+	roots = d.existing(append(roots, paths...))
+	if len(roots) == 0 {
+		return side, nil
+	}
+	side.Gaps = progress.Gaps{AtRisk: cfg.Status.AtRiskGap, OffTrack: cfg.Status.OffTrackGap}
+	opt := lint.Options{Cwd: s.Dir, Paths: roots, Config: cfg}
+	if d.rev != nil {
+		opt.FS, opt.Base = d.rev.fs, d.rev.root
+	}
+	side.Result, err = lint.Run(opt)
+	return side, err
+}
+
+// existing returns the paths (absolute) that are on this side.
+func (d *diffSide) existing(paths []string) []string {
 	var here []string
 	for _, p := range paths {
 		if d.exists(p) {
 			here = append(here, p)
 		}
 	}
-	if len(paths) > 0 && len(here) == 0 {
-		return side, nil
+	return here
+}
+
+// under returns whether a file, named as lint names it (relative to dir,
+// '/'-separated), is one of paths (absolute, clean) or inside one; nil,
+// which keeps every file, when there are no paths.
+func under(dir string, paths []string) func(file string) bool {
+	if len(paths) == 0 {
+		return nil
 	}
-	cfg, err := d.find(s.Dir, here)
-	if err != nil {
-		return side, err
-	}
-	if len(paths) == 0 && len(cfg.Paths) > 0 {
-		// The configuration's paths, likewise, may be new in HEAD.
-		for _, p := range cfg.Paths {
-			if p = filepath.Join(cfg.Dir, p); d.exists(p) {
-				here = append(here, p)
+	return func(file string) bool {
+		p := filepath.FromSlash(file)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		for _, root := range paths {
+			if p == root || strings.HasPrefix(p, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator)) {
+				return true
 			}
 		}
-		if len(here) == 0 {
-			return side, nil
-		}
+		return false
 	}
-	side.Gaps = progress.Gaps{AtRisk: cfg.Status.AtRiskGap, OffTrack: cfg.Status.OffTrackGap}
-	opt := lint.Options{Cwd: s.Dir, Paths: here, Config: cfg}
-	if d.rev != nil {
-		opt.FS, opt.Base = d.rev.fs, d.rev.root
-	}
-	side.Result, err = lint.Run(opt)
-	return side, err
 }

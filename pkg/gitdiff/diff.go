@@ -65,9 +65,11 @@ type Diff struct {
 	Objectives []*ObjectiveDiff
 	// Unchanged counts the objectives present on both sides with no change.
 	Unchanged int
-	// Findings are the head's validation findings, listed, never fatal.
+	// Findings are the head's validation findings, listed, never fatal
+	// (those in the files Options.Only keeps).
 	Findings []lint.Finding
-	// Files is the number of files read on the head side.
+	// Files is the number of files read on the head side (of those
+	// Options.Only keeps).
 	Files int
 }
 
@@ -186,19 +188,53 @@ func (d *Diff) Summary() Summary {
 // Empty reports whether nothing changed.
 func (d *Diff) Empty() bool { return len(d.Objectives) == 0 }
 
-// Compare diffs two checked repositories at asOf: objectives are matched by
-// id wherever their files are, key results by id within their objective.
-func Compare(base, head Side, asOf time.Time) *Diff {
-	y, m, day := asOf.Date()
-	asOf = time.Date(y, m, day, 0, 0, 0, 0, time.UTC) // periods start at midnight UTC
+// Options say how Compare compares.
+type Options struct {
+	// AsOf is the date scores are computed at.
+	AsOf time.Time
+	// Only, when not nil, restricts the diff to the objectives whose file
+	// it keeps on either side (so that one moved out of the kept files
+	// shows), and the findings and the count of files to the files it
+	// keeps. It gets file names as the sides' results give them. Each
+	// side should still hold the whole repository, so that the KPIs and
+	// snapshots the objectives use count wherever they are.
+	Only func(file string) bool
+}
+
+// Compare diffs two checked repositories: objectives are matched by id
+// wherever their files are, key results by id within their objective.
+func Compare(base, head Side, opt Options) *Diff {
+	y, m, day := opt.AsOf.Date()
+	asOf := time.Date(y, m, day, 0, 0, 0, 0, time.UTC) // periods start at midnight UTC
+	within := opt.Only
+	if within == nil {
+		within = func(string) bool { return true }
+	}
 	d := &Diff{Base: base.Ref, Head: head.Ref, AsOf: asOf}
 	if head.Result != nil {
-		d.Findings, d.Files = head.Result.Findings, head.Result.Files
+		for _, f := range head.Result.Findings {
+			if within(f.File) {
+				d.Findings = append(d.Findings, f)
+			}
+		}
+		for _, f := range head.Result.Repo.Files {
+			if within(f.Path) {
+				d.Files++
+			}
+		}
+		for _, f := range head.Result.Repo.CSVDisplay {
+			if within(f) {
+				d.Files++
+			}
+		}
 	}
 	b, h := newView(base, asOf), newView(head, asOf)
 	for _, id := range h.order {
 		no := h.objectives[id]
 		if oo, ok := b.objectives[id]; ok {
+			if !within(no.File()) && !within(oo.File()) {
+				continue
+			}
 			if od := compareObjective(b, h, oo, no, asOf); od != nil {
 				d.Objectives = append(d.Objectives, od)
 			} else {
@@ -206,10 +242,12 @@ func Compare(base, head Side, asOf time.Time) *Diff {
 			}
 			continue
 		}
-		d.Objectives = append(d.Objectives, h.whole(no, Added))
+		if within(no.File()) {
+			d.Objectives = append(d.Objectives, h.whole(no, Added))
+		}
 	}
 	for _, id := range b.order {
-		if _, ok := h.objectives[id]; !ok {
+		if _, ok := h.objectives[id]; !ok && within(b.objectives[id].File()) {
 			d.Objectives = append(d.Objectives, b.whole(b.objectives[id], Removed))
 		}
 	}

@@ -1,6 +1,7 @@
 package gitdiff
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -136,7 +137,7 @@ func TestCompare(t *testing.T) {
 		"okrs/2026-Q1/marketing.yaml": marketing2, "okrs/2026-Q2/sales.yaml": sales,
 		"kpis.yaml": kpis, "snapshots.csv": snapshots,
 	})
-	d := Compare(base, head, day("2026-02-15"))
+	d := Compare(base, head, Options{AsOf: day("2026-02-15")})
 	if len(d.Objectives) != 2 {
 		t.Fatalf("got %d objectives, want 2: %+v", len(d.Objectives), d.Objectives)
 	}
@@ -209,7 +210,7 @@ func TestMovedGoalpostNeedsThePeriodToHaveBegun(t *testing.T) {
 		asOf string
 		want bool
 	}{{"2025-12-31", false}, {"2026-01-01", true}, {"2026-06-30", true}} {
-		d := Compare(base, head, day(tc.asOf))
+		d := Compare(base, head, Options{AsOf: day(tc.asOf)})
 		got := false
 		for _, k := range d.Objectives[0].KeyResults {
 			got = got || k.MovedGoalpost()
@@ -222,17 +223,17 @@ func TestMovedGoalpostNeedsThePeriodToHaveBegun(t *testing.T) {
 
 func TestCompareUnchangedAndEmptySides(t *testing.T) {
 	files := map[string]string{"m.yaml": marketing, "kpis.yaml": kpis, "snapshots.csv": snapshots}
-	d := Compare(side(t, "v1", files), side(t, "v2", files), day("2026-02-15"))
+	d := Compare(side(t, "v1", files), side(t, "v2", files), Options{AsOf: day("2026-02-15")})
 	if !d.Empty() || d.Unchanged != 1 {
 		t.Errorf("identical sides: %+v", d)
 	}
 
 	// A side whose paths do not exist: everything is added, or removed.
-	d = Compare(Side{Ref: Ref{Rev: "v0"}}, side(t, "v1", files), day("2026-02-15"))
+	d = Compare(Side{Ref: Ref{Rev: "v0"}}, side(t, "v1", files), Options{AsOf: day("2026-02-15")})
 	if len(d.Objectives) != 1 || d.Objectives[0].Change != Added {
 		t.Errorf("from nothing: %+v", d.Objectives)
 	}
-	d = Compare(side(t, "v1", files), Side{}, day("2026-02-15"))
+	d = Compare(side(t, "v1", files), Side{}, Options{AsOf: day("2026-02-15")})
 	if len(d.Objectives) != 1 || d.Objectives[0].Change != Removed || d.Objectives[0].Score.Old == nil {
 		t.Errorf("to nothing: %+v", d.Objectives)
 	}
@@ -241,7 +242,7 @@ func TestCompareUnchangedAndEmptySides(t *testing.T) {
 func TestSnapshotsChangeTheScore(t *testing.T) {
 	base := side(t, "v1", map[string]string{"m.yaml": marketing, "kpis.yaml": kpis, "snapshots.csv": snapshots})
 	head := side(t, "v2", map[string]string{"m.yaml": marketing, "kpis.yaml": kpis, "snapshots.csv": snapshots + "2026-02-14,leads,40\n"})
-	d := Compare(base, head, day("2026-02-15"))
+	d := Compare(base, head, Options{AsOf: day("2026-02-15")})
 	if len(d.Objectives) != 1 || len(d.Objectives[0].Fields) != 0 || d.Objectives[0].Score == nil {
 		t.Fatalf("got %+v, want a score change only", d.Objectives)
 	}
@@ -264,5 +265,50 @@ func TestBarFollowsTheDirection(t *testing.T) {
 		if got := bar(okr.Direction(tc.dir), tc.old, tc.new); got != tc.want {
 			t.Errorf("bar(%s, %g → %g) = %s, want %s", tc.dir, tc.old, tc.new, got, tc.want)
 		}
+	}
+}
+
+func TestOnlyRestrictsTheDiff(t *testing.T) {
+	vague := strings.Replace(sales, "title: Close 12 new deals", "title: Improve deals", 1)
+	base := side(t, "v1", map[string]string{
+		"okrs/q1/marketing.yaml": marketing, "okrs/q2/sales.yaml": sales, "okrs/q2/unchanged.yaml": strings.ReplaceAll(sales, "sales", "support"),
+		"kpis/kpis.yaml": kpis, "kpis/snapshots.csv": snapshots,
+	})
+	head := side(t, "v2", map[string]string{
+		// marketing moves out of okrs/q1, sales changes a title in okrs/q2.
+		"okrs/marketing.yaml": marketing2, "okrs/q2/sales.yaml": vague, "okrs/q2/unchanged.yaml": strings.ReplaceAll(sales, "sales", "support"),
+		"kpis/kpis.yaml": kpis, "kpis/snapshots.csv": snapshots,
+	})
+	only := func(dir string) func(string) bool {
+		return func(file string) bool { return strings.HasPrefix(file, dir+"/") }
+	}
+
+	d := Compare(base, head, Options{AsOf: day("2026-02-15"), Only: only("okrs/q2")})
+	if len(d.Objectives) != 1 || d.Objectives[0].ID != "sales" || d.Unchanged != 1 {
+		t.Errorf("under okrs/q2: objectives %+v, %d unchanged; want sales, 1 unchanged", d.Objectives, d.Unchanged)
+	}
+	if len(d.Findings) != 1 || d.Findings[0].Rule != "vague" || d.Files != 2 {
+		t.Errorf("under okrs/q2: findings %+v in %d files; want the vague key result in 2 files", d.Findings, d.Files)
+	}
+
+	// An objective moved out of the kept files still shows; its key
+	// results keep their scores from the KPIs and snapshots elsewhere.
+	d = Compare(base, head, Options{AsOf: day("2026-02-15"), Only: only("okrs/q1")})
+	if len(d.Objectives) != 1 || d.Objectives[0].ID != "marketing" || !d.Objectives[0].Moved() {
+		t.Fatalf("under okrs/q1: %+v, want marketing, moved", d.Objectives)
+	}
+	for _, k := range d.Objectives[0].KeyResults {
+		if k.ID == "leads" && (k.Score == nil || k.Score.New == nil || *k.Score.New != 0.5) {
+			t.Errorf("leads score = %+v, want 0.5", k.Score)
+		}
+	}
+	if len(d.Findings) != 0 || d.Files != 0 {
+		t.Errorf("under okrs/q1: findings %+v in %d files; want none in 0 files", d.Findings, d.Files)
+	}
+
+	// Nothing under the paths: nothing added, removed or changed.
+	d = Compare(base, head, Options{AsOf: day("2026-02-15"), Only: only("kpis")})
+	if !d.Empty() || d.Unchanged != 0 || d.Files != 2 {
+		t.Errorf("under kpis: %+v", d)
 	}
 }

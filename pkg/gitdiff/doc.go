@@ -36,4 +36,9 @@
 // period, where it parses) is a moved goalpost. Scores and statuses are
 // computed on each side with progress.Engine at the same as-of date, so a
 // change to the snapshots shows as a change of score.
+//
+// Options.Only narrows what is reported (objectives, findings, files) to
+// some files, say those under the paths a user named, while each side
+// holds the whole repository: a key result keeps its KPI and snapshots
+// wherever they live.
 package gitdiff
