@@ -38,19 +38,23 @@ type Result struct {
 	// KPIs and Objectives index the repository by id.
 	KPIs       map[string]*okr.KPI
 	Objectives map[string]*okr.Objective
+
+	fsys    fs.FS        // what Run read, for the source lines of CSV files
+	sources *sourceIndex // built on the first SourceLine
 }
 
 // Errors returns the number of error findings.
 func (r *Result) Errors() int { e, _ := Count(r.Findings); return e }
 
-// SourceLine returns line n of a YAML file read by Run, for display.
+// SourceLine returns line n (1-based) of a YAML or CSV file read by Run, as
+// displayed in findings, without its line ending; "" when unknown. A CSV
+// file is read again, once, on its first use. It is not safe for
+// concurrent use.
 func (r *Result) SourceLine(file string, n int) string {
-	for _, f := range r.Repo.Files {
-		if f.Path == file {
-			return f.Line(n)
-		}
+	if r.sources == nil {
+		r.sources = newSourceIndex(r)
 	}
-	return ""
+	return r.sources.line(file, n)
 }
 
 // Run loads the repository and checks it. It returns an error only for
@@ -155,6 +159,7 @@ func Run(opt Options) (*Result, error) {
 		Repo: repo, Snapshots: store, Findings: findings,
 		Files: len(repo.Files) + len(repo.CSV),
 		KPIs:  pass.KPIs, Objectives: pass.Objectives,
+		fsys: opt.FS,
 	}, nil
 }
 

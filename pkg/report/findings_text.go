@@ -49,19 +49,24 @@ func (textFindings) Format(w io.Writer, f *Findings) error {
 	return bw.Flush()
 }
 
-// caretLine shows a source line behind a gutter with its number.
+// caretLine shows a source line behind a gutter with its number. Tabs
+// become spaces and control characters U+FFFD, so that the caret lines up
+// and a file cannot send escape sequences to the terminal.
 func caretLine(n int, src string) string {
-	return fmt.Sprintf("%4d | %s", n, strings.ReplaceAll(src, "\t", " "))
+	return fmt.Sprintf("%4d | %s", n, strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return utf8.RuneError
+		}
+		return r
+	}, src))
 }
 
-// caretMarker puts a caret under the 1-based byte column col of src.
+// caretMarker puts a caret under the 1-based column col of src, counted in
+// characters as findings count them.
 func caretMarker(n int, src string, col int, paint func(string) string) string {
-	if col < 1 {
-		col = 1
-	}
-	if col > len(src)+1 {
-		col = len(src) + 1
-	}
-	width := utf8.RuneCountInString(src[:col-1])
+	width := min(max(col, 1), utf8.RuneCountInString(src)+1) - 1
 	return fmt.Sprintf("%4s | %s%s", "", strings.Repeat(" ", width), paint("^"))
 }
