@@ -28,7 +28,7 @@ func (githubFindings) Format(w io.Writer, f *Findings) error {
 			props = append(props, fmt.Sprintf("col=%d", fd.Column))
 		}
 		props = append(props, "title="+escapeProperty("okrctl "+fd.Rule))
-		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(fd.Message+" ["+fd.Rule+"]"))
+		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(fd.Message))
 	}
 	return bw.Flush()
 }

@@ -23,10 +23,10 @@ func TestGitHubAnnotations(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "" +
-		"::error file=okrs/2026-Q1/marketing.yaml,line=12,col=7,title=okrctl measurable::key result \"leads\" has no target [measurable]\n" +
-		"::error file=odd dir/a%2Cb%3Ac%25d%0D%0Ae.yaml,line=3,col=5,title=okrctl kr-count::50%25 done%0D%0Anext: a, b [kr-count]\n" +
-		"::warning file=kpis/snapshots.csv,title=okrctl unknown-snapshot-kpi::KPI \"x\" is not defined: rows ignored [unknown-snapshot-kpi]\n" +
-		"::warning file=a.yaml,line=1,title=okrctl vague::100%25%25 vague [vague]\n"
+		"::error file=okrs/2026-Q1/marketing.yaml,line=12,col=7,title=okrctl measurable::key result \"leads\" has no target\n" +
+		"::error file=odd dir/a%2Cb%3Ac%25d%0D%0Ae.yaml,line=3,col=5,title=okrctl kr-count::50%25 done%0D%0Anext: a, b\n" +
+		"::warning file=kpis/snapshots.csv,title=okrctl unknown-snapshot-kpi::KPI \"x\" is not defined: rows ignored\n" +
+		"::warning file=a.yaml,line=1,title=okrctl vague::100%25%25 vague\n"
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("annotations (-want +got):\n%s", diff)
 	}
