@@ -306,8 +306,8 @@ func TestCheckConfig(t *testing.T) {
 		{"rules:\n  spelling: off\n", `c.yaml:2: unknown rule "spelling" in rules (okrctl rules lists them)`},
 		{"rules:\n  vague: {max: 3}\n", "c.yaml:2: rules.vague takes no min or max, only a severity"},
 		{"rules:\n  objective-count: {min: 3}\n", "c.yaml:2: rules.objective-count takes no min, only max and a severity"},
-		{"rules:\n  kr-count: {min: 6}\n", "c.yaml:2: rules.kr-count: min 6 is greater than max 5 (the default max is 5)"},
-		{"rules:\n  kr-count: {max: 2}\n", "c.yaml:2: rules.kr-count: min 3 is greater than max 2 (the default max is 5)"},
+		{"rules:\n  kr-count: {min: 6}\n", "c.yaml:2: rules.kr-count: min 6 is greater than the default max 5: set max too"},
+		{"rules:\n  kr-count: {max: 2}\n", "c.yaml:2: rules.kr-count: max 2 is less than the default min 3: set min too"},
 	}
 	for _, tt := range tests {
 		cfg, err := config.Parse("c.yaml", "/d", []byte(tt.src))

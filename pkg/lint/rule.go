@@ -141,8 +141,14 @@ func CheckConfig(c *config.Config) error {
 		}
 		if hasBounds {
 			lo, hi := cmp.Or(r.Min, b.min), cmp.Or(r.Max, b.max)
-			if lo > hi {
-				return fail("rules.%s: min %d is greater than max %d (the default max is %d)", id, lo, hi, b.max)
+			switch {
+			case lo <= hi:
+			case r.Min == 0:
+				return fail("rules.%s: max %d is less than the default min %d: set min too", id, hi, lo)
+			case r.Max == 0:
+				return fail("rules.%s: min %d is greater than the default max %d: set max too", id, lo, hi)
+			default:
+				return fail("rules.%s: min %d is greater than max %d", id, lo, hi)
 			}
 		}
 	}
