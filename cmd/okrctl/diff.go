@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -105,7 +106,9 @@ raised or lowered (and whether that raises or lowers the bar), baselines,
 deadlines, owners, weights, directions, KPIs, periods, commitment and parents
 changed, and the effect on scores and statuses at --as-of. A target or
 baseline changed after its objective's period began is flagged as a moved
-goalpost. Objectives are matched by id, so a moved file is not a removal.
+goalpost: changed on the day of HEAD's commit (its committer date), or at
+--as-of when HEAD is the working tree. Objectives are matched by id, so a
+moved file is not a removal.
 
 PATHs after -- restrict the report to the objectives in them and the findings
 of their files; both revisions are still read whole, so KPI definitions and
@@ -126,7 +129,7 @@ does not exist, the directory is not in a git repository or git is missing.`),
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.DiffFormats(), ", "))
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "compute scores and judge moved goalposts at this date, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "compute scores at this date, YYYY-MM-DD (default today); for the working tree, also the day its changes count as made")
 	return cmd
 }
 
@@ -149,6 +152,8 @@ func runDiff(s *Streams, o *diffOptions) error {
 		// loadDiffSide(BASE) has checked.
 		head = &diffSide{find: findConfig}
 	} else if head, err = loadDiffSide(s, o.head); err != nil {
+		return err
+	} else if head.ref.Date, err = commitDate(s.Dir, head.ref); err != nil {
 		return err
 	}
 	paths, err := diffPaths(s, o.paths, base, head)
@@ -181,6 +186,20 @@ func loadDiffSide(s *Streams, rev string) (*diffSide, error) {
 		return nil, err
 	}
 	return &diffSide{rev: r, ref: gitdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
+}
+
+// commitDate is when ref's commit was made: a change in HEAD was made
+// then at the latest, which is what a moved goalpost is judged by.
+func commitDate(dir string, ref gitdiff.Ref) (time.Time, error) {
+	repo, err := gitdiff.Open(dir)
+	if err != nil {
+		return time.Time{}, revisionError(ref.Rev, err)
+	}
+	date, err := repo.CommitDate(ref.Commit)
+	if err != nil {
+		return time.Time{}, revisionError(ref.Rev, err)
+	}
+	return date, nil
 }
 
 // exists reports whether the path (absolute) is on this side.

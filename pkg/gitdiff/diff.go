@@ -16,6 +16,9 @@ import (
 type Ref struct {
 	Rev    string // the revision as the user gave it; "" for the working tree
 	Commit string // the full commit id; "" for the working tree
+	// Date is when the commit was made (Repo.CommitDate); zero for the
+	// working tree.
+	Date time.Time
 }
 
 // String is the revision with its short commit id, or "working tree".
@@ -58,8 +61,12 @@ const (
 // repository.
 type Diff struct {
 	Base, Head Ref
-	// AsOf is the date scores are computed at and moved goalposts judged.
+	// AsOf is the date scores are computed at.
 	AsOf time.Time
+	// ChangedOn is the day the head's changes were made at the latest,
+	// which moved goalposts are judged by: the calendar day of the head
+	// commit's date, or AsOf when the head is the working tree.
+	ChangedOn time.Time
 	// Objectives lists the objectives that changed, sorted by file then id
 	// (a removed objective by the file it was in).
 	Objectives []*ObjectiveDiff
@@ -136,7 +143,9 @@ type FieldDiff struct {
 	// direction changed too.
 	Bar string
 	// MovedGoalpost flags a target or baseline changed on or after the
-	// day its objective's period began.
+	// day its objective's period began: Diff.ChangedOn is that day or
+	// later. A change committed before the period began moved no goalpost,
+	// however late it is reviewed.
 	MovedGoalpost bool
 }
 
@@ -210,7 +219,11 @@ func Compare(base, head Side, opt Options) *Diff {
 	if within == nil {
 		within = func(string) bool { return true }
 	}
-	d := &Diff{Base: base.Ref, Head: head.Ref, AsOf: asOf}
+	d := &Diff{Base: base.Ref, Head: head.Ref, AsOf: asOf, ChangedOn: asOf}
+	if !head.Date.IsZero() {
+		y, m, day := head.Date.Date() // the committer's day
+		d.ChangedOn = time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	}
 	if head.Result != nil {
 		for _, f := range head.Result.Findings {
 			if within(f.File) {
@@ -235,7 +248,7 @@ func Compare(base, head Side, opt Options) *Diff {
 			if !within(no.File()) && !within(oo.File()) {
 				continue
 			}
-			if od := compareObjective(b, h, oo, no, asOf); od != nil {
+			if od := compareObjective(b, h, oo, no, d.ChangedOn); od != nil {
 				d.Objectives = append(d.Objectives, od)
 			} else {
 				d.Unchanged++
@@ -312,8 +325,8 @@ func (v *view) whole(o *okr.Objective, c Change) *ObjectiveDiff {
 }
 
 // compareObjective diffs an objective present on both sides; nil when
-// nothing changed.
-func compareObjective(b, h *view, oo, no *okr.Objective, asOf time.Time) *ObjectiveDiff {
+// nothing changed. changedOn is the day the change was made at the latest.
+func compareObjective(b, h *view, oo, no *okr.Objective, changedOn time.Time) *ObjectiveDiff {
 	od := &ObjectiveDiff{ID: no.ID, Change: Changed, Title: no.Title, Period: no.PeriodText, File: no.File(), Began: oo.Period.Start}
 	if od.Began.IsZero() {
 		od.Began = no.Period.Start
@@ -330,7 +343,7 @@ func compareObjective(b, h *view, oo, no *okr.Objective, asOf time.Time) *Object
 	ores, nres := b.engine.Objective(oo), h.engine.Objective(no)
 	od.Score = scoreDiff(objectiveScore(ores), objectiveScore(nres), ores.Status, nres.Status)
 
-	goalposts := !od.Began.IsZero() && !asOf.Before(od.Began)
+	goalposts := !od.Began.IsZero() && !changedOn.Before(od.Began)
 	oldKRs := map[string]int{}
 	for i, kr := range oo.KeyResults {
 		if _, dup := oldKRs[krKey(kr, i)]; !dup {
@@ -368,7 +381,8 @@ func compareObjective(b, h *view, oo, no *okr.Objective, asOf time.Time) *Object
 }
 
 // compareKR diffs a key result present on both sides; nil when nothing
-// changed. goalposts says whether the period had begun at the as-of date.
+// changed. goalposts says whether the period had begun when the change was
+// made.
 func compareKR(id string, oo, no *okr.Objective, oldKR, newKR *okr.KeyResult, or, nr progress.KRResult, goalposts bool) *KRDiff {
 	kd := &KRDiff{ID: id, Change: Changed, Title: newKR.Title}
 	kd.Fields = appendText(kd.Fields, "title", oldKR.Title, newKR.Title)

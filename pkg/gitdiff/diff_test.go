@@ -203,6 +203,8 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// For the working tree (no commit date), the as-of date is the day of the
+// change.
 func TestMovedGoalpostNeedsThePeriodToHaveBegun(t *testing.T) {
 	base := side(t, "v1", map[string]string{"m.yaml": marketing})
 	head := side(t, "v2", map[string]string{"m.yaml": marketing2})
@@ -217,6 +219,42 @@ func TestMovedGoalpostNeedsThePeriodToHaveBegun(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("as of %s: moved goalpost = %v, want %v", tc.asOf, got, tc.want)
+		}
+	}
+}
+
+func TestMovedGoalpostIsJudgedByTheCommitDate(t *testing.T) {
+	base := side(t, "v1", map[string]string{"m.yaml": marketing})
+	head := side(t, "v2", map[string]string{"m.yaml": marketing2})
+	for _, tc := range []struct {
+		committed string // RFC 3339
+		asOf      string
+		want      bool
+	}{
+		// Committed before the period began, reviewed during it.
+		{"2025-12-20T10:00:00Z", "2026-02-15", false},
+		// Committed once it had begun, whatever the as-of date.
+		{"2026-01-20T10:00:00Z", "2026-02-15", true},
+		{"2026-01-20T10:00:00Z", "2025-12-15", true},
+		// The committer's calendar day counts, not UTC's.
+		{"2026-01-01T00:30:00+02:00", "2026-02-15", true},
+		{"2025-12-31T23:30:00-05:00", "2026-02-15", false},
+	} {
+		committed, err := time.Parse(time.RFC3339, tc.committed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head.Date = committed
+		d := Compare(base, head, Options{AsOf: day(tc.asOf)})
+		got := false
+		for _, k := range d.Objectives[0].KeyResults {
+			got = got || k.MovedGoalpost()
+		}
+		if got != tc.want {
+			t.Errorf("committed %s, as of %s: moved goalpost = %v, want %v", tc.committed, tc.asOf, got, tc.want)
+		}
+		if y, m, dd := committed.Date(); !d.ChangedOn.Equal(time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)) || !d.AsOf.Equal(day(tc.asOf)) {
+			t.Errorf("committed %s: ChangedOn %v, AsOf %v", tc.committed, d.ChangedOn, d.AsOf)
 		}
 	}
 }

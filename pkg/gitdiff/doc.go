@@ -33,7 +33,11 @@
 // result's direction, whether that raised or lowered the bar: lowering the
 // target of a decreasing key result raises the bar. A target or baseline
 // changed on or after the day its objective's period began (the base's
-// period, where it parses) is a moved goalpost. Scores and statuses are
+// period, where it parses) is a moved goalpost. The day of the change is
+// the head commit's committer date (Ref.Date), as a calendar day in the
+// committer's time zone: the change was made then at the latest, however
+// late the diff is run. For the working tree, not committed yet, it is the
+// as-of date. Scores and statuses are
 // computed on each side with progress.Engine at the same as-of date, so a
 // change to the snapshots shows as a change of score.
 //

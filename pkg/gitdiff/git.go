@@ -7,7 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // ErrNoGit means that no git executable was found on PATH.
@@ -137,6 +139,49 @@ func (r *Repo) Resolve(rev string) (string, error) {
 		return "", &RevisionError{Rev: rev, Reason: "no commit of that name in " + r.Root}
 	}
 	return id, nil
+}
+
+// CommitDate returns when the commit rev names was committed: its
+// committer date, in the committer's time zone (so that its Date is the
+// calendar day the committer saw).
+func (r *Repo) CommitDate(rev string) (time.Time, error) {
+	commit, err := r.Resolve(rev)
+	if err != nil {
+		return time.Time{}, err
+	}
+	// cat-file, unlike log and show, prints the object as it is whatever
+	// the user's configuration (log.showSignature, a date format).
+	out, err := r.run("cat-file", "commit", commit)
+	if err != nil {
+		return time.Time{}, err
+	}
+	header, _, _ := strings.Cut(string(out), "\n\n")
+	for _, line := range strings.Split(header, "\n") {
+		if rest, ok := strings.CutPrefix(line, "committer "); ok {
+			return parseSignatureDate(rest)
+		}
+	}
+	return time.Time{}, fmt.Errorf("commit %s has no committer", commit)
+}
+
+// parseSignatureDate reads the date at the end of a commit's committer
+// line: "Name <email> 1767225600 +0100".
+func parseSignatureDate(sig string) (time.Time, error) {
+	f := strings.Fields(sig[strings.LastIndexByte(sig, '>')+1:])
+	if len(f) != 2 || len(f[1]) != 5 || (f[1][0] != '+' && f[1][0] != '-') {
+		return time.Time{}, fmt.Errorf("unexpected committer date %q", sig)
+	}
+	secs, err1 := strconv.ParseInt(f[0], 10, 64)
+	hh, err2 := strconv.Atoi(f[1][1:3])
+	mm, err3 := strconv.Atoi(f[1][3:])
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return time.Time{}, fmt.Errorf("unexpected committer date %q", sig)
+	}
+	offset := (hh*60 + mm) * 60
+	if f[1][0] == '-' {
+		offset = -offset
+	}
+	return time.Unix(secs, 0).In(time.FixedZone(f[1], offset)), nil
 }
 
 // run runs git with args in the repository's root and returns its

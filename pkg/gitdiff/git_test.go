@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // gitRepo makes a repository in a temporary directory, commits files (path
@@ -224,5 +225,49 @@ func TestTreeRejectsBadNames(t *testing.T) {
 	}
 	if _, err := tree.Open("missing"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Open(missing) = %v, want ErrNotExist", err)
+	}
+}
+
+func TestCommitDate(t *testing.T) {
+	t.Setenv("GIT_COMMITTER_DATE", "2026-01-01T00:30:00+02:00")
+	t.Setenv("GIT_AUTHOR_DATE", "2025-06-01T12:00:00Z") // not the one read
+	dir := gitRepo(t, map[string]string{"a.yaml": "x\n"})
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.CommitDate("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2025, 12, 31, 22, 30, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("CommitDate = %v, want %v", got, want)
+	}
+	if y, m, d := got.Date(); y != 2026 || m != 1 || d != 1 {
+		t.Errorf("CommitDate is on %d-%02d-%02d, want the committer's day 2026-01-01", y, m, d)
+	}
+	var re *RevisionError
+	if _, err := r.CommitDate("no-such"); !errors.As(err, &re) {
+		t.Errorf("CommitDate(no-such) = %v, want a *RevisionError", err)
+	}
+}
+
+func TestParseSignatureDate(t *testing.T) {
+	for _, tc := range []struct {
+		sig, want string
+	}{
+		{"A U Thor <a@example.com> 1767220200 +0200", "2026-01-01T00:30:00+02:00"},
+		{"<> 1767220200 -0530", "2025-12-31T17:00:00-05:30"},
+		{"Odd > Name <x@y> 0 +0000", "1970-01-01T00:00:00Z"},
+	} {
+		got, err := parseSignatureDate(tc.sig)
+		if err != nil || got.Format(time.RFC3339) != tc.want {
+			t.Errorf("parseSignatureDate(%q) = %v, %v; want %s", tc.sig, got.Format(time.RFC3339), err, tc.want)
+		}
+	}
+	for _, sig := range []string{"A <a@b>", "A <a@b> 12 0100", "A <a@b> x +0100", "A <a@b> 12 +01"} {
+		if _, err := parseSignatureDate(sig); err == nil {
+			t.Errorf("parseSignatureDate(%q): no error", sig)
+		}
 	}
 }
