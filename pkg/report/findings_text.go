@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/okrctl/okrctl/pkg/lint"
@@ -57,7 +58,7 @@ func caretLine(n int, src string) string {
 		switch {
 		case r == '\t':
 			return ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		case unicode.IsControl(r):
 			return utf8.RuneError
 		}
 		return r

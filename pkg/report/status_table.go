@@ -42,7 +42,7 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 	t.Header("OBJECTIVE", "KEY RESULT", "CURRENT", "TARGET", "PROGRESS", "EXPECTED", "STATUS", "FORECAST")
 	for _, o := range s.Objectives {
 		obj := o.Objective
-		name := obj.ID
+		name := sanitizeLine(obj.ID)
 		if obj.IsCommitted() {
 			name += " (committed)"
 		}
@@ -54,9 +54,9 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 			return err
 		}
 		for _, kr := range o.KeyResults {
-			unit := s.unit(kr)
+			unit := sanitizeLine(s.unit(kr))
 			if err := t.Append([]string{
-				"", "  " + kr.ID,
+				"", "  " + sanitizeLine(kr.ID),
 				withUnit(formatNumber(kr.Current), unit),
 				directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
 				bar(kr.Score), percent(kr.Expected), s.status(kr.Status),
@@ -134,7 +134,7 @@ func periodSuffix(p string) string {
 
 // truncate shortens s to n runes with an ellipsis, on one line.
 func truncate(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = sanitizeLine(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

@@ -161,3 +161,22 @@ func TestFormatNumber(t *testing.T) {
 		t.Errorf("formatNumber(nil) = %q", got)
 	}
 }
+
+// TestTruncate checks the table's text cells: one line, no control
+// character or direction override reaches the terminal, and long text ends
+// in an ellipsis.
+func TestTruncate(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Grow  the\nbusiness", 20, "Grow the business"},
+		{"\x1b[2J\x1b[31mRED\u202e title", 20, "\uFFFD[2J\uFFFD[31mRED title"},
+		{"città è già qui, e anche là", 17, "città è già qui,…"},
+	} {
+		if got := truncate(tt.in, tt.n); got != tt.want {
+			t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
