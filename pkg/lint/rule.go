@@ -9,6 +9,7 @@ import (
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 // RuleInfo describes a rule for `okrctl rules`, SARIF and the configuration.
@@ -178,6 +179,7 @@ type Pass struct {
 
 	rule     RuleInfo
 	findings []Finding
+	engine   *progress.Engine // made on first use; each rule has a pass of its own
 }
 
 // Reportf adds a finding of the running rule at pos in file.

@@ -19,13 +19,25 @@ func newDirection() *direction {
 // without an as-of date.
 var endOfTime = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 
+// progress resolves a key result as status would (its baseline, direction
+// and current value), at the pass's as-of date or, without one, with
+// every snapshot known.
+func (p *Pass) progress(o *okr.Objective, kr *okr.KeyResult) progress.KRResult {
+	if p.engine == nil {
+		p.engine = &progress.Engine{AsOf: p.AsOf, Gaps: progress.DefaultGaps(), KPIs: p.KPIs, Series: p.Snapshots}
+		if p.engine.AsOf.IsZero() {
+			p.engine.AsOf = endOfTime
+		}
+	}
+	return p.engine.KeyResult(o, kr)
+}
+
 // Check compares a moving key result's direction with its KPI's good
 // direction. The direction is resolved as status resolves it (SPEC §2.1,
 // §4): as written, else from baseline and target, where an omitted baseline
 // defaults from the KPI's snapshots. A direction that cannot be resolved
 // (no baseline and no snapshot) is not judged.
 func (r *direction) Check(p *Pass) {
-	var eng *progress.Engine
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
 			k := p.KPIs[kr.KPI]
@@ -37,13 +49,7 @@ func (r *direction) Check(p *Pass) {
 				if kr.Target == nil {
 					continue // measurable reports it
 				}
-				if eng == nil {
-					eng = &progress.Engine{AsOf: p.AsOf, Gaps: progress.DefaultGaps(), KPIs: p.KPIs, Series: p.Snapshots}
-					if eng.AsOf.IsZero() {
-						eng.AsOf = endOfTime
-					}
-				}
-				res := eng.KeyResult(o, kr)
+				res := p.progress(o, kr)
 				if res.Baseline == nil {
 					continue
 				}

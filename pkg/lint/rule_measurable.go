@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 type measurable struct{ base }
@@ -34,9 +35,19 @@ func (r *measurable) Check(p *Pass) {
 				p.Reportf(o.File(), okr.PosOf(t), "%s has an empty target: give the number that achieves it", krName(kr, i))
 			case kr.Target == nil:
 				p.Reportf(o.File(), okr.PosOf(t), "%s has a target that is not a number (%s): give the number that achieves it", krName(kr, i), describe(t))
-			case kr.Target != nil && kr.Baseline != nil && *kr.Target == *kr.Baseline &&
-				kr.Direction != okr.AtLeast && kr.Direction != okr.AtMost:
-				p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s): it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64))
+			case kr.Direction == okr.AtLeast || kr.Direction == okr.AtMost:
+			case kr.Baseline != nil:
+				if *kr.Target == *kr.Baseline {
+					p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s): it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64))
+				}
+			default:
+				// An omitted baseline defaults as status resolves it (0 for
+				// a sum KPI, else a snapshot): equal to the target, the key
+				// result asks for no change all the same.
+				res := p.progress(o, kr)
+				if res.Baseline != nil && *res.Baseline == *kr.Target {
+					p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s)%s: it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64), baselineOrigin(res))
+				}
 			}
 		}
 	}
@@ -53,4 +64,12 @@ func misspelledTarget(kr *okr.KeyResult) string {
 		}
 	}
 	return ""
+}
+
+// baselineOrigin says where a defaulted baseline came from.
+func baselineOrigin(res progress.KRResult) string {
+	if res.BaselineSource != "" {
+		return ", the snapshot at " + res.BaselineSource
+	}
+	return ", the default when none is written"
 }
