@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -118,7 +119,9 @@ starts with '-' as ./-name.
 The markdown format starts with the marker <!-- okrctl-diff --> so that CI can
 keep one sticky comment per pull request. Validation findings of HEAD are
 listed, never fatal: the exit status is 0 whatever changed, 2 when a revision
-does not exist, the directory is not in a git repository or git is missing.`),
+does not exist, the directory is not in a git repository, git is missing or
+HEAD's configuration is invalid. An invalid configuration in BASE is replaced
+by HEAD's, with a note on stderr, so that a change that fixes it gets a diff.`),
 		Example: "  okrctl diff main\n  okrctl diff v1.0 HEAD -- okrs/2026-Q1\n  okrctl diff origin/main HEAD --format markdown > okr-diff.md",
 		Args:    args(o.setArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -160,12 +163,35 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	root := base.rev.root
-	b, err := base.check(s, root, paths)
+	hcfg, err := head.config(s, paths)
 	if err != nil {
 		return err
 	}
-	h, err := head.check(s, root, paths)
+	bcfg, err := base.config(s, paths)
+	var ce *config.Error
+	if errors.As(err, &ce) {
+		// A change that fixes BASE's configuration must still get its
+		// diff. HEAD's configuration reads the same files with the same
+		// status gaps, so only the OKR files' changes show.
+		using := "the default configuration"
+		switch {
+		case hcfg.File != "" && head.rev == nil:
+			using = "the configuration of the working tree"
+		case hcfg.File != "":
+			using = "the configuration of " + head.ref.String()
+		}
+		fmt.Fprintf(s.Err, "okrctl: note: BASE %s is read with %s, as its own is invalid: %v\n", o.base, using, err)
+		bcfg, err = hcfg, nil
+	}
+	if err != nil {
+		return err
+	}
+	root := base.rev.root
+	b, err := base.check(s, bcfg, root, paths)
+	if err != nil {
+		return err
+	}
+	h, err := head.check(s, hcfg, root, paths)
 	if err != nil {
 		return err
 	}
@@ -244,12 +270,8 @@ func diffPaths(s *Streams, paths []string, sides ...*diffSide) ([]string, error)
 // key result under them may use a KPI and snapshots kept anywhere. Those
 // PATHs are read too, where this side has them, in case the configuration
 // leaves them out. A side that has none of it is empty.
-func (d *diffSide) check(s *Streams, root string, paths []string) (gitdiff.Side, error) {
+func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []string) (gitdiff.Side, error) {
 	side := gitdiff.Side{Ref: d.ref, Gaps: progress.DefaultGaps()}
-	cfg, err := d.find(s.Dir, d.existing(paths))
-	if err != nil {
-		return side, err
-	}
 	var roots []string
 	for _, p := range cfg.Paths {
 		if !filepath.IsAbs(p) {
@@ -273,8 +295,23 @@ func (d *diffSide) check(s *Streams, root string, paths []string) (gitdiff.Side,
 	if d.rev != nil {
 		opt.FS, opt.Base = d.rev.fs, d.rev.root
 	}
+	var err error
 	side.Result, err = lint.Run(opt)
 	return side, err
+}
+
+// config finds this side's configuration, from the first of paths it has
+// upward, then from the working directory upward, and checks it as
+// lint.Run would: an unknown rule id is a *config.Error here already.
+func (d *diffSide) config(s *Streams, paths []string) (*config.Config, error) {
+	cfg, err := d.find(s.Dir, d.existing(paths))
+	if err != nil {
+		return nil, err
+	}
+	if err := lint.CheckConfig(cfg); err != nil {
+		return nil, err
+	}
+	return cfg, nil
 }
 
 // existing returns the paths (absolute) that are on this side.
