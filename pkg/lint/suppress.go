@@ -21,7 +21,9 @@ type directive struct {
 
 // parseDirectives finds the okrctl:ignore comments of a YAML source. A
 // comment after code silences its own line; a comment alone on its line
-// silences the next line that holds code.
+// silences the line below it, or the first line of code below the run of
+// comment lines it is part of (so that directives can be stacked). A blank
+// line ends that run: the comment is then above nothing, and unused.
 func parseDirectives(src []byte) (ds []*directive, bad []Finding) {
 	if !bytes.Contains(src, []byte(ignoreMarker)) {
 		return nil, nil
@@ -45,6 +47,9 @@ func parseDirectives(src []byte) (ds []*directive, bad []Finding) {
 			blockIndent = indent
 		}
 		alone := strings.HasPrefix(trimmed, "#")
+		if trimmed == "" {
+			pending = nil
+		}
 		if trimmed != "" && !alone {
 			for _, d := range pending {
 				d.target = lineNo

@@ -35,7 +35,7 @@ func TestCommentStart(t *testing.T) {
 func TestParseDirectives(t *testing.T) {
 	src := `kind: Objective  # okrctl:ignore schema -- same line
 # okrctl:ignore kr-count, vague -- alone: the next line with code
-
+# another comment between them
 key_results:
 description: |
   Write # okrctl:ignore vague to silence a rule: this is text, not a comment.
@@ -46,6 +46,9 @@ notes: >-
   folded # okrctl:ignore text
 owner: y # okrctl:ignore measurable--no space before the reason
 # okrctl:ignore deadline
+# okrctl:ignore vague -- a blank line below: above nothing
+
+period: 2026-Q1
 `
 	ds, bad := parseDirectives([]byte(src))
 	type d struct {
@@ -61,6 +64,7 @@ owner: y # okrctl:ignore measurable--no space before the reason
 		{2, 1, 4, []string{"kr-count", "vague"}},
 		{12, 10, 12, []string{"measurable"}},
 		{13, 1, 0, []string{"deadline"}},
+		{14, 1, 0, []string{"vague"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("directives (-want +got):\n%s", diff)
