@@ -193,3 +193,24 @@ func (p *Pass) Reportf(file string, pos okr.Pos, format string, args ...any) {
 
 // Option returns the running rule's configuration (bounds such as min/max).
 func (p *Pass) Option() config.Rule { return p.Config.Rules[p.rule.ID] }
+
+// endOfTime stands for "every snapshot is known" when validate runs
+// without an as-of date.
+var endOfTime = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+
+// baseline resolves a key result's baseline as status would, and the
+// snapshot it came from: at the pass's as-of date or, without one, with
+// every snapshot known.
+func (p *Pass) baseline(o *okr.Objective, kr *okr.KeyResult) (*float64, string) {
+	return p.progressEngine().Baseline(o, kr)
+}
+
+func (p *Pass) progressEngine() *progress.Engine {
+	if p.engine == nil {
+		p.engine = &progress.Engine{AsOf: p.AsOf, Gaps: progress.DefaultGaps(), KPIs: p.KPIs, Series: p.Snapshots}
+		if p.engine.AsOf.IsZero() {
+			p.engine.AsOf = endOfTime
+		}
+	}
+	return p.engine
+}

@@ -3,33 +3,14 @@ package lint
 import (
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 type direction struct{ base }
 
 func newDirection() *direction {
 	return &direction{newBase("direction", Warning, "a key result that moves its KPI the wrong way (decreases a KPI whose good is up, or the reverse)")}
-}
-
-// endOfTime stands for "every snapshot is known" when validate runs
-// without an as-of date.
-var endOfTime = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
-
-// progress resolves a key result as status would (its baseline, direction
-// and current value), at the pass's as-of date or, without one, with
-// every snapshot known.
-func (p *Pass) progress(o *okr.Objective, kr *okr.KeyResult) progress.KRResult {
-	if p.engine == nil {
-		p.engine = &progress.Engine{AsOf: p.AsOf, Gaps: progress.DefaultGaps(), KPIs: p.KPIs, Series: p.Snapshots}
-		if p.engine.AsOf.IsZero() {
-			p.engine.AsOf = endOfTime
-		}
-	}
-	return p.engine.KeyResult(o, kr)
 }
 
 // Check compares a moving key result's direction with its KPI's good
@@ -49,11 +30,14 @@ func (r *direction) Check(p *Pass) {
 				if kr.Target == nil {
 					continue // measurable reports it
 				}
-				res := p.progress(o, kr)
-				if res.Baseline == nil {
+				baseline, from = p.baseline(o, kr)
+				if baseline == nil {
 					continue
 				}
-				d, baseline, from = res.Direction, res.Baseline, res.BaselineSource
+				d = okr.Increase
+				if *kr.Target < *baseline {
+					d = okr.Decrease
+				}
 			}
 			if (d != okr.Decrease || k.Good != "up") && (d != okr.Increase || k.Good != "down") {
 				continue

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 type measurable struct{ base }
@@ -44,9 +43,8 @@ func (r *measurable) Check(p *Pass) {
 				// An omitted baseline defaults as status resolves it (0 for
 				// a sum KPI, else a snapshot): equal to the target, the key
 				// result asks for no change all the same.
-				res := p.progress(o, kr)
-				if res.Baseline != nil && *res.Baseline == *kr.Target {
-					p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s)%s: it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64), baselineOrigin(res))
+				if b, from := p.baseline(o, kr); b != nil && *b == *kr.Target {
+					p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s)%s: it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64), baselineOrigin(from))
 				}
 			}
 		}
@@ -67,9 +65,9 @@ func misspelledTarget(kr *okr.KeyResult) string {
 }
 
 // baselineOrigin says where a defaulted baseline came from.
-func baselineOrigin(res progress.KRResult) string {
-	if res.BaselineSource != "" {
-		return ", the snapshot at " + res.BaselineSource
+func baselineOrigin(source string) string {
+	if source != "" {
+		return ", the snapshot at " + source
 	}
 	return ", the default when none is written"
 }

@@ -144,27 +144,16 @@ func (e *Engine) KeyResult(o *okr.Objective, kr *okr.KeyResult) KRResult {
 		start, end = kpi.DayOf(period.Start), kpi.DayOf(deadline)
 	}
 
-	baseline := clone(kr.Baseline)
 	var agg kpi.Aggregation // "" for a key result without a (defined) KPI
 	switch k := e.KPIs[kr.KPI]; {
 	case kr.KPI == "":
 		r.Current = clone(kr.Current)
-		if baseline == nil && kr.Direction == okr.Increase {
-			// A manual counter ("sign 3 partners") counts from nothing. With
-			// no direction written it might as well be a decrease ("cut open
-			// bugs to 2", current 5): guessing would call it achieved.
-			baseline = ptr(0)
-		}
 	case k == nil:
 		// An undefined KPI gives no snapshots: no_data (lint reports unknown-kpi).
 	default:
 		agg = kpi.Aggregation(k.Agg())
-		var series []kpi.Point
-		if e.Series != nil {
-			series = e.Series.Series(kr.KPI)
-		}
 		if timed {
-			if pts := kpi.Window(series, start, min(end, asOf)); len(pts) > 0 {
+			if pts := kpi.Window(e.series(kr.KPI), start, min(end, asOf)); len(pts) > 0 {
 				r.Points = slices.Clone(pts)
 			}
 			if v, from, ok := kpi.Aggregate(r.Points, agg); ok {
@@ -172,18 +161,8 @@ func (e *Engine) KeyResult(o *okr.Objective, kr *okr.KeyResult) KRResult {
 				r.Source = e.Series.Source(from)
 			}
 		}
-		if baseline == nil {
-			if agg == kpi.AggSum {
-				baseline = ptr(0)
-			} else if timed {
-				if p, ok := baselinePoint(series, r.Points, start, asOf); ok {
-					baseline = ptr(p.Value)
-					r.BaselineSource = e.Series.Source(p)
-				}
-			}
-		}
 	}
-	r.Baseline = baseline
+	r.Baseline, r.BaselineSource = e.Baseline(o, kr)
 	r.Direction = resolveDirection(kr.Direction, r.Baseline, r.Target)
 
 	if r.Current != nil {
@@ -267,6 +246,53 @@ func (e *Engine) Objective(o *okr.Objective) ObjectiveResult {
 		res.Status = e.Gaps.Classify(res.Score, res.Expected)
 	}
 	return res
+}
+
+// Baseline resolves key result kr's baseline as KeyResult does, without
+// the rest of its work: the written one, else the default of SPEC §4 (0 for
+// a sum KPI, else the latest snapshot on or before the window start, else
+// the first in the window), with the snapshot it came from. A manual key
+// result counts from 0 only when its direction is written increase: with
+// no direction it might as well be a decrease ("cut open bugs to 2",
+// current 5), which guessing would call achieved. nil when unknown.
+func (e *Engine) Baseline(o *okr.Objective, kr *okr.KeyResult) (baseline *float64, source string) {
+	if kr.Baseline != nil {
+		return clone(kr.Baseline), ""
+	}
+	k := e.KPIs[kr.KPI]
+	switch {
+	case kr.KPI == "":
+		if kr.Direction == okr.Increase {
+			return ptr(0), ""
+		}
+		return nil, ""
+	case k == nil:
+		return nil, ""
+	case kpi.Aggregation(k.Agg()) == kpi.AggSum:
+		return ptr(0), ""
+	}
+	var period okr.Period
+	if o != nil {
+		period = o.Period
+	}
+	deadline, hasDeadline := kr.DeadlineIn(period)
+	if period.Start.IsZero() || !hasDeadline {
+		return nil, ""
+	}
+	start, end, asOf := kpi.DayOf(period.Start), kpi.DayOf(deadline), kpi.DayOf(e.AsOf)
+	series := e.series(kr.KPI)
+	if p, ok := baselinePoint(series, kpi.Window(series, start, min(end, asOf)), start, asOf); ok {
+		return ptr(p.Value), e.Series.Source(p)
+	}
+	return nil, ""
+}
+
+// series returns a KPI's snapshots, none without Series.
+func (e *Engine) series(id string) []kpi.Point {
+	if e.Series == nil {
+		return nil
+	}
+	return e.Series.Series(id)
 }
 
 // baselinePoint finds the snapshot that gives an omitted baseline: the latest
