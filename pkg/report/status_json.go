@@ -1,7 +1,7 @@
 package report
 
 import (
-	"encoding/json"
+	"bufio"
 	"io"
 	"time"
 
@@ -48,13 +48,13 @@ type jsonKR struct {
 }
 
 func (jsonStatus) Format(w io.Writer, s *Status) error {
-	doc := jsonStatusDoc{AsOf: s.AsOf.Format(time.DateOnly), Objectives: []jsonObjective{}}
+	doc := jsonStatusDoc{AsOf: s.AsOf.Format(time.DateOnly), Objectives: make([]jsonObjective, 0, len(s.Objectives))}
 	for _, o := range s.Objectives {
 		obj := o.Objective
 		jo := jsonObjective{
 			ID: obj.ID, File: obj.File(), Title: obj.Title, Owner: obj.Owner, Period: obj.PeriodText,
 			Score: ptr(o.Score), Expected: ptr(o.Expected), Status: o.Status,
-			KeyResults: []jsonKR{},
+			KeyResults: make([]jsonKR, 0, len(o.KeyResults)),
 		}
 		for _, kr := range o.KeyResults {
 			jo.KeyResults = append(jo.KeyResults, jsonKR{
@@ -68,9 +68,99 @@ func (jsonStatus) Format(w io.Writer, s *Status) error {
 		}
 		doc.Objectives = append(doc.Objectives, jo)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	doc.write(&jsonWriter{w: bw})
+	return bw.Flush()
+}
+
+// write writes the document as encoding/json's Encoder with a two-space
+// indent would (TestStatusJSONMatchesEncoding holds it to that), one
+// objective at a time: a repository of ten thousand objectives makes tens
+// of megabytes that the encoder would build, then indent, in memory.
+func (d *jsonStatusDoc) write(j *jsonWriter) {
+	j.raw("{\n  \"as_of\": ")
+	j.str(d.AsOf)
+	j.raw(",\n  \"objectives\": ")
+	if len(d.Objectives) == 0 {
+		j.raw("[]\n}\n")
+		return
+	}
+	j.raw("[")
+	for i := range d.Objectives {
+		o := &d.Objectives[i]
+		if i > 0 {
+			j.raw(",")
+		}
+		j.raw("\n    {")
+		const in = "\n      "
+		j.field(in, "id", true)
+		j.str(o.ID)
+		j.field(in, "file", false)
+		j.str(o.File)
+		j.field(in, "title", false)
+		j.str(o.Title)
+		j.field(in, "owner", false)
+		j.str(o.Owner)
+		j.field(in, "period", false)
+		j.str(o.Period)
+		j.field(in, "score", false)
+		j.num(o.Score)
+		j.field(in, "expected", false)
+		j.num(o.Expected)
+		j.field(in, "status", false)
+		j.str(string(o.Status))
+		j.field(in, "key_results", false)
+		if len(o.KeyResults) == 0 {
+			j.raw("[]")
+		} else {
+			j.raw("[")
+			for k := range o.KeyResults {
+				if k > 0 {
+					j.raw(",")
+				}
+				o.KeyResults[k].write(j)
+			}
+			j.raw("\n      ]")
+		}
+		j.raw("\n    }")
+	}
+	j.raw("\n  ]\n}\n")
+}
+
+func (kr *jsonKR) write(j *jsonWriter) {
+	const in = "\n          "
+	j.raw("\n        {")
+	j.field(in, "id", true)
+	j.str(kr.ID)
+	j.field(in, "title", false)
+	j.str(kr.Title)
+	j.field(in, "kpi", false)
+	j.optStr(kr.KPI)
+	j.field(in, "baseline", false)
+	j.num(kr.Baseline)
+	j.field(in, "target", false)
+	j.num(kr.Target)
+	j.field(in, "direction", false)
+	j.str(kr.Direction)
+	j.field(in, "deadline", false)
+	j.optStr(kr.Deadline)
+	j.field(in, "current", false)
+	j.num(kr.Current)
+	j.field(in, "progress", false)
+	j.num(kr.Progress)
+	j.field(in, "score", false)
+	j.num(kr.Score)
+	j.field(in, "expected", false)
+	j.num(kr.Expected)
+	j.field(in, "status", false)
+	j.str(string(kr.Status))
+	j.field(in, "forecast", false)
+	j.num(kr.Forecast)
+	j.field(in, "forecast_score", false)
+	j.num(kr.ForecastScore)
+	j.field(in, "source", false)
+	j.optStr(kr.Source)
+	j.raw("\n        }")
 }
 
 func optString(s string) *string {
