@@ -71,6 +71,7 @@ func runStatus(s *Streams, o *statusOptions) error {
 	}
 	st := report.NewStatus(ws.Result, gaps(ws), asOf, report.Filter{Period: o.period, Owner: o.owner})
 	st.Color = s.color(o.color)
+	st.Width = s.width()
 	if err := formatter.Format(s.Out, st); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -15,6 +16,9 @@ type Streams struct {
 	Out, Err io.Writer
 	// OutTerminal reports whether Out is a terminal (colour, carets).
 	OutTerminal bool
+	// OutWidth is the width of the terminal Out is, in columns; 0 when
+	// unknown or not a terminal.
+	OutWidth int
 	Getenv      func(string) string
 	// Now gives today's date for --as-of's default.
 	Now func() time.Time
@@ -25,13 +29,29 @@ type Streams struct {
 // SystemStreams returns the process's own streams.
 func SystemStreams() *Streams {
 	dir, _ := os.Getwd()
-	return &Streams{
+	s := &Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		OutTerminal: isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
 		Getenv:      os.Getenv,
 		Now:         time.Now,
 		Dir:         dir,
 	}
+	if s.OutTerminal {
+		s.OutWidth = terminalWidth(os.Stdout.Fd())
+	}
+	return s
+}
+
+// width is the terminal width tables fit: COLUMNS when set, as terminals
+// and users set it, else the terminal's own; 0 off a terminal.
+func (s *Streams) width() int {
+	if !s.OutTerminal {
+		return 0
+	}
+	if n, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return s.OutWidth
 }
 
 // color decides whether to colour output: never under NO_COLOR, else as

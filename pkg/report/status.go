@@ -25,6 +25,9 @@ type Status struct {
 	// Findings are the validation findings of the repository.
 	Findings []lint.Finding
 	Color    bool
+	// Width is the terminal's width in columns, which the table fits its
+	// text columns to; 0 for no limit.
+	Width int
 }
 
 // StatusFormatter writes a Status in one format.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -39,31 +40,64 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 			tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight,
 		}}),
 	)
-	t.Header("OBJECTIVE", "KEY RESULT", "CURRENT", "TARGET", "PROGRESS", "EXPECTED", "STATUS", "FORECAST")
+	header := []string{"OBJECTIVE", "KEY RESULT", "CURRENT", "TARGET", "PROGRESS", "EXPECTED", "STATUS", "FORECAST"}
+	t.Header(header)
+	// Rows are built first, plain, so that the text columns can be fitted
+	// to the terminal before they are painted.
+	type row struct {
+		cells     []string
+		objective bool
+	}
+	var rows []row
 	for _, o := range s.Objectives {
 		obj := o.Objective
 		name := sanitizeLine(obj.ID)
 		if obj.IsCommitted() {
 			name += " (committed)"
 		}
-		row := []string{
-			s.paint(ansiBold, name), truncate(obj.Title, maxTitle), "", "",
-			bar(&o.Score), percent(&o.Expected), s.status(o.Status), "",
-		}
-		if err := t.Append(row); err != nil {
-			return err
-		}
+		rows = append(rows, row{objective: true, cells: []string{
+			name, truncate(obj.Title, maxTitle), "", "",
+			bar(&o.Score), percent(&o.Expected), string(o.Status), "",
+		}})
 		for _, kr := range o.KeyResults {
 			unit := sanitizeLine(s.unit(kr))
-			if err := t.Append([]string{
+			rows = append(rows, row{cells: []string{
 				"", "  " + sanitizeLine(kr.ID),
 				withUnit(formatNumber(kr.Current), unit),
 				directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
-				bar(kr.Score), percent(kr.Expected), s.status(kr.Status),
+				bar(kr.Score), percent(kr.Expected), string(kr.Status),
 				withUnit(formatNumber(kr.Forecast), unit),
-			}); err != nil {
-				return err
+			}})
+		}
+	}
+	cells := make([][]string, len(rows))
+	for i := range rows {
+		cells[i] = rows[i].cells
+	}
+	// Cut objective titles first, then the " (committed)" marks and ids
+	// past the longest objective id, then key result and objective ids.
+	ids, krIDs := 0, 0
+	for _, r := range rows {
+		if r.objective {
+			ids = max(ids, twwidth.Width(strings.TrimSuffix(r.cells[0], " (committed)")))
+		} else {
+			krIDs = max(krIDs, twwidth.Width(r.cells[1]))
+		}
+	}
+	limits := fitColumns(header, cells, s.Width, []fitStep{{1, krIDs}, {0, ids}, {1, minFitted}, {0, minFitted}})
+	for _, r := range rows {
+		c := r.cells
+		for i, limit := range limits {
+			if limit > 0 {
+				c[i] = cut(c[i], limit)
 			}
+		}
+		if r.objective {
+			c[0] = s.paint(ansiBold, c[0])
+		}
+		c[6] = s.status(progress.Status(c[6]))
+		if err := t.Append(c); err != nil {
+			return err
 		}
 	}
 	if err := t.Render(); err != nil {
@@ -71,6 +105,51 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 	}
 	fmt.Fprintf(bw, "As of %s%s: %s.\n", date(s.AsOf), periodSuffix(s.Period), tally(s.Objectives))
 	return bw.Flush()
+}
+
+// minFitted is the narrowest the objective and key result columns get
+// when the table is fitted to the terminal.
+const minFitted = 12
+
+// fitStep lets column col give up width down to floor (never below
+// minFitted or its header).
+type fitStep struct{ col, floor int }
+
+// fitColumns returns, for each column, the width its text is cut to (0 for
+// as it is) so that the table fits width terminal columns, taking width
+// from the columns in the order of steps; the other columns (numbers,
+// bars, statuses) are never cut. width 0 means no limit; a terminal too
+// narrow for the table gets the narrowest the steps allow.
+func fitColumns(header []string, rows [][]string, width int, steps []fitStep) []int {
+	limits := make([]int, len(header))
+	if width <= 0 {
+		return limits
+	}
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = twwidth.Width(h)
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], twwidth.Width(c))
+		}
+	}
+	total := 3*len(widths) + 1 // a space each side of a cell, a border between
+	for _, w := range widths {
+		total += w
+	}
+	for _, st := range steps {
+		if total <= width {
+			break
+		}
+		floor := max(st.floor, minFitted, twwidth.Width(header[st.col]))
+		if cut := min(total-width, widths[st.col]-floor); cut > 0 {
+			widths[st.col] -= cut
+			limits[st.col] = widths[st.col]
+			total -= cut
+		}
+	}
+	return limits
 }
 
 // bar draws a score as a ten-cell bar and a percentage.
@@ -133,11 +212,13 @@ func periodSuffix(p string) string {
 }
 
 // truncate shortens s to n runes with an ellipsis, on one line.
-func truncate(s string, n int) string {
-	s = sanitizeLine(s)
+func truncate(s string, n int) string { return cut(sanitizeLine(s), n) }
+
+// cut shortens a line to n runes with an ellipsis.
+func cut(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	return strings.TrimRight(string(r[:n-1]), " ") + "…"
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/lint"
@@ -53,14 +54,19 @@ func TestStatusGolden(t *testing.T) {
 		{"status/examples-marketing.table", "table", Filter{Owner: "marketing"}},
 		{"status/empty.table", "table", Filter{Period: "2024-Q1"}},
 		{"status/examples.json", "json", Filter{}},
+		{"status/examples-q4-width-140.table", "table", Filter{Period: "2026-Q4"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := NewStatusFormatter(tc.format)
 			if err != nil {
 				t.Fatal(err)
 			}
+			st := examplesStatus(t, tc.filter)
+			if strings.Contains(tc.name, "-width-") {
+				st.Width = 140
+			}
 			var buf bytes.Buffer
-			if err := f.Format(&buf, examplesStatus(t, tc.filter)); err != nil {
+			if err := f.Format(&buf, st); err != nil {
 				t.Fatal(err)
 			}
 			checkGolden(t, tc.name, buf.Bytes())
@@ -178,5 +184,51 @@ func TestTruncate(t *testing.T) {
 		if got := truncate(tt.in, tt.n); got != tt.want {
 			t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestStatusTableFitsWidth renders the table for terminals of several
+// widths: it never exceeds one the table can fit, shrinking only the
+// objective and key result columns, and is as narrow as it gets on a
+// terminal too narrow for it.
+func TestStatusTableFitsWidth(t *testing.T) {
+	f, err := NewStatusFormatter("table")
+	if err != nil {
+		t.Fatal(err)
+	}
+	widest := func(out string) int {
+		w := 0
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if strings.HasPrefix(l, "As of ") {
+				continue
+			}
+			w = max(w, utf8.RuneCountInString(l))
+		}
+		return w
+	}
+	render := func(width int) string {
+		st := examplesStatus(t, Filter{})
+		st.Width = width
+		var buf bytes.Buffer
+		if err := f.Format(&buf, st); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	natural := widest(render(0))
+	narrowest := widest(render(1))
+	if narrowest >= natural {
+		t.Fatalf("the narrowest table is %d wide, the natural one %d", narrowest, natural)
+	}
+	for _, width := range []int{natural + 10, natural, natural - 1, (natural + narrowest) / 2, narrowest} {
+		if got := widest(render(width)); got > width {
+			t.Errorf("fitted to %d columns, the table is %d wide", width, got)
+		}
+	}
+	if got := widest(render(natural)); got != natural {
+		t.Errorf("a table that fits is changed: %d wide, want %d", got, natural)
+	}
+	if out := render(narrowest); !strings.Contains(out, "on_track") || !strings.Contains(out, "…") {
+		t.Errorf("the narrowest table lost its statuses or shows no cut:\n%s", out)
 	}
 }
