@@ -19,7 +19,7 @@ type Streams struct {
 	// OutWidth is the width of the terminal Out is, in columns; 0 when
 	// unknown or not a terminal.
 	OutWidth int
-	Getenv      func(string) string
+	Getenv   func(string) string
 	// Now gives today's date for --as-of's default.
 	Now func() time.Time
 	// Dir is the working directory.
