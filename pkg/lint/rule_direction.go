@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 type direction struct{ base }
@@ -34,10 +35,7 @@ func (r *direction) Check(p *Pass) {
 				if baseline == nil {
 					continue
 				}
-				d = okr.Increase
-				if *kr.Target < *baseline {
-					d = okr.Decrease
-				}
+				d = progress.ResolveDirection(kr.Direction, baseline, kr.Target)
 			}
 			if (d != okr.Decrease || k.Good != "up") && (d != okr.Increase || k.Good != "down") {
 				continue

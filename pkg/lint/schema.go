@@ -360,8 +360,6 @@ func derefNode(n *yaml.Node) *yaml.Node {
 }
 
 func isNull(n *yaml.Node) bool {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
-		n = n.Alias
-	}
+	n = derefNode(n)
 	return n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }

@@ -33,6 +33,9 @@ type quickLine struct {
 	sig        bool // neither blank nor only a comment
 }
 
+// blank reports whether the line holds nothing but spaces.
+func (l quickLine) blank() bool { return l.start+l.ind == l.end }
+
 type quickParser struct {
 	src   string
 	lines []quickLine
@@ -473,7 +476,7 @@ func (p *quickParser) plainLines(ind int, first string) (string, bool) {
 	blanks, last := 0, p.n
 	for j := p.n + 1; j < p.end; j++ {
 		lj := p.lines[j]
-		if lj.start+lj.ind == lj.end {
+		if lj.blank() {
 			blanks++
 			continue
 		}
@@ -617,7 +620,7 @@ func (p *quickParser) blockScalar(ind, q int) qref {
 	n := p.node(yaml.ScalarNode, "!!str", "", style, p.n+1, p.col(q))
 
 	first := p.n + 1
-	if first >= p.end || p.lines[first].ind <= ind || !p.blockLine(first) {
+	if first >= p.end || p.lines[first].ind <= ind || p.lines[first].blank() {
 		return none // empty, or starting with a blank line
 	}
 	text := p.lines[first].ind
@@ -625,7 +628,7 @@ func (p *quickParser) blockScalar(ind, q int) qref {
 	blanks, last := 0, first
 	for j := first; j < p.end; j++ {
 		lj := p.lines[j]
-		if lj.start+lj.ind == lj.end { // blank
+		if lj.blank() {
 			if lj.ind > text {
 				return none // spaces beyond the indentation are content
 			}
@@ -657,12 +660,6 @@ func (p *quickParser) blockScalar(ind, q int) qref {
 	p.q[n].value = b.String()
 	p.n = last + 1
 	return n
-}
-
-// blockLine reports whether line j holds text (it is not blank).
-func (p *quickParser) blockLine(j int) bool {
-	l := p.lines[j]
-	return l.start+l.ind < l.end
 }
 
 // resolvePlain returns the tag yaml.v3 resolves a plain scalar to, or ""

@@ -163,7 +163,7 @@ func (e *Engine) KeyResult(o *okr.Objective, kr *okr.KeyResult) KRResult {
 		}
 	}
 	r.Baseline, r.BaselineSource = e.Baseline(o, kr)
-	r.Direction = resolveDirection(kr.Direction, r.Baseline, r.Target)
+	r.Direction = ResolveDirection(kr.Direction, r.Baseline, r.Target)
 
 	if r.Current != nil {
 		r.Progress = r.progressOf(*r.Current)
@@ -309,10 +309,10 @@ func baselinePoint(series, window []kpi.Point, start, asOf kpi.Day) (kpi.Point, 
 	return kpi.Point{}, false
 }
 
-// resolveDirection is the written direction, else decrease when the target
+// ResolveDirection is the written direction, else decrease when the target
 // is below the (resolved) baseline, else increase. A direction the schema
 // rejects is treated as omitted.
-func resolveDirection(written okr.Direction, baseline, target *float64) okr.Direction {
+func ResolveDirection(written okr.Direction, baseline, target *float64) okr.Direction {
 	switch written {
 	case okr.Increase, okr.Decrease, okr.AtLeast, okr.AtMost:
 		return written
