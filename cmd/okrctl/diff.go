@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -156,8 +155,10 @@ func runDiff(s *Streams, o *diffOptions) error {
 		head = &diffSide{find: findConfig}
 	} else if head, err = loadDiffSide(s, o.head); err != nil {
 		return err
-	} else if head.ref.Date, err = commitDate(s.Dir, head.ref); err != nil {
-		return err
+	} else if head.ref.Date, err = head.rev.repo.CommitDate(head.ref.Commit); err != nil {
+		// A change in HEAD was made on its commit's day at the latest,
+		// which is what a moved goalpost is judged by.
+		return revisionError(o.head, err)
 	}
 	paths, err := diffPaths(s, o.paths, base, head)
 	if err != nil {
@@ -212,20 +213,6 @@ func loadDiffSide(s *Streams, rev string) (*diffSide, error) {
 		return nil, err
 	}
 	return &diffSide{rev: r, ref: gitdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
-}
-
-// commitDate is when ref's commit was made: a change in HEAD was made
-// then at the latest, which is what a moved goalpost is judged by.
-func commitDate(dir string, ref gitdiff.Ref) (time.Time, error) {
-	repo, err := gitdiff.Open(dir)
-	if err != nil {
-		return time.Time{}, revisionError(ref.Rev, err)
-	}
-	date, err := repo.CommitDate(ref.Commit)
-	if err != nil {
-		return time.Time{}, revisionError(ref.Rev, err)
-	}
-	return date, nil
 }
 
 // exists reports whether the path (absolute) is on this side.

@@ -15,6 +15,7 @@ import (
 
 // revision is the repository as it was at a git revision.
 type revision struct {
+	repo       *gitdiff.Repo
 	fs         fs.FS
 	root       string // absolute path of the repository's top level
 	commit     string // the full id of the commit read
@@ -39,7 +40,7 @@ func openRevision(dir, rev string) (*revision, error) {
 	if err != nil {
 		return nil, revisionError(rev, err)
 	}
-	r := &revision{fs: tree, root: repo.Root, commit: tree.Commit}
+	r := &revision{repo: repo, fs: tree, root: repo.Root, commit: tree.Commit}
 	r.findConfig = func(dir string, paths []string) (*config.Config, error) {
 		return r.config(rev, dir, paths)
 	}
