@@ -344,7 +344,7 @@ func mappingJSON(n *yaml.Node, optional map[string]bool, skip func(k string, v *
 func ownedByRule(k string, v *yaml.Node) bool {
 	switch k {
 	case "target":
-		_, ok := okr.Number(derefNode(v))
+		_, ok := okr.Number(okr.Deref(v))
 		return !ok
 	case "deadline":
 		return true
@@ -352,14 +352,7 @@ func ownedByRule(k string, v *yaml.Node) bool {
 	return false
 }
 
-func derefNode(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
-		n = n.Alias
-	}
-	return n
-}
-
 func isNull(n *yaml.Node) bool {
-	n = derefNode(n)
+	n = okr.Deref(n)
 	return n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }

@@ -133,13 +133,13 @@ func (k *KPI) File() string { return k.Doc.File.Path }
 // Lookup returns the key and value nodes of key in mapping m (following
 // aliases), or nils.
 func Lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
-	m = deref(m)
+	m = Deref(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil, nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key && m.Content[i].Kind == yaml.ScalarNode {
-			return m.Content[i], deref(m.Content[i+1])
+			return m.Content[i], Deref(m.Content[i+1])
 		}
 	}
 	return nil, nil
@@ -154,7 +154,9 @@ func ValuePos(m *yaml.Node, key string) Pos {
 	return PosOf(m)
 }
 
-func deref(n *yaml.Node) *yaml.Node {
+// Deref follows aliases to the node they stand for; nil for a chain of
+// aliases too long to be anything but hostile.
+func Deref(n *yaml.Node) *yaml.Node {
 	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
 		n = n.Alias
 	}
@@ -255,14 +257,14 @@ func decodeObjective(d *Document) *Objective {
 	}
 	if _, v := Lookup(m, "labels"); v != nil && v.Kind == yaml.SequenceNode {
 		for _, l := range v.Content {
-			if l = deref(l); l != nil && l.Kind == yaml.ScalarNode {
+			if l = Deref(l); l != nil && l.Kind == yaml.ScalarNode {
 				o.Labels = append(o.Labels, l.Value)
 			}
 		}
 	}
 	if _, v := Lookup(m, "key_results"); v != nil && v.Kind == yaml.SequenceNode {
 		for _, n := range v.Content {
-			if n = deref(n); n != nil && n.Kind == yaml.MappingNode {
+			if n = Deref(n); n != nil && n.Kind == yaml.MappingNode {
 				o.KeyResults = append(o.KeyResults, decodeKeyResult(n))
 			}
 		}
