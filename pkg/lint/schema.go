@@ -239,9 +239,9 @@ func describe(n *yaml.Node) string {
 func knownKeys(kind, pointer string) []string {
 	switch {
 	case kind == okr.KindKPI:
-		return []string{"kind", "id", "name", "unit", "aggregation", "good", "frequency", "owner", "description"}
+		return []string{"kind", "id", "name", "unit", "aggregation", "good", "frequency", "owner", "description", "column", "source"}
 	case strings.HasPrefix(pointer, "/key_results/"):
-		return []string{"id", "title", "kpi", "baseline", "target", "direction", "deadline", "weight", "current"}
+		return []string{"id", "title", "kpi", "baseline", "target", "direction", "deadline", "weight", "per", "current"}
 	}
 	return []string{"kind", "id", "title", "owner", "period", "parent", "commitment", "description", "labels", "key_results"}
 }
@@ -251,8 +251,8 @@ func knownKeys(kind, pointer string) []string {
 // empty "target:" is the measurable rule's to report, not the schema's.
 var optionalKeys = map[string]map[string]bool{
 	okr.KindObjective: setOf("parent", "commitment", "description", "labels", "key_results",
-		"kpi", "baseline", "target", "direction", "deadline", "weight", "current"),
-	okr.KindKPI: setOf("unit", "aggregation", "good", "frequency", "owner", "description"),
+		"kpi", "baseline", "target", "direction", "deadline", "weight", "per", "current"),
+	okr.KindKPI: setOf("unit", "aggregation", "good", "frequency", "owner", "description", "column", "source"),
 }
 
 func setOf(keys ...string) map[string]bool {

@@ -70,13 +70,20 @@ func (o *Objective) IsCommitted() bool { return o.Commitment == Committed }
 
 // KeyResult is one entry of an objective's key_results.
 type KeyResult struct {
-	Node      *yaml.Node
-	ID        string
-	Title     string
-	KPI       string
-	Baseline  *float64
-	Target    *float64
-	Current   *float64
+	Node     *yaml.Node
+	ID       string
+	Title    string
+	KPI      string
+	Baseline *float64
+	Target   *float64
+	Current  *float64
+	// CurrentDate is the day a manual current value was measured (written
+	// as current: {value: N, date: YYYY-MM-DD}); zero when undated. Before
+	// it the key result has no manual value.
+	CurrentDate time.Time
+	// Per makes the key result a rate: "week", "month" or "quarter"; ""
+	// for a key result measured over its whole window.
+	Per       string
 	Direction Direction // as written; "" when omitted (see Dir)
 	// DeadlineText is the deadline as written ("" when omitted); Deadline is
 	// its parsed value, zero when omitted or invalid.
@@ -117,6 +124,28 @@ type KPI struct {
 	Frequency   string // daily | weekly | monthly | quarterly | ""
 	Owner       string
 	Description string
+	// Columns are the header titles under which the KPI appears in
+	// exported wide CSV files, besides its id.
+	Columns []string
+	// Source says where okrctl pull fetches the KPI's values; nil when
+	// the KPI has none.
+	Source *Source
+}
+
+// Source is a KPI's source of values for okrctl pull, as written; which
+// fields apply depends on Type (see schema/kpi.json).
+type Source struct {
+	Node      *yaml.Node
+	Type      string   // sql | http | command
+	Driver    string   // sql: sqlite (default) | postgres
+	DSNEnv    string   // sql: the environment variable holding the DSN
+	Query     string   // sql
+	URL       string   // http
+	Format    string   // http: csv | json | ""
+	Header    string   // http: a header name
+	HeaderEnv string   // http: the environment variable holding its value
+	Command   []string // command: program and arguments
+	File      string   // where rows are appended; "" for the configured default
 }
 
 // Agg is the KPI's aggregation, "last" when omitted.
@@ -281,6 +310,7 @@ func decodeKeyResult(n *yaml.Node) *KeyResult {
 		Baseline:     num(n, "baseline"),
 		Target:       num(n, "target"),
 		Current:      num(n, "current"),
+		Per:          str(n, "per"),
 		Direction:    Direction(str(n, "direction")),
 		DeadlineText: str(n, "deadline"),
 		Weight:       1,
@@ -293,12 +323,18 @@ func decodeKeyResult(n *yaml.Node) *KeyResult {
 	if w := num(n, "weight"); w != nil && *w > 0 {
 		kr.Weight = *w
 	}
+	if _, c := Lookup(n, "current"); c != nil && c.Kind == yaml.MappingNode {
+		kr.Current = num(c, "value")
+		if t, err := ParseDate(str(c, "date")); err == nil {
+			kr.CurrentDate = t
+		}
+	}
 	return kr
 }
 
 func decodeKPI(d *Document) *KPI {
 	m := d.Node
-	return &KPI{
+	k := &KPI{
 		Doc:         d,
 		ID:          str(m, "id"),
 		Name:        str(m, "name"),
@@ -308,5 +344,43 @@ func decodeKPI(d *Document) *KPI {
 		Frequency:   str(m, "frequency"),
 		Owner:       str(m, "owner"),
 		Description: str(m, "description"),
+		Columns:     strs(m, "column"),
 	}
+	if _, s := Lookup(m, "source"); s != nil && s.Kind == yaml.MappingNode {
+		k.Source = &Source{
+			Node:      s,
+			Type:      str(s, "type"),
+			Driver:    str(s, "driver"),
+			DSNEnv:    str(s, "dsn_env"),
+			Query:     str(s, "query"),
+			URL:       str(s, "url"),
+			Format:    str(s, "format"),
+			Header:    str(s, "header"),
+			HeaderEnv: str(s, "header_env"),
+			Command:   strs(s, "command"),
+			File:      str(s, "file"),
+		}
+	}
+	return k
+}
+
+// strs returns a string scalar as a one-element list, or the string
+// scalars of a sequence; nil for anything else.
+func strs(m *yaml.Node, key string) []string {
+	_, v := Lookup(m, key)
+	if v == nil {
+		return nil
+	}
+	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		return []string{v.Value}
+	}
+	var out []string
+	if v.Kind == yaml.SequenceNode {
+		for _, e := range v.Content {
+			if e = Deref(e); e != nil && e.Kind == yaml.ScalarNode && e.Tag != "!!null" {
+				out = append(out, e.Value)
+			}
+		}
+	}
+	return out
 }
