@@ -83,7 +83,10 @@ type KeyResult struct {
 	CurrentDate time.Time
 	// Per makes the key result a rate: "week", "month" or "quarter"; ""
 	// for a key result measured over its whole window.
-	Per       string
+	Per string
+	// CheckIns are the key result's recorded check-ins, oldest first,
+	// attached after loading from the check-in files (docs/formats.md).
+	CheckIns  []CheckIn
 	Direction Direction // as written; "" when omitted (see Dir)
 	// DeadlineText is the deadline as written ("" when omitted); Deadline is
 	// its parsed value, zero when omitted or invalid.
@@ -111,6 +114,18 @@ func (kr *KeyResult) DeadlineIn(p Period) (time.Time, bool) {
 		return kr.Deadline, !kr.Deadline.IsZero()
 	}
 	return p.End, !p.End.IsZero()
+}
+
+// CheckIn is one recorded check-in of a key result: a value, a confidence
+// and a note, by an author on a date.
+type CheckIn struct {
+	Date       time.Time
+	Value      *float64 // nil when the check-in records no value
+	Confidence *float64 // 0 to 10; nil when not given
+	Note       string
+	Author     string
+	File       string // the check-in file, as displayed
+	Line       int    // 1-based line of the row in File
 }
 
 // KPI is one KPI document: a metric measured continuously.
