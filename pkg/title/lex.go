@@ -1,0 +1,363 @@
+package title
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// kind is what a token is.
+type kind uint8
+
+const (
+	kWord  kind = iota // letters, possibly with digits inside (b2b, q4, v2)
+	kNum               // digits with their separators and glued suffix
+	kDate              // a numeric date or a period written with digits
+	kSym               // one punctuation or symbol rune
+)
+
+// token is a piece of the title. s and e are byte offsets into the title.
+type token struct {
+	k    kind
+	s, e int
+	w    string // lower-case word, the symbol, or a number's glued suffix
+	// For numbers: the value by each thousands convention. A number with
+	// one separator followed by three digits (1.500, 1,500) has two
+	// readings; the language of the title chooses between them.
+	v        float64 // unambiguous value, or the reading with sep as decimal mark
+	thousand float64 // the reading with sep as thousands separator; NaN unless ambiguous
+	sep      byte    // the ambiguous separator, 0 when unambiguous
+	integer  bool    // no decimal part in any reading, no separators at all
+	digits   int     // digits before the first separator
+	space    bool    // a space (or nothing) precedes the token
+}
+
+// maxTitle bounds the bytes read: a title is a line, and a longer input
+// would only cost time.
+const maxTitle = 4096
+
+// lex splits a title into tokens. low is the title in lower case with the
+// same byte offsets.
+func lex(title string) []token {
+	if len(title) > maxTitle {
+		title = title[:maxTitle]
+	}
+	low := lower(title)
+	toks := make([]token, 0, 16)
+	space := true
+	for i := 0; i < len(low); {
+		r, n := utf8.DecodeRuneInString(low[i:])
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u202f':
+			space = true
+			i += n
+			continue
+		case isDigit(low[i]):
+			t, end := lexNumber(low, i)
+			t.space = space
+			toks = append(toks, t)
+			i = end
+		case unicode.IsLetter(r):
+			j := i
+			hasDigit := false
+			for j < len(low) {
+				r2, n2 := utf8.DecodeRuneInString(low[j:])
+				if unicode.IsLetter(r2) || r2 == '_' {
+					j += n2
+					continue
+				}
+				if isDigit(low[j]) {
+					hasDigit = true
+					j++
+					continue
+				}
+				break
+			}
+			w := low[i:j]
+			k := kWord
+			if hasDigit && isPeriodWord(w) {
+				k = kDate
+			}
+			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space})
+			i = j
+		default:
+			toks = append(toks, token{k: kSym, s: i, e: i + n, w: low[i : i+n], space: space})
+			i += n
+		}
+		space = false
+	}
+	return toks
+}
+
+// lower returns s in lower case, keeping byte offsets: runes whose lower
+// case has another length stay as they are.
+func lower(s string) string {
+	l := strings.ToLower(s)
+	if len(l) == len(s) {
+		return l
+	}
+	b := []byte(s)
+	for i := range b {
+		if b[i] >= 'A' && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLetterByte(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 }
+
+// isPeriodWord reports whether a word with digits names a period: q1–q4,
+// h1–h2, t1–t4 (trimestre), s1–s2 (semestre), fy2026, fy26.
+func isPeriodWord(w string) bool {
+	switch {
+	case len(w) == 2 && (w[0] == 'q' || w[0] == 't') && w[1] >= '1' && w[1] <= '4':
+		return true
+	case len(w) == 2 && (w[0] == 'h' || w[0] == 's') && (w[1] == '1' || w[1] == '2'):
+		return true
+	case strings.HasPrefix(w, "fy") && (len(w) == 4 || len(w) == 6) && allDigits(w[2:]):
+		return true
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// lexNumber reads the number, date or period that starts at s[i] (a
+// digit) and returns it with the offset after it.
+func lexNumber(s string, i int) (token, int) {
+	if n := dateLen(s, i); n > 0 {
+		return token{k: kDate, s: i, e: i + n, w: s[i : i+n]}, i + n
+	}
+	// Digit groups and the separators between them.
+	type group struct {
+		sep    byte
+		digits int
+	}
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	first := j - i
+	var groups []group
+	for j < len(s) {
+		sep := s[j]
+		width := 1
+		if sep == ' ' || strings.HasPrefix(s[j:], "\u00a0") || strings.HasPrefix(s[j:], "\u202f") {
+			// A space groups thousands only between groups of three
+			// ("1 500", "12 000 000"), never after a decimal part.
+			if sep != ' ' {
+				width = 3
+			}
+			k := j + width
+			n := 0
+			for k+n < len(s) && isDigit(s[k+n]) {
+				n++
+			}
+			if n != 3 || first > 3 || (k+n < len(s) && (isLetterByte(s[k+n]) && !isScaleSuffixAt(s, k+n))) {
+				break
+			}
+			for _, g := range groups {
+				if g.sep != ' ' {
+					n = 0
+				}
+			}
+			if n == 0 {
+				break
+			}
+			groups = append(groups, group{' ', 3})
+			j = k + 3
+			continue
+		}
+		if sep != '.' && sep != ',' {
+			break
+		}
+		k := j + 1
+		n := 0
+		for k+n < len(s) && isDigit(s[k+n]) {
+			n++
+		}
+		if n == 0 {
+			break // a full stop or a comma after the number
+		}
+		groups = append(groups, group{sep, n})
+		j = k + n
+	}
+	text := s[i:j]
+	t := token{k: kNum, s: i, e: j, thousand: math.NaN(), digits: first}
+	clean := func(thousands, decimal byte) float64 {
+		b := make([]byte, 0, len(text))
+		for k := 0; k < len(text); k++ {
+			switch c := text[k]; {
+			case isDigit(c):
+				b = append(b, c)
+			case c == decimal:
+				b = append(b, '.')
+			}
+		}
+		v, err := strconv.ParseFloat(string(b), 64)
+		if err != nil {
+			return math.NaN()
+		}
+		return v
+	}
+	switch {
+	case len(groups) == 0:
+		t.v, t.integer = clean(0, 0), true
+	case len(groups) == 1 && groups[0].sep != ' ' && groups[0].digits == 3 && first <= 3 && text[0] != '0':
+		// 1.500 or 1,500: one thousand five hundred, or one and a half.
+		t.sep = groups[0].sep
+		t.v = clean(0, t.sep)
+		t.thousand = clean(t.sep, 0)
+	default:
+		// The last separator that differs from the others, or the only
+		// one followed by other than three digits, is the decimal mark.
+		last := groups[len(groups)-1]
+		dec := byte(0)
+		if last.sep != ' ' && (last.digits != 3 || (len(groups) > 1 && groups[len(groups)-2].sep != last.sep) || len(groups) == 1) {
+			dec = last.sep
+		}
+		ok := true
+		for k, g := range groups {
+			if g.sep == dec && k != len(groups)-1 {
+				ok = false // 1.2.3: a version, not a number
+			}
+			if g.sep != dec && (g.digits != 3 || first > 3) {
+				ok = false
+			}
+			if g.sep != dec && k > 0 && groups[k-1].sep != g.sep {
+				ok = false
+			}
+		}
+		if !ok {
+			t.k = kWord // a version or a code: not a number
+			t.w = text
+			break
+		}
+		thousands := byte(0)
+		for _, g := range groups {
+			if g.sep != dec {
+				thousands = g.sep
+			}
+		}
+		t.v = clean(thousands, dec)
+		t.integer = dec == 0
+	}
+	// Letters glued to the number: a scale (10k, 1.2m), a multiplier (2x),
+	// an ordinal (1st) or a unit (24h). Anything else makes a code (4g).
+	k := j
+	for k < len(s) && isLetterByte(s[k]) {
+		_, n := utf8.DecodeRuneInString(s[k:])
+		k += n
+	}
+	if k > j {
+		suf := s[j:k]
+		if k < len(s) && isDigit(s[k]) {
+			// 2x3, 3d2: a code.
+			for k < len(s) && (isDigit(s[k]) || isLetterByte(s[k])) {
+				k++
+			}
+			return token{k: kWord, s: i, e: k, w: s[i:k]}, k
+		}
+		if _, ok := gluedSuffix[suf]; !ok {
+			return token{k: kWord, s: i, e: k, w: s[i:k]}, k
+		}
+		t.w = suf
+		t.e = k
+		j = k
+	}
+	return t, j
+}
+
+// isScaleSuffixAt reports whether a scale letter (k, m) follows at s[k].
+func isScaleSuffixAt(s string, k int) bool {
+	e := k
+	for e < len(s) && isLetterByte(s[e]) {
+		e++
+	}
+	_, ok := gluedSuffix[s[k:e]]
+	return ok
+}
+
+// gluedSuffix are the letters a number may carry: scales, a multiplier,
+// ordinals and units.
+var gluedSuffix = map[string]struct{}{
+	"k": {}, "m": {}, "mn": {}, "mm": {}, "bn": {}, "b": {}, "x": {},
+	"st": {}, "nd": {}, "rd": {}, "th": {}, "º": {}, "ª": {}, "°": {},
+	"h": {}, "d": {}, "min": {}, "s": {}, "pp": {}, "pt": {}, "pts": {},
+	"eur": {}, "usd": {}, "€": {},
+}
+
+// dateLen returns the length of a numeric date or period at s[i]:
+// 2026-03-31, 2026-06, 2026-q1, 31/12/2026, 31.12.2026, 31-12-2026,
+// 12/31/26, 31/12; 0 when there is none.
+func dateLen(s string, i int) int {
+	run := func(k int) int {
+		n := 0
+		for k+n < len(s) && isDigit(s[k+n]) {
+			n++
+		}
+		return n
+	}
+	end := func(k int) bool { return k >= len(s) || !(isDigit(s[k]) || isLetterByte(s[k])) }
+	atoi := func(a, b int) int { v, _ := strconv.Atoi(s[a:b]); return v }
+	a := run(i)
+	j := i + a
+	if j >= len(s) {
+		return 0
+	}
+	sep := s[j]
+	if a == 4 && sep == '-' {
+		if j+2 < len(s)+1 && j+2 <= len(s) && (s[j+1] == 'q' || s[j+1] == 'h') && j+2 < len(s) && s[j+2] >= '1' && s[j+2] <= '4' && end(j+3) {
+			return j + 3 - i
+		}
+		b := run(j + 1)
+		if b != 2 || atoi(j+1, j+3) < 1 || atoi(j+1, j+3) > 12 {
+			return 0
+		}
+		k := j + 3
+		if k < len(s) && s[k] == '-' && run(k+1) == 2 && end(k+3) {
+			return k + 3 - i
+		}
+		if end(k) {
+			return k - i
+		}
+		return 0
+	}
+	if a > 2 || (sep != '/' && sep != '.' && sep != '-') {
+		return 0
+	}
+	b := run(j + 1)
+	if b == 0 || b > 2 {
+		return 0
+	}
+	d, m := atoi(i, j), atoi(j+1, j+1+b)
+	if d < 1 || m < 1 || (d > 12 && m > 12) || d > 31 || m > 31 {
+		return 0
+	}
+	k := j + 1 + b
+	if k < len(s) && s[k] == sep {
+		y := run(k + 1)
+		if (y == 2 || y == 4) && end(k+1+y) {
+			return k + 1 + y - i
+		}
+		return 0
+	}
+	// dd/mm without a year: a date only with a slash (1.5 and 3-4 are
+	// numbers and ranges).
+	if sep == '/' && end(k) && b == 2 {
+		return k - i
+	}
+	return 0
+}

@@ -1,0 +1,760 @@
+package title
+
+import (
+	"math"
+	"strings"
+)
+
+// Role is what a number does in a title.
+type Role uint8
+
+// The roles of a number. Target, From, Change and Factor state a result;
+// the others do not.
+const (
+	Target  Role = iota + 1 // a value to reach: 480 leads, at least 18.000 EUR, the end of a range
+	From                    // the start of a range: from 400 (to 480)
+	Change                  // a relative change: by 20%, del 20%, un 30%, +5 points
+	Factor                  // a multiplier written with digits: 2x, x3
+	Scope                   // a count of what is in scope: in 3 markets, le 5 landing page
+	Date                    // a day, a month, a year or a period: 31/12/2026, Q4, 2027
+	Label                   // a name or a rank: phase 2, Top 3 priority, 1st
+	Context                 // a reference value: (Q3: 1.004), vs 1,210
+	OutOf                   // the top of a scale: 8.5 out of 10
+)
+
+var roleNames = [...]string{"", "target", "from", "change", "factor", "scope", "date", "label", "context", "out-of"}
+
+// String names the role.
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "?"
+}
+
+// Comparison bounds a target.
+type Comparison uint8
+
+// Comparisons: a target to reach at least, or to stay at or under.
+const (
+	NoBound Comparison = iota
+	AtLeast
+	AtMost
+)
+
+// Number is a number read in a title.
+type Number struct {
+	Text       string  // as written, with its sign, currency, scale and percent sign
+	Start, End int     // byte offsets of Text in the title
+	Value      float64 // in the title's language; NaN for dates
+	// Alt is the other reading of an ambiguous separator ("1,500" in an
+	// Italian title: one and a half, or one thousand five hundred), NaN
+	// when there is none. AltOK says whether a writer of the title's
+	// language plausibly meant it: a dot before three digits in an
+	// Italian or Spanish title is always a thousands separator.
+	Alt      float64
+	AltOK    bool
+	Percent  bool // 15%, 15 per cento, 15 por ciento
+	Points   bool // 3 points, 3 punti, 3 puntos
+	Currency bool // €, $, EUR, euro… before or after
+	Unit     bool // a unit of time or another measure after it
+	Words    bool // written in words: ten, dieci, mil
+	Role     Role
+	Bound    Comparison // for a target after at least, sotto, por debajo de…
+	Negative bool       // a change written with a minus sign
+}
+
+// Statement is what a title states.
+type Statement struct {
+	Lang    string // "en", "it" or "es": the language the title is written in
+	Numbers []Number
+	// Factor is the multiplier a verb or phrase states (double 2, halve
+	// 0.5, reducir a la mitad 0.5), or a number with Role Factor; 0 when
+	// none. FactorText is the phrase.
+	Factor     float64
+	FactorText string
+	// Rate is the interval a title speaks of a rate over ("week", "month",
+	// "quarter", "day"), "" when none; RateText is the phrase (monthly, al
+	// mese, a la semana).
+	Rate     string
+	RateText string
+}
+
+// StatesTarget reports whether the title states a result to reach: a
+// target, a range, a comparison, a relative change or a multiplier.
+func (s *Statement) StatesTarget() bool {
+	if s.Factor != 0 {
+		return true
+	}
+	for _, n := range s.Numbers {
+		switch n.Role {
+		case Target, From, Change, Factor:
+			return true
+		}
+	}
+	return false
+}
+
+// Targets returns the numbers whose role is Target.
+func (s *Statement) Targets() []Number {
+	var out []Number
+	for _, n := range s.Numbers {
+		if n.Role == Target {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Find returns the first number with the role, or nil.
+func (s *Statement) Find(r Role) *Number {
+	for i := range s.Numbers {
+		if s.Numbers[i].Role == r {
+			return &s.Numbers[i]
+		}
+	}
+	return nil
+}
+
+// RangeEnd returns the target that closes the range opened by From, or nil.
+func (s *Statement) RangeEnd() *Number {
+	for i := range s.Numbers {
+		if s.Numbers[i].Role == From {
+			for j := i + 1; j < len(s.Numbers); j++ {
+				if s.Numbers[j].Role == Target {
+					return &s.Numbers[j]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// item is a number being read: its tokens [a, b) and what it is.
+type item struct {
+	Number
+	a, b int
+}
+
+type reader struct {
+	title  string
+	toks   []token
+	depth  []int8 // parenthesis depth of each token
+	st     *Statement
+	items  []item
+	claims []bool // tokens already part of an item or phrase
+}
+
+// Read reads what a title states. It never fails: a title it cannot read
+// states nothing. Its time is linear in the title's length.
+func Read(title string) Statement {
+	st := Statement{}
+	if len(title) > maxTitle {
+		title = title[:maxTitle]
+	}
+	toks := lex(title)
+	st.Lang = language(toks)
+	r := &reader{title: title, toks: toks, st: &st}
+	r.parens()
+	r.numbers()
+	r.multipliers()
+	r.rate()
+	for i := range r.items {
+		r.role(i)
+	}
+	r.ranges()
+	st.Numbers = make([]Number, len(r.items))
+	for i, it := range r.items {
+		st.Numbers[i] = it.Number
+		if it.Role == Factor && st.Factor == 0 {
+			st.Factor, st.FactorText = it.Value, it.Text
+		}
+	}
+	return st
+}
+
+// language tells the title's language from its function words, its verb
+// endings and its accents; English when nothing tells.
+func language(toks []token) string {
+	var en, it, es int
+	for i, t := range toks {
+		if t.k != kWord {
+			continue
+		}
+		w := t.w
+		if in(cueEN, w) {
+			en += 2
+		}
+		if in(cueIT, w) {
+			it += 2
+		}
+		if in(cueES, w) {
+			es += 2
+		}
+		if strings.ContainsAny(w, "ñáíóú¿¡") {
+			es++
+		}
+		if strings.ContainsAny(w, "àèìòù") {
+			it++
+		}
+		// An infinitive names the action: aumentare, ridurre; aumentar,
+		// reducir. The first word weighs most.
+		weight := 1
+		if i == 0 {
+			weight = 3
+		}
+		if len(w) >= 5 && (strings.HasSuffix(w, "are") || strings.HasSuffix(w, "ere") || strings.HasSuffix(w, "ire")) {
+			it += weight
+		} else if len(w) >= 4 && (strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir")) && i == 0 {
+			es += weight
+		}
+		if i == 0 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ise") || strings.HasSuffix(w, "ize")) {
+			en += weight
+		}
+	}
+	switch {
+	case it > en && it >= es:
+		return "it"
+	case es > en && es > it:
+		return "es"
+	}
+	return "en"
+}
+
+// parens records the parenthesis depth of each token.
+func (r *reader) parens() {
+	r.depth = make([]int8, len(r.toks))
+	r.claims = make([]bool, len(r.toks))
+	var d int8
+	for i, t := range r.toks {
+		if t.k == kSym && (t.w == "(" || t.w == "[") && d < 100 {
+			d++
+		}
+		r.depth[i] = d
+		if t.k == kSym && (t.w == ")" || t.w == "]") && d > 0 {
+			d--
+		}
+	}
+}
+
+// word returns token i's word, "" when it is not a word or out of range.
+func (r *reader) word(i int) string {
+	if i < 0 || i >= len(r.toks) || r.toks[i].k != kWord {
+		return ""
+	}
+	return r.toks[i].w
+}
+
+// sym returns token i's symbol, "" when it is no symbol.
+func (r *reader) sym(i int) string {
+	if i < 0 || i >= len(r.toks) || r.toks[i].k != kSym {
+		return ""
+	}
+	return r.toks[i].w
+}
+
+// text returns token i's text: its word or symbol.
+func (r *reader) text(i int) string {
+	if i < 0 || i >= len(r.toks) {
+		return ""
+	}
+	return r.toks[i].w
+}
+
+// phraseBefore returns the phrase of set (up to three words joined by
+// spaces) that ends just before token i, and the index of its first token;
+// "" and i when none does.
+func (r *reader) phraseBefore(i int, m map[string]struct{}) (string, int) {
+	for n := 3; n >= 1; n-- {
+		if i-n < 0 {
+			continue
+		}
+		var b strings.Builder
+		ok := true
+		for k := i - n; k < i; k++ {
+			if r.toks[k].k != kWord && r.toks[k].k != kSym {
+				ok = false
+				break
+			}
+			if k > i-n {
+				b.WriteByte(' ')
+			}
+			b.WriteString(r.toks[k].w)
+		}
+		if ok && in(m, b.String()) {
+			return b.String(), i - n
+		}
+	}
+	return "", i
+}
+
+// phraseAfter returns the phrase of set (up to three words) that starts at
+// token i and the index after it.
+func (r *reader) phraseAfter(i int, m map[string]struct{}) (string, int) {
+	for n := 3; n >= 1; n-- {
+		if i+n > len(r.toks) {
+			continue
+		}
+		var b strings.Builder
+		ok := true
+		for k := i; k < i+n; k++ {
+			if r.toks[k].k != kWord && r.toks[k].k != kSym {
+				ok = false
+				break
+			}
+			if k > i && r.toks[k].k == kWord {
+				b.WriteByte(' ')
+			}
+			b.WriteString(r.toks[k].w)
+		}
+		if ok && in(m, b.String()) {
+			return b.String(), i + n
+		}
+	}
+	return "", i
+}
+
+// numbers finds the numbers: digits with their scale, percent sign,
+// currency and unit, and numbers written in words.
+func (r *reader) numbers() {
+	lang := r.st.Lang
+	words := numberWords[lang]
+	for i := 0; i < len(r.toks); i++ {
+		t := r.toks[i]
+		switch {
+		case t.k == kDate:
+			r.items = append(r.items, item{Number: Number{Value: math.NaN(), Alt: math.NaN(), Role: Date}, a: i, b: i + 1})
+		case t.k == kNum:
+			it := item{a: i, b: i + 1}
+			it.Value, it.Alt = t.v, math.NaN()
+			if t.sep != 0 {
+				// One separator before three digits: the language decides.
+				dotThousands := lang == "it" || lang == "es"
+				switch {
+				case t.sep == '.' && dotThousands:
+					it.Value, it.Alt, it.AltOK = t.thousand, t.v, false
+				case t.sep == '.':
+					it.Value, it.Alt, it.AltOK = t.v, t.thousand, true
+				case t.sep == ',' && dotThousands:
+					it.Value, it.Alt, it.AltOK = t.v, t.thousand, true
+				default:
+					it.Value, it.Alt, it.AltOK = t.thousand, t.v, false
+				}
+			}
+			r.suffix(&it, t.w)
+			i = r.around(&it)
+			r.items = append(r.items, it)
+		case t.k == kWord && (words[t.w] > 0 || (in(oneWords, t.w) && scaleWords[r.word(i+1)] >= 100)):
+			if t.w == "mil" && i > 0 && r.toks[i-1].k == kNum {
+				continue // 80 mil: a scale, read with the number
+			}
+			it := item{a: i, b: i + 1, Number: Number{Words: true, Alt: math.NaN()}}
+			var total, cur float64
+			j := i
+			for ; j < len(r.toks); j++ {
+				w := r.word(j)
+				if v := words[w]; v > 0 && v < 1000 {
+					cur += v
+					continue
+				}
+				if in(oneWords, w) && scaleWords[r.word(j+1)] >= 100 {
+					cur++
+					continue
+				}
+				if s := scaleWords[w]; s == 100 {
+					cur = math.Max(cur, 1) * 100
+					continue
+				} else if s >= 1000 || words[w] >= 1000 {
+					if s == 0 {
+						s = words[w]
+					}
+					total += math.Max(cur, 1) * s
+					cur = 0
+					continue
+				}
+				if (w == "and" || w == "y" || w == "e") && j > i && words[r.word(j+1)] > 0 {
+					continue
+				}
+				break
+			}
+			it.Value = total + cur
+			it.b = j
+			i = r.around(&it)
+			r.items = append(r.items, it)
+		case t.k == kWord && len(t.w) > 1 && (t.w[0] == 'x' || strings.HasPrefix(t.w, "×")) && allDigits(strings.TrimPrefix(strings.TrimPrefix(t.w, "×"), "x")):
+			// x2, x10: a multiplier.
+			v := 0.0
+			for _, c := range []byte(strings.TrimPrefix(strings.TrimPrefix(t.w, "×"), "x")) {
+				v = v*10 + float64(c-'0')
+				if v > 1e6 {
+					break
+				}
+			}
+			r.items = append(r.items, item{a: i, b: i + 1, Number: Number{Value: v, Alt: math.NaN(), Role: Factor}})
+		}
+	}
+	for k := range r.items {
+		it := &r.items[k]
+		s, e := r.toks[it.a].s, r.toks[it.b-1].e
+		it.Start, it.End, it.Text = s, e, r.title[s:e]
+		for j := it.a; j < it.b; j++ {
+			r.claims[j] = true
+		}
+	}
+}
+
+// suffix applies the letters glued to a number: a scale, a multiplier, a
+// unit.
+func (r *reader) suffix(it *item, suf string) {
+	switch suf {
+	case "":
+	case "x":
+		it.Role = Factor
+	case "k", "m", "mn", "mm", "bn", "b":
+		s := scaleWords[suf]
+		it.Value *= s
+		it.Alt *= s
+	case "st", "nd", "rd", "th", "º", "ª", "°":
+		it.Role = Label
+	case "eur", "usd", "€":
+		it.Currency = true
+	case "pp", "pt", "pts":
+		it.Points = true
+	default:
+		it.Unit = true
+	}
+}
+
+// around reads what surrounds a number: a sign and a currency before it; a
+// scale, a percent sign or words, a currency and a unit after it. It
+// returns the index of the number's last token.
+func (r *reader) around(it *item) int {
+	// Before: €1.2m, EUR 48, $22k, +20%.
+	for k := 0; k < 2 && it.a > 0; k++ {
+		p := r.toks[it.a-1]
+		switch {
+		case p.k == kSym && in(currencyWords, p.w), p.k == kWord && in(currencyWords, p.w):
+			it.Currency = true
+			it.a--
+			continue
+		case p.k == kSym && (p.w == "+" || p.w == "-" || p.w == "−") && (it.a-1 == 0 || r.toks[it.a-1].space):
+			if r.toks[it.a].space {
+				break // a dash between words, not a sign
+			}
+			it.Negative = p.w != "+"
+			it.Role = Change
+			it.a--
+			continue
+		case p.k == kSym && p.w == "~":
+			it.a--
+			continue
+		}
+		break
+	}
+	// After.
+	j := it.b
+	for j < len(r.toks) {
+		t := r.toks[j]
+		if s := scaleWords[t.w]; t.k == kWord && s >= 1000 && t.w != "m" && t.w != "b" {
+			if t.w == "mil" || t.w == "mila" || r.toks[j-1].k == kNum || scaleWords[r.toks[j-1].w] > 0 {
+				it.Value *= s
+				it.Alt *= s
+				j++
+				continue
+			}
+		}
+		if t.k == kSym && t.w == "%" {
+			it.Percent = true
+			j++
+			continue
+		}
+		if p, end := r.phraseAfter(j, percentWords); p != "" {
+			it.Percent = true
+			j = end
+			continue
+		}
+		if t.k == kSym && in(currencyWords, t.w) || t.k == kWord && in(currencyWords, t.w) {
+			it.Currency = true
+			j++
+			continue
+		}
+		if t.k == kWord && in(pointWords, t.w) {
+			it.Points = true
+			j++
+			continue
+		}
+		if t.k == kWord && in(unitWords, t.w) {
+			if t.w == "x" {
+				it.Role = Factor
+			}
+			it.Unit = true
+			j++
+		}
+		break
+	}
+	it.b = j
+	return j - 1
+}
+
+// multipliers finds the verbs and phrases that multiply the baseline.
+func (r *reader) multipliers() {
+	for i, t := range r.toks {
+		if t.k != kWord || r.st.Factor != 0 {
+			continue
+		}
+		w := t.w
+		f := multiplierWords[w]
+		if f == 0 {
+			for _, m := range multiplierStems {
+				if strings.HasPrefix(w, m.stem) {
+					f = m.factor
+					break
+				}
+			}
+		}
+		if f == 0 && strings.HasPrefix(w, "duplic") && !strings.HasPrefix(w, "duplicat") && !strings.HasSuffix(w, "ado") && !strings.HasSuffix(w, "ados") && !strings.HasSuffix(w, "ada") && !strings.HasSuffix(w, "adas") {
+			f = 2
+		}
+		if f == 0 && (w == "triplicar" || w == "triplica" || w == "triplicamos") {
+			f = 3
+		}
+		if f == 2 && (r.word(i+1) == "down" || r.word(i+1) == "check" || (r.sym(i+1) == "-" && r.word(i+2) != "")) {
+			f = 0 // double down, double-check, double-digit
+		}
+		if f == 0 && in(halfWords, w) {
+			prev := r.word(i - 1)
+			if in(articles, prev) {
+				prev = r.word(i - 2)
+			}
+			if prev == "in" || prev == "by" || prev == "a" || prev == "della" || prev == "alla" || prev == "di" || prev == "por" || prev == "en" {
+				f = 0.5
+			}
+		}
+		if f != 0 {
+			r.st.Factor, r.st.FactorText = f, r.title[t.s:t.e]
+		}
+	}
+}
+
+// rate finds the rate the title speaks of: monthly, per week, al mese, a
+// la semana.
+func (r *reader) rate() {
+	for i, t := range r.toks {
+		if t.k != kWord && t.w != "/" {
+			continue
+		}
+		if u, ok := rateWords[t.w]; ok {
+			r.st.Rate, r.st.RateText = u, r.title[t.s:t.e]
+			return
+		}
+		if !in(rateBefore, t.w) {
+			continue
+		}
+		j := i + 1
+		if in(articles, r.word(j)) {
+			j++
+		}
+		u, ok := rateUnits[r.word(j)]
+		if !ok {
+			continue
+		}
+		// "in a month", "entro un mese": a duration, not a rate.
+		if p := r.word(i - 1); t.w == "a" && (p == "in" || p == "within" || p == "en" || p == "for" || p == "over") {
+			continue
+		}
+		r.st.Rate, r.st.RateText = u, r.title[t.s:r.toks[j].e]
+		return
+	}
+}
+
+// wordBefore returns the word before token i, skipping articles when
+// skip is true, and its index.
+func (r *reader) wordBefore(i int, skip bool) (string, int) {
+	k := i - 1
+	for k >= 0 && r.toks[k].k == kSym && (r.toks[k].w == "," || r.toks[k].w == "'" || r.toks[k].w == "’") {
+		k--
+	}
+	w := r.word(k)
+	if skip && in(articles, w) && k > 0 && r.word(k-1) != "" {
+		k--
+		w = r.word(k)
+	}
+	return w, k
+}
+
+// reachVerbs take their target after an article: raggiungere i 500
+// clienti, superar las 1.000 demos, reach the 1,000 mark.
+var reachVerbs = set("reach", "hit", "exceed", "surpass", "pass", "cross", "beat", "top",
+	"raggiungere", "superare", "arrivare", "toccare", "oltrepassare", "sfondare", "portare", "raggiungiamo",
+	"alcanzar", "superar", "llegar", "lograr", "conseguir", "rebasar", "sobrepasar", "alcanzamos", "llevar")
+
+// role decides what item k is.
+func (r *reader) role(k int) {
+	it := &r.items[k]
+	if it.Role == Date {
+		return
+	}
+	if r.depth[it.a] > 0 {
+		it.Role = Context
+		return
+	}
+	if it.Role == Label || it.Role == Factor {
+		return
+	}
+	prev, pi := r.wordBefore(it.a, false)
+	prevSkip, _ := r.wordBefore(it.a, true)
+	next := r.word(it.b)
+	plain := !it.Percent && !it.Currency && !it.Unit && !it.Points
+	tok := r.toks[it.a]
+	bare := tok.k == kNum && tok.integer && plain && it.b == it.a+1 && tok.w == ""
+	// A year: in 2026, Make 2027 our best year.
+	if bare && tok.e-tok.s == 4 && it.Value >= 1900 && it.Value <= 2099 {
+		if in(yearBefore, prevSkip) || in(monthNames, prevSkip) || next == "" || !isContent(next) || r.depth[it.a] > 0 {
+			it.Role = Date
+			return
+		}
+	}
+	// A day next to its month: 30 novembre, March 31, 31 de marzo.
+	if bare && it.Value >= 1 && it.Value <= 31 && (in(monthNames, prev) || in(monthNames, next) ||
+		((next == "de" || next == "of") && in(monthNames, r.word(it.b+1)))) {
+		it.Role = Date
+		return
+	}
+	// A day after a date preposition: entro il 30, by the 15th.
+	if bare && in(labelBefore, prev) {
+		it.Role = Label
+		return
+	}
+	if (prev == "top" && pi == 0) || (r.sym(it.a-1) == "#" && it.a == 1) {
+		it.Role = Label // Top 3 priority: …, #1 priority
+		return
+	}
+	if in(contextWords, prevSkip) || r.sym(it.a-1) == ":" && r.toks[max(it.a-2, 0)].k == kDate {
+		it.Role = Context
+		return
+	}
+	// 8.5 out of 10, 8,5 su 10, 4,5/5.
+	if k > 0 && r.items[k-1].Role != Date && r.items[k-1].b <= it.a {
+		gap := it.a - r.items[k-1].b
+		if (gap == 2 && prev == "of" && r.word(it.a-2) == "out") || (gap == 1 && (prev == "su" || prev == "sobre" || r.sym(it.a-1) == "/")) {
+			it.Role = OutOf
+			return
+		}
+	}
+	if it.Role == Change {
+		return
+	}
+	// A relative change: by 20%, del 20%, un 30%, en un 50%, di 3 punti.
+	if c, _ := r.phraseBefore(it.a, changeWords); c != "" {
+		measure := it.Percent || it.Points
+		if (c == "by" && !it.Words) || measure {
+			it.Role = Change
+			return
+		}
+	}
+	if c, _ := r.phraseBefore(it.a, cmpWords); c != "" || r.cmpAcrossArticle(it.a) != "" {
+		if c == "" {
+			c = r.cmpAcrossArticle(it.a)
+		}
+		it.Role = Target
+		it.Bound = bound(c)
+		return
+	}
+	// A count of scope: in 3 markets, nelle 3 regioni, las 5 páginas.
+	if tok.k == kNum || it.Words {
+		if !it.Percent && !it.Currency && !it.Unit && !it.Points && it.Value < 100 && it.Value == math.Trunc(it.Value) && in(scopeBefore, prev) && !in(newWords, next) {
+			v, _ := r.wordBefore(it.a, true)
+			if !in(reachVerbs, v) && !in(reachVerbs, prev) {
+				it.Role = Scope
+				return
+			}
+		}
+	}
+	it.Role = Target
+}
+
+// cmpAcrossArticle returns a comparison phrase that ends before an
+// article before token i: sotto i 45 EUR, por debajo de los 2 días.
+func (r *reader) cmpAcrossArticle(i int) string {
+	if w := r.word(i - 1); !in(articles, w) && w != "a" && w != "di" && w != "de" && w != "of" && w != "to" {
+		return ""
+	}
+	c, _ := r.phraseBefore(i-1, cmpWords)
+	return c
+}
+
+// bound says which way a comparison phrase bounds its target.
+func bound(c string) Comparison {
+	switch c {
+	case "at least", "no less than", "not less than", "above", "over", "more than", "beyond", "minimum", "min",
+		"almeno", "al minimo", "non meno di", "sopra", "oltre", "più di", "minimo", "superiore a",
+		"al menos", "como mínimo", "como minimo", "por encima de", "más de", "mínimo", "no menos de", "superior a",
+		"≥", ">=", ">":
+		return AtLeast
+	}
+	return AtMost
+}
+
+// ranges pairs a number after a from-word (from, da, dal, de, desde) with
+// the next number after a to-word (to, a, al, hasta, →): from 400 to 480,
+// dal 2,1% al 3%, de 45 a 35 días.
+func (r *reader) ranges() {
+	for k := 0; k+1 < len(r.items); k++ {
+		a, b := &r.items[k], &r.items[k+1]
+		switch a.Role {
+		case Target, Scope, Change:
+		default:
+			continue
+		}
+		switch b.Role {
+		case Target, Scope:
+		default:
+			continue
+		}
+		if b.a-a.b > 3 {
+			continue
+		}
+		from, _ := r.wordBefore(a.a, false)
+		to := r.text(b.a - 1)
+		arrow := r.sym(a.b) == "→" || (r.sym(a.b) == "-" && r.sym(a.b+1) == ">")
+		if !(in(fromWords, from) && in(toWords, to)) && !arrow {
+			continue
+		}
+		// Everything between the two ends is a unit or a currency.
+		ok := true
+		for j := a.b; j < b.a-1; j++ {
+			w := r.toks[j].w
+			if !(in(currencyWords, w) || in(unitWords, w) || w == "%" || w == "-" || w == ">" || w == "→") {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		a.Role, b.Role = From, Target
+		a.Bound, b.Bound = NoBound, NoBound
+		if b.Percent && !a.Percent && !a.Currency && !a.Unit {
+			a.Percent = true // dal 2,1 al 3%: both are percentages
+		}
+		if a.Percent && !b.Percent && !b.Currency && !b.Unit {
+			b.Percent = true
+		}
+		if b.Currency && !a.Currency {
+			a.Currency = true // from 40 to 32 EUR
+		}
+		if b.Unit && !a.Unit {
+			a.Unit = true
+		}
+		k++
+	}
+}
+
+// isContent reports whether a word can be what a number counts (a noun
+// or an adjective): not a determiner, preposition or conjunction.
+func isContent(w string) bool {
+	return !in(scopeBefore, w) && !in(articles, w) && !in(functionWords, w)
+}
+
+var functionWords = set("and", "or", "but", "as", "is", "be", "will", "a", "an", "e", "o", "y", "u", "è", "es", "sarà",
+	"será", "come", "como", "un", "una", "uno", "with", "con", "to", "a", "de", "di", "da", "by", "entro", "will",
+	"ever", "yet", "del", "della")
