@@ -12,10 +12,10 @@ import (
 type kind uint8
 
 const (
-	kWord  kind = iota // letters, possibly with digits inside (b2b, q4, v2)
-	kNum               // digits with their separators and glued suffix
-	kDate              // a numeric date or a period written with digits
-	kSym               // one punctuation or symbol rune
+	kWord kind = iota // letters, possibly with digits inside (b2b, q4, v2)
+	kNum              // digits with their separators and glued suffix
+	kDate             // a numeric date or a period written with digits
+	kSym              // one punctuation or symbol rune
 )
 
 // token is a piece of the title. s and e are byte offsets into the title.
