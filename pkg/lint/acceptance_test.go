@@ -72,9 +72,9 @@ key_results:
 	want := []string{
 		"okrs/brand-italia.yaml:6:1 error kr-count",
 		"okrs/brand-italia.yaml:7:5 error measurable", // at the key result
-		"okrs/brand-italia.yaml:8:12 warning vague",
+		"okrs/brand-italia.yaml:8:12 error vague",
 		"okrs/brand-italia.yaml:9:5 error measurable",
-		"okrs/brand-italia.yaml:10:12 warning vague",
+		"okrs/brand-italia.yaml:10:12 error vague",
 	}
 	if diff := cmp.Diff(want, shorts(got)); diff != "" {
 		t.Fatalf("findings (-want +got):\n%s", diff)
@@ -83,7 +83,7 @@ key_results:
 		!strings.Contains(got[4].Message, `"Ottimizzare" and "migliorare"`) {
 		t.Errorf("the vague messages do not quote the Italian wording:\n%s\n%s", got[2].Message, got[4].Message)
 	}
-	if errs, warns := Count(got); errs != 3 || warns != 2 {
+	if errs, warns := Count(got); errs != 5 || warns != 0 {
 		t.Errorf("Count = %d errors, %d warnings", errs, warns)
 	}
 }
@@ -344,8 +344,8 @@ func TestRulesFollowTheSpec(t *testing.T) {
 	want := []string{
 		"yaml:error", "schema:error", "kind:error", "one-objective:error", "kr-count:error",
 		"measurable:error", "deadline:error", "duplicate-id:error", "unknown-kpi:error",
-		"unknown-parent:error", "parent-cycle:error", "csv:error", "vague:warning",
-		"direction:warning", "objective-count:warning", "unknown-snapshot-kpi:warning",
+		"unknown-parent:error", "parent-cycle:error", "csv:error", "vague:error",
+		"title-number:error", "direction:warning", "objective-count:warning", "unknown-snapshot-kpi:warning",
 		"unused-ignore:warning", "stale-data:warning",
 	}
 	if diff := cmp.Diff(want, ids); diff != "" {

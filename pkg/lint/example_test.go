@@ -32,6 +32,6 @@ key_results:
 	// Output:
 	// okrs/brand.yaml:6:1: error [kr-count]
 	// okrs/brand.yaml:7:5: error [measurable]
-	// okrs/brand.yaml:8:12: warning [vague]
-	// okrs/brand.yaml:10:12: warning [vague]
+	// okrs/brand.yaml:8:12: error [vague]
+	// okrs/brand.yaml:10:12: error [vague]
 }

@@ -98,6 +98,7 @@ func Run(opt Options) (*Result, error) {
 		Repo: repo, Snapshots: store, Config: cfg, AsOf: opt.AsOf,
 		KPIs:       make(map[string]*okr.KPI, len(repo.KPIs)),
 		Objectives: make(map[string]*okr.Objective, len(repo.Objectives)),
+		titleCache: &titleStatements{},
 	}
 	for _, k := range repo.KPIs {
 		if _, dup := pass.KPIs[k.ID]; !dup && k.ID != "" {

@@ -66,6 +66,7 @@ func checks() []Rule {
 		newUnknownParent(),
 		newParentCycle(),
 		newVague(),
+		newTitleNumber(),
 		newDirection(),
 		newObjectiveCount(),
 		newUnknownSnapshotKPI(),
@@ -177,9 +178,10 @@ type Pass struct {
 	// Objectives indexes objectives by id (the first of duplicates).
 	Objectives map[string]*okr.Objective
 
-	rule     RuleInfo
-	findings []Finding
-	engine   *progress.Engine // made on first use; each rule has a pass of its own
+	rule       RuleInfo
+	findings   []Finding
+	engine     *progress.Engine // made on first use; each rule has a pass of its own
+	titleCache *titleStatements // shared by every rule's pass: titles are read once
 }
 
 // Reportf adds a finding of the running rule at pos in file.

@@ -1,117 +1,126 @@
 package lint
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/title"
 )
 
 type vague struct{ base }
 
 func newVague() *vague {
-	return &vague{newBase("vague", Warning, "a key result title that states no number (English, Italian and Spanish wording is recognised)")}
+	return &vague{newBase("vague", Error, "a key result title that states no target: no number to reach, range, comparison or multiplier (English, Italian and Spanish are read)")}
 }
 
 // vaguePatterns are activity verbs and phrases that name an intention instead
 // of a result, in the three languages OKRs are commonly written in here.
 // Longer phrases come first so that the most specific one is quoted.
-var vaguePatterns = []struct {
-	re   *regexp.Regexp
-	lang string
-}{
-	{regexp.MustCompile(`(?i)\b(increase|improve|raise|boost) (the )?(brand )?(visibility|awareness|presence)\b`), "en"},
-	{regexp.MustCompile(`(?i)\b(aumentare|migliorare|accrescere) (la |il )?(visibilità|notorietà|presenza)( del brand| del marchio)?`), "it"},
-	{regexp.MustCompile(`(?i)\b(aumentar|mejorar|incrementar) (la )?(visibilidad|notoriedad|presencia)( de (la )?marca)?`), "es"},
-	{regexp.MustCompile(`(?i)\b(improve|optimi[sz]e|enhance|boost|strengthen|maximi[sz]e|streamline|support|foster|drive|better)\b`), "en"},
-	{regexp.MustCompile(`(?i)\b(migliorare|ottimizzare|potenziare|rafforzare|incrementare|valorizzare|favorire|sviluppare)\b`), "it"},
-	{regexp.MustCompile(`(?i)\b(mejorar|optimizar|potenciar|fortalecer|impulsar|fomentar|maximizar|desarrollar)\b`), "es"},
+var vaguePatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\b(increase|improve|raise|boost|grow) (the )?(brand )?(visibility|awareness|presence)\b`),
+	regexp.MustCompile(`(?i)\b(aumentare|migliorare|accrescere) (la |il )?(visibilità|notorietà|presenza)( del brand| del marchio)?`),
+	regexp.MustCompile(`(?i)\b(aumentar|mejorar|incrementar) (la )?(visibilidad|notoriedad|presencia)( de (la )?marca)?`),
+	regexp.MustCompile(`(?i)\b(improve|optimi[sz]e|enhance|boost|strengthen|maximi[sz]e|streamline|support|foster|drive|better|work on|focus on|explore|ensure|promote|consolidate|leverage)\b`),
+	regexp.MustCompile(`(?i)\b(migliorare|ottimizzare|potenziare|rafforzare|incrementare|valorizzare|favorire|sviluppare|consolidare|promuovere|garantire|esplorare|lavorare su|puntare su)\b`),
+	regexp.MustCompile(`(?i)\b(mejorar|optimizar|potenciar|fortalecer|impulsar|fomentar|maximizar|desarrollar|consolidar|promover|garantizar|explorar|reforzar|trabajar en|apostar por)\b`),
 }
 
-// hasNumber reports whether title states a number: a digit that is not
-// part of a date (2026-03-31) or a period (2026-Q1, Q1, Q1 2026, H2), whose
-// digits are no target. It is a hand-written scan because it runs on every
-// key result.
-func hasNumber(title string) bool {
-	for i := 0; i < len(title); {
-		if n := dateAt(title, i); n > 0 {
-			i += n
-			continue
-		}
-		if isDigit(title[i]) {
-			return true
-		}
-		i++
-	}
-	return false
-}
-
-// dateAt returns the length of the date or period that starts at s[i]
-// between word boundaries, or 0.
-func dateAt(s string, i int) int {
-	if i > 0 && isWordByte(s[i-1]) {
-		return 0
-	}
-	// ends reports whether a match of length n ends at a word boundary.
-	ends := func(n int) bool { return i+n <= len(s) && (i+n == len(s) || !isWordByte(s[i+n])) }
-	digits := func(from, to int) bool {
-		if to > len(s) {
-			return false
-		}
-		for j := from; j < to; j++ {
-			if !isDigit(s[j]) {
-				return false
-			}
-		}
-		return true
-	}
-	isPeriodLetter := func(c byte) bool { return c == 'Q' || c == 'q' || c == 'H' || c == 'h' }
-	switch {
-	case digits(i, i+4) && ends(10) && s[i+4] == '-' && digits(i+5, i+7) && s[i+7] == '-' && digits(i+8, i+10):
-		return 10
-	case digits(i, i+4) && ends(7) && s[i+4] == '-' && isPeriodLetter(s[i+5]) && s[i+6] >= '1' && s[i+6] <= '4':
-		return 7
-	case i+2 <= len(s) && isPeriodLetter(s[i]) && s[i+1] >= '1' && s[i+1] <= '4':
-		if ends(7) && s[i+2] == ' ' && digits(i+3, i+7) {
-			return 7
-		}
-		if ends(2) {
-			return 2
-		}
-	}
-	return 0
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func isWordByte(c byte) bool {
-	return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-}
-
-// Check warns about a key result whose title has no number: it names an
-// activity, not a result. When the title uses a known vague verb the
-// message quotes it.
+// Check reports a key result whose title states no target: no number to
+// reach, no range, no comparison and no multiplier (docs/rules.md). Dates,
+// periods, counts of scope and labels are no targets. The message quotes
+// the vague verb when there is one and gives an example in the title's
+// language, with the key result's deadline.
 func (r *vague) Check(p *Pass) {
 	for _, o := range p.Repo.Objectives {
+		var sts []title.Statement
 		for i, kr := range o.KeyResults {
-			if kr.Title == "" || hasNumber(maskDates(kr.Title)) {
+			if kr.Title == "" {
+				continue
+			}
+			if sts == nil {
+				sts = p.titles(o)
+			}
+			st := &sts[i]
+			if st.StatesTarget() {
 				continue
 			}
 			pos := okr.ValuePos(kr.Node, "title")
+			var deadline time.Time
+			if d, ok := kr.DeadlineIn(o.Period); ok {
+				deadline = d
+			}
+			example := vagueExample(st.Lang, deadline)
 			if ws := vagueWords(kr.Title); len(ws) > 0 {
 				verb := "names"
 				if len(ws) > 1 {
 					verb = "name"
 				}
-				p.Reportf(o.File(), pos, "%s is vague: %s %s an activity, not a result; state the number to reach and by when (e.g. from 400 to 480 by 2026-03-31)", krName(kr, i), quoteList(ws), verb)
+				p.Reportf(o.File(), pos, "%s is vague: %s %s an activity, not a result%s; state the number to reach and by when (e.g. %s)", krName(kr, i), quoteList(ws), verb, noTarget(st), example)
 				continue
 			}
-			p.Reportf(o.File(), pos, "%s states no number: say how much, from what to what (e.g. from 400 to 480 by 2026-03-31)", krName(kr, i))
+			p.Reportf(o.File(), pos, "%s states no target%s: say how much, from what to what (e.g. %s)", krName(kr, i), noTarget(st), example)
 		}
 	}
+}
+
+// vagueExample is a target in the title's language, by the key result's
+// deadline when it has one: from 400 to 480 by 2026-03-31, da 400 a 480
+// entro il 31/03/2026, de 400 a 480 antes del 31/03/2026.
+func vagueExample(lang string, deadline time.Time) string {
+	switch lang {
+	case "it":
+		if deadline.IsZero() {
+			return "da 400 a 480"
+		}
+		return "da 400 a 480 entro il " + deadline.Format("02/01/2006")
+	case "es":
+		if deadline.IsZero() {
+			return "de 400 a 480"
+		}
+		return "de 400 a 480 antes del " + deadline.Format("02/01/2006")
+	}
+	if deadline.IsZero() {
+		return "from 400 to 480"
+	}
+	return "from 400 to 480 by " + deadline.Format(time.DateOnly)
+}
+
+// noTarget says why the numbers of a title that states no target are no
+// targets: ` ("3" counts what is in scope, "2027" is a date)`; "" when it
+// has none.
+func noTarget(st *title.Statement) string {
+	var parts []string
+	for _, n := range st.Numbers {
+		var why string
+		switch n.Role {
+		case title.Scope:
+			why = "counts what is in scope"
+		case title.Date:
+			continue // a deadline is welcome; it is simply not a target
+		case title.Label:
+			why = "is a name or a rank"
+		case title.Context:
+			why = "is a reference value"
+		case title.OutOf:
+			why = "is the top of a scale"
+		default:
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%q %s", n.Text, why))
+		if len(parts) == 3 {
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ", not a target)"
 }
 
 // vagueWords returns the vague phrases of a title in the order they
@@ -119,8 +128,8 @@ func (r *vague) Check(p *Pass) {
 func vagueWords(title string) []string {
 	type match struct{ start, end int }
 	var found []match
-	for _, v := range vaguePatterns {
-		for _, m := range v.re.FindAllStringIndex(title, -1) {
+	for _, re := range vaguePatterns {
+		for _, m := range re.FindAllStringIndex(title, -1) {
 			inside := false
 			for _, f := range found {
 				if m[0] < f.end && f.start < m[1] {

@@ -32,6 +32,8 @@ type token struct {
 	integer  bool    // no decimal part in any reading, no separators at all
 	digits   int     // digits before the first separator
 	space    bool    // a space (or nothing) precedes the token
+	high     bool    // a word with non-ASCII letters
+	hot      uint8   // the word's hot flags (see hotWords)
 }
 
 // maxTitle bounds the bytes read: a title is a line, and a longer input
@@ -40,17 +42,23 @@ const maxTitle = 4096
 
 // lex splits a title into tokens. low is the title in lower case with the
 // same byte offsets.
-func lex(title string) []token {
+func lex(title string, toks []token) []token {
 	if len(title) > maxTitle {
 		title = title[:maxTitle]
 	}
 	low := lower(title)
-	toks := make([]token, 0, 16)
+	toks = toks[:0]
 	space := true
 	for i := 0; i < len(low); {
 		r, n := utf8.DecodeRuneInString(low[i:])
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u202f':
+			space = true
+			i += n
+			continue
+		case r == '\'' || r == '’':
+			// An elision joins an article to its word (l'1,5%, dell'80%):
+			// the two are read as two words.
 			space = true
 			i += n
 			continue
@@ -77,10 +85,17 @@ func lex(title string) []token {
 			}
 			w := low[i:j]
 			k := kWord
+			high := false
+			for b := i; b < j; b++ {
+				if low[b] >= 0x80 {
+					high = true
+					break
+				}
+			}
 			if hasDigit && isPeriodWord(w) {
 				k = kDate
 			}
-			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space})
+			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, hot: hotWords[w]})
 			i = j
 		default:
 			toks = append(toks, token{k: kSym, s: i, e: i + n, w: low[i : i+n], space: space})
@@ -196,22 +211,7 @@ func lexNumber(s string, i int) (token, int) {
 	}
 	text := s[i:j]
 	t := token{k: kNum, s: i, e: j, thousand: math.NaN(), digits: first}
-	clean := func(thousands, decimal byte) float64 {
-		b := make([]byte, 0, len(text))
-		for k := 0; k < len(text); k++ {
-			switch c := text[k]; {
-			case isDigit(c):
-				b = append(b, c)
-			case c == decimal:
-				b = append(b, '.')
-			}
-		}
-		v, err := strconv.ParseFloat(string(b), 64)
-		if err != nil {
-			return math.NaN()
-		}
-		return v
-	}
+	clean := func(thousands, decimal byte) float64 { return parseDigits(text, decimal) }
 	switch {
 	case len(groups) == 0:
 		t.v, t.integer = clean(0, 0), true
@@ -360,4 +360,48 @@ func dateLen(s string, i int) int {
 		return k - i
 	}
 	return 0
+}
+
+// pow10 are the exact powers of ten a float64 holds.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseDigits reads the digits of text as a number whose decimal mark is
+// decimal; other separators are skipped. Dividing two exact integers rounds
+// correctly, so the result is what strconv.ParseFloat would give; longer
+// numbers go through it.
+func parseDigits(text string, decimal byte) float64 {
+	var mant uint64
+	digits, decimals := 0, -1
+	for k := 0; k < len(text); k++ {
+		switch c := text[k]; {
+		case isDigit(c):
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if decimals >= 0 {
+				decimals++
+			}
+		case c == decimal:
+			decimals = 0
+		}
+	}
+	if decimals < 0 {
+		decimals = 0
+	}
+	if digits <= 15 && decimals < len(pow10) {
+		return float64(mant) / pow10[decimals]
+	}
+	b := make([]byte, 0, len(text))
+	for k := 0; k < len(text); k++ {
+		switch c := text[k]; {
+		case isDigit(c):
+			b = append(b, c)
+		case c == decimal:
+			b = append(b, '.')
+		}
+	}
+	v, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return math.NaN()
+	}
+	return v
 }

@@ -3,6 +3,7 @@ package title
 import (
 	"math"
 	"strings"
+	"sync"
 )
 
 // Role is what a number does in a title.
@@ -137,13 +138,15 @@ type item struct {
 }
 
 type reader struct {
-	title  string
-	toks   []token
-	depth  []int8 // parenthesis depth of each token
-	st     *Statement
-	items  []item
-	claims []bool // tokens already part of an item or phrase
+	title string
+	toks  []token
+	depth []int8 // parenthesis depth of each token
+	st    *Statement
+	items []item
 }
+
+// readers keep the buffers of Read between calls.
+var readers = sync.Pool{New: func() any { return &reader{toks: make([]token, 0, 32)} }}
 
 // Read reads what a title states. It never fails: a title it cannot read
 // states nothing. Its time is linear in the title's length.
@@ -152,9 +155,11 @@ func Read(title string) Statement {
 	if len(title) > maxTitle {
 		title = title[:maxTitle]
 	}
-	toks := lex(title)
-	st.Lang = language(toks)
-	r := &reader{title: title, toks: toks, st: &st}
+	r := readers.Get().(*reader)
+	defer func() { r.st, r.title = nil, ""; readers.Put(r) }()
+	r.toks = lex(title, r.toks)
+	st.Lang = language(r.toks)
+	r.title, r.st, r.items = title, &st, r.items[:0]
 	r.parens()
 	r.numbers()
 	r.multipliers()
@@ -163,7 +168,9 @@ func Read(title string) Statement {
 		r.role(i)
 	}
 	r.ranges()
-	st.Numbers = make([]Number, len(r.items))
+	if len(r.items) > 0 {
+		st.Numbers = make([]Number, len(r.items))
+	}
 	for i, it := range r.items {
 		st.Numbers[i] = it.Number
 		if it.Role == Factor && st.Factor == 0 {
@@ -182,26 +189,28 @@ func language(toks []token) string {
 			continue
 		}
 		w := t.w
-		if in(cueEN, w) {
+		if t.hot&hotEN != 0 {
 			en += 2
 		}
-		if in(cueIT, w) {
+		if t.hot&hotIT != 0 {
 			it += 2
 		}
-		if in(cueES, w) {
+		if t.hot&hotES != 0 {
 			es += 2
 		}
-		if strings.ContainsAny(w, "ñáíóú¿¡") {
-			es++
-		}
-		if strings.ContainsAny(w, "àèìòù") {
-			it++
+		if t.high {
+			if strings.ContainsAny(w, "ñáíóú¿¡") {
+				es++
+			}
+			if strings.ContainsAny(w, "àèìòù") {
+				it++
+			}
 		}
 		// An infinitive names the action: aumentare, ridurre; aumentar,
 		// reducir. The first word weighs most.
 		weight := 1
 		if i == 0 {
-			weight = 3
+			weight = 2
 		}
 		if len(w) >= 5 && (strings.HasSuffix(w, "are") || strings.HasSuffix(w, "ere") || strings.HasSuffix(w, "ire")) {
 			it += weight
@@ -223,8 +232,10 @@ func language(toks []token) string {
 
 // parens records the parenthesis depth of each token.
 func (r *reader) parens() {
-	r.depth = make([]int8, len(r.toks))
-	r.claims = make([]bool, len(r.toks))
+	if cap(r.depth) < len(r.toks) {
+		r.depth = make([]int8, len(r.toks), 2*len(r.toks))
+	}
+	r.depth = r.depth[:len(r.toks)]
 	var d int8
 	for i, t := range r.toks {
 		if t.k == kSym && (t.w == "(" || t.w == "[") && d < 100 {
@@ -269,20 +280,8 @@ func (r *reader) phraseBefore(i int, m map[string]struct{}) (string, int) {
 		if i-n < 0 {
 			continue
 		}
-		var b strings.Builder
-		ok := true
-		for k := i - n; k < i; k++ {
-			if r.toks[k].k != kWord && r.toks[k].k != kSym {
-				ok = false
-				break
-			}
-			if k > i-n {
-				b.WriteByte(' ')
-			}
-			b.WriteString(r.toks[k].w)
-		}
-		if ok && in(m, b.String()) {
-			return b.String(), i - n
+		if p, ok := r.phrase(i-n, i, m); ok {
+			return p, i - n
 		}
 	}
 	return "", i
@@ -295,23 +294,39 @@ func (r *reader) phraseAfter(i int, m map[string]struct{}) (string, int) {
 		if i+n > len(r.toks) {
 			continue
 		}
-		var b strings.Builder
-		ok := true
-		for k := i; k < i+n; k++ {
-			if r.toks[k].k != kWord && r.toks[k].k != kSym {
-				ok = false
-				break
-			}
-			if k > i && r.toks[k].k == kWord {
-				b.WriteByte(' ')
-			}
-			b.WriteString(r.toks[k].w)
-		}
-		if ok && in(m, b.String()) {
-			return b.String(), i + n
+		if p, ok := r.phrase(i, i+n, m); ok {
+			return p, i + n
 		}
 	}
 	return "", i
+}
+
+// phrase looks tokens [a, b) up in set, joined by spaces, without
+// allocating unless it is found.
+func (r *reader) phrase(a, b int, m map[string]struct{}) (string, bool) {
+	var buf [64]byte
+	n := 0
+	for k := a; k < b; k++ {
+		t := r.toks[k]
+		if t.k != kWord && t.k != kSym {
+			return "", false
+		}
+		if k > a {
+			if n == len(buf) {
+				return "", false
+			}
+			buf[n] = ' '
+			n++
+		}
+		if n+len(t.w) > len(buf) {
+			return "", false
+		}
+		n += copy(buf[n:], t.w)
+	}
+	if _, ok := m[string(buf[:n])]; ok {
+		return string(buf[:n]), true
+	}
+	return "", false
 }
 
 // numbers finds the numbers: digits with their scale, percent sign,
@@ -397,9 +412,6 @@ func (r *reader) numbers() {
 		it := &r.items[k]
 		s, e := r.toks[it.a].s, r.toks[it.b-1].e
 		it.Start, it.End, it.Text = s, e, r.title[s:e]
-		for j := it.a; j < it.b; j++ {
-			r.claims[j] = true
-		}
 	}
 }
 
@@ -503,25 +515,28 @@ func (r *reader) multipliers() {
 			continue
 		}
 		w := t.w
-		f := multiplierWords[w]
-		if f == 0 {
+		f := 0.0
+		if t.hot&hotMultiplier != 0 {
+			f = multiplierWords[w]
+		}
+		if f == 0 && len(w) > 4 && strings.IndexByte("drtqhc", w[0]) >= 0 {
 			for _, m := range multiplierStems {
 				if strings.HasPrefix(w, m.stem) {
 					f = m.factor
 					break
 				}
 			}
-		}
-		if f == 0 && strings.HasPrefix(w, "duplic") && !strings.HasPrefix(w, "duplicat") && !strings.HasSuffix(w, "ado") && !strings.HasSuffix(w, "ados") && !strings.HasSuffix(w, "ada") && !strings.HasSuffix(w, "adas") {
-			f = 2
-		}
-		if f == 0 && (w == "triplicar" || w == "triplica" || w == "triplicamos") {
-			f = 3
+			if f == 0 && strings.HasPrefix(w, "duplic") && !strings.HasPrefix(w, "duplicat") && !strings.HasSuffix(w, "ado") && !strings.HasSuffix(w, "ados") && !strings.HasSuffix(w, "ada") && !strings.HasSuffix(w, "adas") {
+				f = 2
+			}
+			if f == 0 && (w == "triplicar" || w == "triplica" || w == "triplicamos") {
+				f = 3
+			}
 		}
 		if f == 2 && (r.word(i+1) == "down" || r.word(i+1) == "check" || (r.sym(i+1) == "-" && r.word(i+2) != "")) {
 			f = 0 // double down, double-check, double-digit
 		}
-		if f == 0 && in(halfWords, w) {
+		if f == 0 && t.hot&hotHalf != 0 {
 			prev := r.word(i - 1)
 			if in(articles, prev) {
 				prev = r.word(i - 2)
@@ -540,10 +555,10 @@ func (r *reader) multipliers() {
 // la semana.
 func (r *reader) rate() {
 	for i, t := range r.toks {
-		if t.k != kWord && t.w != "/" {
+		if t.hot&(hotRate|hotRateBefore) == 0 && t.w != "/" {
 			continue
 		}
-		if u, ok := rateWords[t.w]; ok {
+		if u, ok := rateWords[t.w]; ok && t.k == kWord {
 			r.st.Rate, r.st.RateText = u, r.title[t.s:t.e]
 			return
 		}
@@ -609,7 +624,9 @@ func (r *reader) role(k int) {
 	bare := tok.k == kNum && tok.integer && plain && it.b == it.a+1 && tok.w == ""
 	// A year: in 2026, Make 2027 our best year.
 	if bare && tok.e-tok.s == 4 && it.Value >= 1900 && it.Value <= 2099 {
-		if in(yearBefore, prevSkip) || in(monthNames, prevSkip) || next == "" || !isContent(next) || r.depth[it.a] > 0 {
+		// the 2027 marketing plan, il piano 2027, our 2026 goals: a year
+		// after a determiner names the plan's year.
+		if in(yearBefore, prevSkip) || in(monthNames, prevSkip) || next == "" || !isContent(next) || in(articles, prev) || prev == "our" || prev == "nostro" || prev == "nuestro" {
 			it.Role = Date
 			return
 		}
@@ -625,9 +642,13 @@ func (r *reader) role(k int) {
 		it.Role = Label
 		return
 	}
-	if (prev == "top" && pi == 0) || (r.sym(it.a-1) == "#" && it.a == 1) {
-		it.Role = Label // Top 3 priority: …, #1 priority
-		return
+	// Top 3 priority, the top 5 industry events, the #1 choice: a rank
+	// that names something; reach the top 3, rank #1 on Google: a target.
+	if (prev == "top" || r.sym(it.a-1) == "#") && (pi <= 0 || r.word(it.b) != "" && isContent(r.word(it.b))) {
+		if !(in(reachVerbs, r.word(it.a-2)) || in(reachVerbs, r.word(it.a-3)) && in(articles, r.word(it.a-2))) {
+			it.Role = Label
+			return
+		}
 	}
 	if in(contextWords, prevSkip) || r.sym(it.a-1) == ":" && r.toks[max(it.a-2, 0)].k == kDate {
 		it.Role = Context
@@ -644,14 +665,6 @@ func (r *reader) role(k int) {
 	if it.Role == Change {
 		return
 	}
-	// A relative change: by 20%, del 20%, un 30%, en un 50%, di 3 punti.
-	if c, _ := r.phraseBefore(it.a, changeWords); c != "" {
-		measure := it.Percent || it.Points
-		if (c == "by" && !it.Words) || measure {
-			it.Role = Change
-			return
-		}
-	}
 	if c, _ := r.phraseBefore(it.a, cmpWords); c != "" || r.cmpAcrossArticle(it.a) != "" {
 		if c == "" {
 			c = r.cmpAcrossArticle(it.a)
@@ -659,6 +672,14 @@ func (r *reader) role(k int) {
 		it.Role = Target
 		it.Bound = bound(c)
 		return
+	}
+	// A relative change: by 20%, del 20%, un 30%, en un 50%, di 3 punti.
+	if c, _ := r.phraseBefore(it.a, changeWords); c != "" {
+		measure := it.Percent || it.Points
+		if (c == "by" && !it.Words) || measure {
+			it.Role = Change
+			return
+		}
 	}
 	// A count of scope: in 3 markets, nelle 3 regioni, las 5 páginas.
 	if tok.k == kNum || it.Words {

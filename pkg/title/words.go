@@ -123,9 +123,9 @@ var cmpWords = set(
 	"at least", "at most", "no more than", "no less than", "not more than", "not less than", "under", "below", "above",
 	"over", "more than", "less than", "fewer than", "within", "up to", "beyond", "minimum", "maximum", "min", "max",
 	"almeno", "al massimo", "al minimo", "non più di", "non meno di", "sotto", "sopra", "oltre", "più di", "meno di",
-	"fino a", "massimo", "minimo", "inferiore a", "superiore a", "entro",
+	"fino a", "massimo", "minimo", "sotto il", "sotto la", "oltre il", "sopra il", "al di sotto di", "al di sopra di", "inferiore a", "superiore a", "entro",
 	"al menos", "como mínimo", "como máximo", "como minimo", "como maximo", "por debajo de", "por encima de",
-	"más de", "menos de", "bajo", "hasta", "máximo", "mínimo", "no más de", "no menos de", "inferior a", "superior a",
+	"más de", "menos de", "bajo", "por debajo del", "por encima del", "más del", "menos del", "hasta", "máximo", "mínimo", "no más de", "no menos de", "inferior a", "superior a",
 	"≥", ">=", "≤", "<=", ">", "<",
 )
 
@@ -194,3 +194,36 @@ var rateUnits = map[string]string{
 // rateBefore introduce a rate unit: per month, a week, each month, al
 // mese, alla settimana, ogni mese, a la semana, al mes, por mes, cada mes.
 var rateBefore = set("per", "a", "an", "each", "every", "/", "al", "alla", "ogni", "a la", "por", "cada", "x")
+
+// Flags of the words every title's every word is looked up for, so that
+// the language, the rate and the multipliers cost one lookup a word.
+const (
+	hotEN uint8 = 1 << iota
+	hotIT
+	hotES
+	hotRate       // a rate word: monthly, mensili
+	hotRateBefore // per, al, ogni, cada…
+	hotMultiplier // twice, doppio
+	hotHalf       // half, metà, mitad
+)
+
+var hotWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(s map[string]struct{}, f uint8) {
+		for w := range s {
+			m[w] |= f
+		}
+	}
+	add(cueEN, hotEN)
+	add(cueIT, hotIT)
+	add(cueES, hotES)
+	add(rateBefore, hotRateBefore)
+	add(halfWords, hotHalf)
+	for w := range rateWords {
+		m[w] |= hotRate
+	}
+	for w := range multiplierWords {
+		m[w] |= hotMultiplier
+	}
+	return m
+}()

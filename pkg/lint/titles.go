@@ -1,0 +1,52 @@
+package lint
+
+import (
+	"sync"
+
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/title"
+)
+
+// titleStatements reads every key result's title once, for the rules that
+// judge titles (vague, title-number, rate-title): they run side by side
+// and share what was read.
+type titleStatements struct {
+	once sync.Once
+	m    map[*okr.Objective][]title.Statement
+}
+
+// titles returns what the titles of o's key results state, in the order
+// of its key results.
+func (p *Pass) titles(o *okr.Objective) []title.Statement {
+	c := p.titleCache
+	if c == nil {
+		return readTitles(o)
+	}
+	c.once.Do(func() {
+		objs := p.Repo.Objectives
+		c.m = make(map[*okr.Objective][]title.Statement, len(objs))
+		// Read in chunks on every core; each chunk writes its own slots.
+		const chunk = 256
+		out := make([][]title.Statement, len(objs))
+		okr.Parallel((len(objs)+chunk-1)/chunk, func(i int) {
+			for j := i * chunk; j < min((i+1)*chunk, len(objs)); j++ {
+				out[j] = readTitles(objs[j])
+			}
+		})
+		for j, o := range objs {
+			c.m[o] = out[j]
+		}
+	})
+	if s, ok := c.m[o]; ok {
+		return s
+	}
+	return readTitles(o)
+}
+
+func readTitles(o *okr.Objective) []title.Statement {
+	s := make([]title.Statement, len(o.KeyResults))
+	for i, kr := range o.KeyResults {
+		s[i] = title.Read(kr.Title)
+	}
+	return s
+}
