@@ -74,10 +74,11 @@ frequency: weekly
 		for j := 0; j < 3; j++ {
 			h := hostile[(i+j)%len(hostile)]
 			b.WriteString("  - id: kr-" + strconv.Itoa(j) + "\n")
-			b.WriteString("    title: " + q(h+" to 90") + "\n")
 			if j == 0 {
+				b.WriteString("    title: " + q(h+" to 90") + "\n")
 				b.WriteString("    kpi: signups\n    target: 90\n")
 			} else {
+				b.WriteString("    title: " + q(h+" to 10") + "\n")
 				b.WriteString("    baseline: 0\n    target: 10\n    current: 3\n")
 			}
 		}
