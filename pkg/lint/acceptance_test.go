@@ -345,7 +345,7 @@ func TestRulesFollowTheSpec(t *testing.T) {
 		"yaml:error", "schema:error", "kind:error", "one-objective:error", "kr-count:error",
 		"measurable:error", "deadline:error", "duplicate-id:error", "unknown-kpi:error",
 		"unknown-parent:error", "parent-cycle:error", "csv:error", "vague:error",
-		"title-number:error", "direction:warning", "objective-count:warning", "unknown-snapshot-kpi:warning",
+		"title-number:error", "direction:warning", "rate-title:warning", "objective-count:warning", "unknown-snapshot-kpi:warning",
 		"unused-ignore:warning", "stale-data:warning",
 	}
 	if diff := cmp.Diff(want, ids); diff != "" {

@@ -68,6 +68,7 @@ func checks() []Rule {
 		newVague(),
 		newTitleNumber(),
 		newDirection(),
+		newRateTitle(),
 		newObjectiveCount(),
 		newUnknownSnapshotKPI(),
 		newStaleData(),
