@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okrctl/okrctl/internal/atomicfile"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/report"
 )
@@ -96,7 +97,7 @@ func runReport(s *Streams, o *reportOptions) error {
 			return err
 		}
 	} else {
-		if err := report.WriteFileAtomic(out, buf.Bytes()); err != nil {
+		if err := atomicfile.Write(out, buf.Bytes()); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %d objectives\n", o.output, period.Text, asOf.Format(time.DateOnly), len(r.Objectives))
