@@ -75,6 +75,6 @@ func reportMisspelt(p *Pass, used string, m misspeltKPI) {
 	if m.snaps {
 		who = append(who, "the snapshots")
 	}
-	p.Reportf(m.doc.File(), okr.ValuePos(m.doc.Doc.Node, "id"), "KPI id %q is used by nothing, while %s use %q, which no KPI document defines: is the id misspelt?",
+	p.Reportf(m.doc.File(), m.doc.Pos.Value("id"), "KPI id %q is used by nothing, while %s use %q, which no KPI document defines: is the id misspelt?",
 		m.doc.ID, strings.Join(who, " and "), used)
 }

@@ -32,7 +32,7 @@ func (r *unknownKPI) Check(p *Pass) {
 			if _, ok := misspelt[kr.KPI]; ok {
 				continue
 			}
-			p.Reportf(o.File(), okr.ValuePos(kr.Node, "kpi"), "%s measures KPI %q, which no KPI document defines%s", krName(kr, i), kr.KPI, didYouMean(kr.KPI, ids))
+			p.Reportf(o.File(), kr.Pos.Value("kpi"), "%s measures KPI %q, which no KPI document defines%s", krName(kr, i), kr.KPI, didYouMean(kr.KPI, ids))
 		}
 	}
 }

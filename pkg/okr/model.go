@@ -24,6 +24,67 @@ func PosOf(n *yaml.Node) Pos {
 	return Pos{Line: n.Line, Col: n.Column}
 }
 
+// Fields records where a YAML mapping and each of its keys are written, so
+// that findings can point at a field without going back to the YAML tree.
+// The first of duplicated keys counts, as everywhere in the model.
+type Fields struct {
+	At   Pos // the mapping itself
+	keys []fieldPos
+}
+
+type fieldPos struct {
+	name       string
+	key, value Pos
+}
+
+// fieldsOf indexes mapping m's scalar keys in one pass.
+func fieldsOf(m *yaml.Node) Fields {
+	f := Fields{At: PosOf(m)}
+	if m == nil || m.Kind != yaml.MappingNode {
+		return f
+	}
+	f.keys = make([]fieldPos, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode || f.Has(k.Value) {
+			continue
+		}
+		f.keys = append(f.keys, fieldPos{name: k.Value, key: PosOf(k), value: PosOf(Deref(m.Content[i+1]))})
+	}
+	return f
+}
+
+// Has reports whether the key name is written.
+func (f Fields) Has(name string) bool {
+	for _, k := range f.keys {
+		if k.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Value is where the value of key name is written, else where the mapping
+// is: a missing key is reported at the mapping that lacks it.
+func (f Fields) Value(name string) Pos {
+	for _, k := range f.keys {
+		if k.name == name {
+			return k.value
+		}
+	}
+	return f.At
+}
+
+// Key is where the key name is written, else where the mapping is.
+func (f Fields) Key(name string) Pos {
+	for _, k := range f.keys {
+		if k.name == name {
+			return k.key
+		}
+	}
+	return f.At
+}
+
 // Direction says which way a key result moves its number.
 type Direction string
 
@@ -44,6 +105,7 @@ const (
 // Objective is one Objective document.
 type Objective struct {
 	Doc         *Document
+	Pos         Fields // where the objective and its fields are written
 	ID          string
 	Title       string
 	Owner       string
@@ -71,6 +133,7 @@ func (o *Objective) IsCommitted() bool { return o.Commitment == Committed }
 // KeyResult is one entry of an objective's key_results.
 type KeyResult struct {
 	Node     *yaml.Node
+	Pos      Fields // where the key result and its fields are written
 	ID       string
 	Title    string
 	KPI      string
@@ -131,6 +194,7 @@ type CheckIn struct {
 // KPI is one KPI document: a metric measured continuously.
 type KPI struct {
 	Doc         *Document
+	Pos         Fields // where the KPI and its fields are written
 	ID          string
 	Name        string
 	Unit        string
@@ -282,6 +346,7 @@ func decodeObjective(d *Document) *Objective {
 	m := d.Node
 	o := &Objective{
 		Doc:         d,
+		Pos:         fieldsOf(m),
 		ID:          str(m, "id"),
 		Title:       str(m, "title"),
 		Owner:       str(m, "owner"),
@@ -319,6 +384,7 @@ func decodeObjective(d *Document) *Objective {
 func decodeKeyResult(n *yaml.Node) *KeyResult {
 	kr := &KeyResult{
 		Node:         n,
+		Pos:          fieldsOf(n),
 		ID:           str(n, "id"),
 		Title:        str(n, "title"),
 		KPI:          str(n, "kpi"),
@@ -351,6 +417,7 @@ func decodeKPI(d *Document) *KPI {
 	m := d.Node
 	k := &KPI{
 		Doc:         d,
+		Pos:         fieldsOf(m),
 		ID:          str(m, "id"),
 		Name:        str(m, "name"),
 		Unit:        str(m, "unit"),
