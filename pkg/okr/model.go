@@ -24,63 +24,38 @@ func PosOf(n *yaml.Node) Pos {
 	return Pos{Line: n.Line, Col: n.Column}
 }
 
-// Fields records where a YAML mapping and each of its keys are written, so
-// that findings can point at a field without going back to the YAML tree.
-// The first of duplicated keys counts, as everywhere in the model.
+// Fields tells where a YAML mapping and each of its keys are written, so
+// that findings can point at a field without the rules going back to the
+// YAML tree. The first of duplicated keys counts, as everywhere in the
+// model. It reads the mapping's nodes, which hold the positions already,
+// rather than copying them: the model of a large repository stays small.
 type Fields struct {
-	At   Pos // the mapping itself
-	keys []fieldPos
+	At Pos // the mapping itself
+	m  *yaml.Node
 }
 
-type fieldPos struct {
-	name       string
-	key, value Pos
-}
-
-// fieldsOf indexes mapping m's scalar keys in one pass.
-func fieldsOf(m *yaml.Node) Fields {
-	f := Fields{At: PosOf(m)}
-	if m == nil || m.Kind != yaml.MappingNode {
-		return f
-	}
-	f.keys = make([]fieldPos, 0, len(m.Content)/2)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
-		if k.Kind != yaml.ScalarNode || f.Has(k.Value) {
-			continue
-		}
-		f.keys = append(f.keys, fieldPos{name: k.Value, key: PosOf(k), value: PosOf(Deref(m.Content[i+1]))})
-	}
-	return f
-}
+// fieldsOf returns the Fields of mapping m.
+func fieldsOf(m *yaml.Node) Fields { return Fields{At: PosOf(m), m: m} }
 
 // Has reports whether the key name is written.
 func (f Fields) Has(name string) bool {
-	for _, k := range f.keys {
-		if k.name == name {
-			return true
-		}
-	}
-	return false
+	k, _ := Lookup(f.m, name)
+	return k != nil
 }
 
 // Value is where the value of key name is written, else where the mapping
 // is: a missing key is reported at the mapping that lacks it.
 func (f Fields) Value(name string) Pos {
-	for _, k := range f.keys {
-		if k.name == name {
-			return k.value
-		}
+	if _, v := Lookup(f.m, name); v != nil {
+		return PosOf(v)
 	}
 	return f.At
 }
 
 // Key is where the key name is written, else where the mapping is.
 func (f Fields) Key(name string) Pos {
-	for _, k := range f.keys {
-		if k.name == name {
-			return k.key
-		}
+	if k, _ := Lookup(f.m, name); k != nil {
+		return PosOf(k)
 	}
 	return f.At
 }
