@@ -76,8 +76,11 @@ func previousTotal(p *Pass, st *title.Statement, kpiID string, o *okr.Objective,
 	}
 	if p.Snapshots != nil {
 		start := kpi.DayOf(o.Period.Start)
-		prev := kpi.Window(p.Snapshots.Series(kpiID), start-kpi.Day(window), start-1)
-		if len(prev) > 0 {
+		from := start - kpi.Day(window)
+		prev := kpi.Window(p.Snapshots.Series(kpiID), from, start-1)
+		// Only snapshots that cover the window before, end to end, give
+		// its total.
+		if len(prev) > 0 && prev[0].Day <= from+14 && prev[len(prev)-1].Day >= start-14 {
 			var sum float64
 			for _, pt := range prev {
 				sum += pt.Value

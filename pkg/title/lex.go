@@ -33,7 +33,7 @@ type token struct {
 	digits   int     // digits before the first separator
 	space    bool    // a space (or nothing) precedes the token
 	high     bool    // a word with non-ASCII letters
-	hot      uint8   // the word's hot flags (see hotWords)
+	hot      uint32  // the token's flags (see hotWords)
 }
 
 // maxTitle bounds the bytes read: a title is a line, and a longer input
@@ -98,7 +98,8 @@ func lex(title string, toks []token) []token {
 			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, hot: hotWords[w]})
 			i = j
 		default:
-			toks = append(toks, token{k: kSym, s: i, e: i + n, w: low[i : i+n], space: space})
+			w := low[i : i+n]
+			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, hot: hotWords[w]})
 			i += n
 		}
 		space = false

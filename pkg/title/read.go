@@ -445,7 +445,7 @@ func (r *reader) around(it *item) int {
 	for k := 0; k < 2 && it.a > 0; k++ {
 		p := r.toks[it.a-1]
 		switch {
-		case p.k == kSym && in(currencyWords, p.w), p.k == kWord && in(currencyWords, p.w):
+		case p.hot&hotCurrency != 0:
 			it.Currency = true
 			it.a--
 			continue
@@ -480,22 +480,24 @@ func (r *reader) around(it *item) int {
 			j++
 			continue
 		}
-		if p, end := r.phraseAfter(j, percentWords); p != "" {
-			it.Percent = true
-			j = end
-			continue
+		if t.hot&hotPercentStart != 0 {
+			if p, end := r.phraseAfter(j, percentWords); p != "" {
+				it.Percent = true
+				j = end
+				continue
+			}
 		}
-		if t.k == kSym && in(currencyWords, t.w) || t.k == kWord && in(currencyWords, t.w) {
+		if t.hot&hotCurrency != 0 {
 			it.Currency = true
 			j++
 			continue
 		}
-		if t.k == kWord && in(pointWords, t.w) {
+		if t.hot&hotPoint != 0 {
 			it.Points = true
 			j++
 			continue
 		}
-		if t.k == kWord && in(unitWords, t.w) {
+		if t.k == kWord && t.hot&hotUnit != 0 {
 			if t.w == "x" {
 				it.Role = Factor
 			}
@@ -538,7 +540,7 @@ func (r *reader) multipliers() {
 		}
 		if f == 0 && t.hot&hotHalf != 0 {
 			prev := r.word(i - 1)
-			if in(articles, prev) {
+			if r.has(i-1, hotArticle) {
 				prev = r.word(i - 2)
 			}
 			if prev == "in" || prev == "by" || prev == "a" || prev == "della" || prev == "alla" || prev == "di" || prev == "por" || prev == "en" {
@@ -566,7 +568,7 @@ func (r *reader) rate() {
 			continue
 		}
 		j := i + 1
-		if in(articles, r.word(j)) {
+		if r.has(j, hotArticle) {
 			j++
 		}
 		u, ok := rateUnits[r.word(j)]
@@ -590,7 +592,7 @@ func (r *reader) wordBefore(i int, skip bool) (string, int) {
 		k--
 	}
 	w := r.word(k)
-	if skip && in(articles, w) && k > 0 && r.word(k-1) != "" {
+	if skip && r.has(k, hotArticle) && k > 0 && r.word(k-1) != "" {
 		k--
 		w = r.word(k)
 	}
@@ -617,40 +619,40 @@ func (r *reader) role(k int) {
 		return
 	}
 	prev, pi := r.wordBefore(it.a, false)
-	prevSkip, _ := r.wordBefore(it.a, true)
-	next := r.word(it.b)
+	_, si := r.wordBefore(it.a, true)
+	next, ni := r.word(it.b), it.b
 	plain := !it.Percent && !it.Currency && !it.Unit && !it.Points
 	tok := r.toks[it.a]
 	bare := tok.k == kNum && tok.integer && plain && it.b == it.a+1 && tok.w == ""
-	// A year: in 2026, Make 2027 our best year.
+	// A year: in 2026, Make 2027 our best year; the 2027 marketing plan,
+	// il piano 2027, our 2026 goals: a year after a determiner names the
+	// plan's year.
 	if bare && tok.e-tok.s == 4 && it.Value >= 1900 && it.Value <= 2099 {
-		// the 2027 marketing plan, il piano 2027, our 2026 goals: a year
-		// after a determiner names the plan's year.
-		if in(yearBefore, prevSkip) || in(monthNames, prevSkip) || next == "" || !isContent(next) || in(articles, prev) || prev == "our" || prev == "nostro" || prev == "nuestro" {
+		if r.has(si, hotYearBefore|hotMonth) || next == "" || !r.isContent(ni) || r.has(pi, hotArticle) || prev == "our" || prev == "nostro" || prev == "nuestro" {
 			it.Role = Date
 			return
 		}
 	}
 	// A day next to its month: 30 novembre, March 31, 31 de marzo.
-	if bare && it.Value >= 1 && it.Value <= 31 && (in(monthNames, prev) || in(monthNames, next) ||
-		((next == "de" || next == "of") && in(monthNames, r.word(it.b+1)))) {
+	if bare && it.Value >= 1 && it.Value <= 31 && (r.has(pi, hotMonth) || r.has(ni, hotMonth) ||
+		((next == "de" || next == "of") && r.has(ni+1, hotMonth))) {
 		it.Role = Date
 		return
 	}
-	// A day after a date preposition: entro il 30, by the 15th.
-	if bare && in(labelBefore, prev) {
+	// A name: phase 2, sprint 4, versione 3.
+	if bare && r.has(pi, hotLabel) {
 		it.Role = Label
 		return
 	}
 	// Top 3 priority, the top 5 industry events, the #1 choice: a rank
 	// that names something; reach the top 3, rank #1 on Google: a target.
-	if (prev == "top" || r.sym(it.a-1) == "#") && (pi <= 0 || r.word(it.b) != "" && isContent(r.word(it.b))) {
-		if !(in(reachVerbs, r.word(it.a-2)) || in(reachVerbs, r.word(it.a-3)) && in(articles, r.word(it.a-2))) {
+	if (prev == "top" || r.sym(it.a-1) == "#") && (pi <= 0 || next != "" && r.isContent(ni)) {
+		if !(r.has(it.a-2, hotReach) || r.has(it.a-3, hotReach) && r.has(it.a-2, hotArticle)) {
 			it.Role = Label
 			return
 		}
 	}
-	if in(contextWords, prevSkip) || r.sym(it.a-1) == ":" && r.toks[max(it.a-2, 0)].k == kDate {
+	if r.has(si, hotContext) || r.sym(it.a-1) == ":" && r.toks[max(it.a-2, 0)].k == kDate {
 		it.Role = Context
 		return
 	}
@@ -665,43 +667,53 @@ func (r *reader) role(k int) {
 	if it.Role == Change {
 		return
 	}
-	if c, _ := r.phraseBefore(it.a, cmpWords); c != "" || r.cmpAcrossArticle(it.a) != "" {
-		if c == "" {
-			c = r.cmpAcrossArticle(it.a)
-		}
+	if c := r.cmpBefore(it.a); c != "" {
 		it.Role = Target
 		it.Bound = bound(c)
 		return
 	}
 	// A relative change: by 20%, del 20%, un 30%, en un 50%, di 3 punti.
-	if c, _ := r.phraseBefore(it.a, changeWords); c != "" {
-		measure := it.Percent || it.Points
-		if (c == "by" && !it.Words) || measure {
+	if r.has(it.a-1, hotChangeEnd) {
+		if c, _ := r.phraseBefore(it.a, changeWords); c != "" && ((c == "by" && !it.Words) || it.Percent || it.Points) {
 			it.Role = Change
 			return
 		}
 	}
 	// A count of scope: in 3 markets, nelle 3 regioni, las 5 páginas.
-	if tok.k == kNum || it.Words {
-		if !it.Percent && !it.Currency && !it.Unit && !it.Points && it.Value < 100 && it.Value == math.Trunc(it.Value) && in(scopeBefore, prev) && !in(newWords, next) {
-			v, _ := r.wordBefore(it.a, true)
-			if !in(reachVerbs, v) && !in(reachVerbs, prev) {
-				it.Role = Scope
-				return
-			}
-		}
+	if (tok.k == kNum || it.Words) && plain && it.Value < 100 && it.Value == math.Trunc(it.Value) &&
+		r.has(pi, hotScope) && !r.has(ni, hotNew) && !r.has(si, hotReach) && !r.has(pi, hotReach) {
+		it.Role = Scope
+		return
 	}
 	it.Role = Target
 }
 
-// cmpAcrossArticle returns a comparison phrase that ends before an
-// article before token i: sotto i 45 EUR, por debajo de los 2 días.
-func (r *reader) cmpAcrossArticle(i int) string {
-	if w := r.word(i - 1); !in(articles, w) && w != "a" && w != "di" && w != "de" && w != "of" && w != "to" {
-		return ""
+// has reports whether token i exists and has one of the flags f.
+func (r *reader) has(i int, f uint32) bool {
+	return i >= 0 && i < len(r.toks) && r.toks[i].hot&f != 0
+}
+
+// isContent reports whether token i is a word that can be what a number
+// counts (a noun or an adjective): not a determiner, preposition or
+// conjunction.
+func (r *reader) isContent(i int) bool {
+	return r.word(i) != "" && !r.has(i, hotScope|hotArticle|hotFunction)
+}
+
+// cmpBefore returns the comparison phrase that ends before token i, or
+// before an article or preposition before it (sotto i 45 EUR, al massimo
+// a 45 EUR, por debajo de los 2 días); "" when there is none.
+func (r *reader) cmpBefore(i int) string {
+	if r.has(i-1, hotCmpEnd) {
+		if c, _ := r.phraseBefore(i, cmpWords); c != "" {
+			return c
+		}
 	}
-	c, _ := r.phraseBefore(i-1, cmpWords)
-	return c
+	if w := r.word(i - 1); (r.has(i-1, hotArticle) || w == "a" || w == "di" || w == "de" || w == "of" || w == "to") && r.has(i-2, hotCmpEnd) {
+		c, _ := r.phraseBefore(i-1, cmpWords)
+		return c
+	}
+	return ""
 }
 
 // bound says which way a comparison phrase bounds its target.
@@ -735,17 +747,16 @@ func (r *reader) ranges() {
 		if b.a-a.b > 3 {
 			continue
 		}
-		from, _ := r.wordBefore(a.a, false)
-		to := r.text(b.a - 1)
+		_, fi := r.wordBefore(a.a, false)
 		arrow := r.sym(a.b) == "→" || (r.sym(a.b) == "-" && r.sym(a.b+1) == ">")
-		if !(in(fromWords, from) && in(toWords, to)) && !arrow {
+		if !(r.has(fi, hotFrom) && r.has(b.a-1, hotTo)) && !arrow {
 			continue
 		}
 		// Everything between the two ends is a unit or a currency.
 		ok := true
 		for j := a.b; j < b.a-1; j++ {
 			w := r.toks[j].w
-			if !(in(currencyWords, w) || in(unitWords, w) || w == "%" || w == "-" || w == ">" || w == "→") {
+			if !(r.has(j, hotCurrency|hotUnit) || w == "%" || w == "-" || w == ">" || w == "→") {
 				ok = false
 			}
 		}
@@ -768,12 +779,6 @@ func (r *reader) ranges() {
 		}
 		k++
 	}
-}
-
-// isContent reports whether a word can be what a number counts (a noun
-// or an adjective): not a determiner, preposition or conjunction.
-func isContent(w string) bool {
-	return !in(scopeBefore, w) && !in(articles, w) && !in(functionWords, w)
 }
 
 var functionWords = set("and", "or", "but", "as", "is", "be", "will", "a", "an", "e", "o", "y", "u", "è", "es", "sarà",

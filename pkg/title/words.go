@@ -1,5 +1,7 @@
 package title
 
+import "strings"
+
 // The vocabulary the reader knows, by language. Words are lower case; a
 // word shared by two languages is listed in each.
 
@@ -195,23 +197,51 @@ var rateUnits = map[string]string{
 // mese, alla settimana, ogni mese, a la semana, al mes, por mes, cada mes.
 var rateBefore = set("per", "a", "an", "each", "every", "/", "al", "alla", "ogni", "a la", "por", "cada", "x")
 
-// Flags of the words every title's every word is looked up for, so that
-// the language, the rate and the multipliers cost one lookup a word.
+// Flags of the words (and symbols) of the vocabulary, looked up once per
+// token when the title is split, so that reading a title costs one map
+// lookup a token.
 const (
-	hotEN uint8 = 1 << iota
+	hotEN uint32 = 1 << iota
 	hotIT
 	hotES
-	hotRate       // a rate word: monthly, mensili
-	hotRateBefore // per, al, ogni, cada…
-	hotMultiplier // twice, doppio
-	hotHalf       // half, metà, mitad
+	hotRate         // a rate word: monthly, mensili
+	hotRateBefore   // per, al, ogni, cada…
+	hotMultiplier   // twice, doppio
+	hotHalf         // half, metà, mitad
+	hotCurrency     // €, eur, euro…
+	hotUnit         // days, ore, horas…
+	hotPoint        // points, punti, puntos
+	hotPercentStart // the first word of percent, per cento, por ciento
+	hotCmpEnd       // the last word of a comparison phrase
+	hotChangeEnd    // the last word of a change phrase
+	hotScope        // scopeBefore
+	hotArticle      // articles
+	hotYearBefore   // yearBefore
+	hotMonth        // month names
+	hotLabel        // labelBefore
+	hotContext      // contextWords
+	hotReach        // reachVerbs
+	hotNew          // newWords
+	hotFrom         // fromWords
+	hotTo           // toWords
+	hotFunction     // functionWords
 )
 
-var hotWords = func() map[string]uint8 {
-	m := map[string]uint8{}
-	add := func(s map[string]struct{}, f uint8) {
+var hotWords = func() map[string]uint32 {
+	m := map[string]uint32{}
+	add := func(s map[string]struct{}, f uint32) {
 		for w := range s {
 			m[w] |= f
+		}
+	}
+	edge := func(s map[string]struct{}, f uint32, last bool) {
+		for w := range s {
+			ws := strings.Fields(w)
+			if last {
+				m[ws[len(ws)-1]] |= f
+			} else {
+				m[ws[0]] |= f
+			}
 		}
 	}
 	add(cueEN, hotEN)
@@ -225,5 +255,22 @@ var hotWords = func() map[string]uint8 {
 	for w := range multiplierWords {
 		m[w] |= hotMultiplier
 	}
+	add(currencyWords, hotCurrency)
+	add(unitWords, hotUnit)
+	add(pointWords, hotPoint)
+	edge(percentWords, hotPercentStart, false)
+	edge(cmpWords, hotCmpEnd, true)
+	edge(changeWords, hotChangeEnd, true)
+	add(scopeBefore, hotScope)
+	add(articles, hotArticle)
+	add(yearBefore, hotYearBefore)
+	add(monthNames, hotMonth)
+	add(labelBefore, hotLabel)
+	add(contextWords, hotContext)
+	add(reachVerbs, hotReach)
+	add(newWords, hotNew)
+	add(fromWords, hotFrom)
+	add(toWords, hotTo)
+	add(functionWords, hotFunction)
 	return m
 }()
