@@ -396,6 +396,9 @@ func (r *reader) numbers() {
 			it.b = j
 			i = r.around(&it)
 			r.items = append(r.items, it)
+		case t.k == kWord && fractions[t.w] > 0 && r.has(i-1, hotOne) && r.has(i-2, hotChangeEnd):
+			// by a third, di un terzo, en un tercio: a relative change.
+			r.items = append(r.items, item{a: i - 1, b: i + 1, Number: Number{Value: fractions[t.w], Alt: math.NaN(), Percent: true, Role: Change, Words: true}})
 		case t.k == kWord && len(t.w) > 1 && (t.w[0] == 'x' || strings.HasPrefix(t.w, "×")) && allDigits(strings.TrimPrefix(strings.TrimPrefix(t.w, "×"), "x")):
 			// x2, x10: a multiplier.
 			v := 0.0

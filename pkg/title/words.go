@@ -61,6 +61,10 @@ var numberWords = map[string]map[string]float64{
 	},
 }
 
+// fractions after "by a", "di un", "en un" are relative changes, in
+// percent: by a third, di un quarto, en un tercio.
+var fractions = map[string]float64{"third": 100.0 / 3, "quarter": 25, "terzo": 100.0 / 3, "quarto": 25, "tercio": 100.0 / 3, "cuarto": 25}
+
 // oneWords are "one" in each language: a number only before a scale word.
 var oneWords = set("one", "a", "an", "un", "uno", "una")
 
@@ -225,6 +229,7 @@ const (
 	hotFrom         // fromWords
 	hotTo           // toWords
 	hotFunction     // functionWords
+	hotOne          // one, a, un, uno, una
 )
 
 var hotWords = func() map[string]uint32 {
@@ -272,5 +277,6 @@ var hotWords = func() map[string]uint32 {
 	add(fromWords, hotFrom)
 	add(toWords, hotTo)
 	add(functionWords, hotFunction)
+	add(oneWords, hotOne)
 	return m
 }()
