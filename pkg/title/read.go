@@ -264,14 +264,6 @@ func (r *reader) sym(i int) string {
 	return r.toks[i].w
 }
 
-// text returns token i's text: its word or symbol.
-func (r *reader) text(i int) string {
-	if i < 0 || i >= len(r.toks) {
-		return ""
-	}
-	return r.toks[i].w
-}
-
 // phraseBefore returns the phrase of set (up to three words joined by
 // spaces) that ends just before token i, and the index of its first token;
 // "" and i when none does.
