@@ -64,10 +64,51 @@ func (r *vague) Check(p *Pass) {
 				p.Reportf(o.File(), pos, "%s is vague: %s %s an activity, not a result%s; state the number to reach and by when (e.g. %s)", krName(kr, i), quoteList(ws), verb, noTarget(st), example)
 				continue
 			}
-			p.Reportf(o.File(), pos, "%s states no target%s: say how much, from what to what (e.g. %s)", krName(kr, i), noTarget(st), example)
+			p.Reportf(o.File(), pos, "%s states no target: %q says what to do, not how much%s; say how much, from what to what (e.g. %s)", krName(kr, i), activity(kr.Title, st), noTarget(st), example)
 		}
 	}
 }
+
+// activity returns the part of a title that names the activity: the
+// words before its first number or date, without a trailing preposition
+// ("Launch the partner portal" of "Launch the partner portal by
+// 2026-03-31"), at most 60 characters.
+func activity(t string, st *title.Statement) string {
+	if len(st.Numbers) > 0 {
+		t = t[:st.Numbers[0].Start]
+	}
+	t = strings.TrimRight(t, " ,:;(-–")
+	// Drop what introduces the date: "by", "by March", "entro il".
+	for range 3 {
+		i := strings.LastIndexByte(t, ' ')
+		if i <= 0 || !trailing[strings.ToLower(t[i+1:])] {
+			break
+		}
+		t = strings.TrimRight(t[:i], " ,:;(-–")
+	}
+	if r := []rune(t); len(r) > 60 {
+		t = string(r[:59]) + "…"
+	}
+	if t == "" {
+		return "the title"
+	}
+	return t
+}
+
+// trailing are the words that end the activity part of a title before its
+// date: prepositions, articles and month names.
+var trailing = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`by in before until for on at from of the across end
+		entro nel nella nelle nei per il la le i del dal prima a fine
+		antes en de para el los las hasta desde finales
+		january february march april may june july august september october november december
+		gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+		enero febrero abril mayo junio julio septiembre octubre noviembre diciembre`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // vagueExample is a target in the title's language, by the key result's
 // deadline when it has one: from 400 to 480 by 2026-03-31, da 400 a 480
