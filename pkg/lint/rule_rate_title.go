@@ -38,6 +38,10 @@ func (r *rateTitle) Check(p *Pass) {
 				sts = p.titles(o)
 			}
 			st := &sts[i]
+			hasBaseline := kr.Baseline != nil && *kr.Baseline > 0 && kr.Target != nil && *kr.Target > *kr.Baseline
+			if st.Rate == "" && !hasBaseline {
+				continue
+			}
 			deadline, ok := kr.DeadlineIn(o.Period)
 			if !ok || !o.HasPeriod() {
 				continue
@@ -53,7 +57,7 @@ func (r *rateTitle) Check(p *Pass) {
 					krName(kr, i), st.RateText, k.ID, window, advice)
 				continue
 			}
-			if kr.Baseline == nil || *kr.Baseline <= 0 || kr.Target == nil || *kr.Target <= *kr.Baseline {
+			if !hasBaseline {
 				continue
 			}
 			if why := previousTotal(p, st, k.ID, o, *kr.Baseline, *kr.Target, window); why != "" {

@@ -351,7 +351,7 @@ func (r *reader) numbers() {
 			r.suffix(&it, t.w)
 			i = r.around(&it)
 			r.items = append(r.items, it)
-		case t.k == kWord && (words[t.w] > 0 || (in(oneWords, t.w) && scaleWords[r.word(i+1)] >= 100)):
+		case t.k == kWord && t.hot&(hotNumber|hotOne) != 0 && (words[t.w] > 0 || (t.hot&hotOne != 0 && r.has(i+1, hotScale) && scaleWords[r.word(i+1)] >= 100)):
 			if t.w == "mil" && i > 0 && r.toks[i-1].k == kNum {
 				continue // 80 mil: a scale, read with the number
 			}
@@ -516,19 +516,8 @@ func (r *reader) multipliers() {
 		if t.hot&hotMultiplier != 0 {
 			f = multiplierWords[w]
 		}
-		if f == 0 && len(w) > 4 && strings.IndexByte("drtqhc", w[0]) >= 0 {
-			for _, m := range multiplierStems {
-				if strings.HasPrefix(w, m.stem) {
-					f = m.factor
-					break
-				}
-			}
-			if f == 0 && strings.HasPrefix(w, "duplic") && !strings.HasPrefix(w, "duplicat") && !strings.HasSuffix(w, "ado") && !strings.HasSuffix(w, "ados") && !strings.HasSuffix(w, "ada") && !strings.HasSuffix(w, "adas") {
-				f = 2
-			}
-			if f == 0 && (w == "triplicar" || w == "triplica" || w == "triplicamos") {
-				f = 3
-			}
+		if f == 0 {
+			f = multiplierStem(w)
 		}
 		if f == 2 && (r.word(i+1) == "down" || r.word(i+1) == "check" || (r.sym(i+1) == "-" && r.word(i+2) != "")) {
 			f = 0 // double down, double-check, double-digit

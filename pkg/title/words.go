@@ -166,15 +166,50 @@ var articles = set("il", "el", "la", "the", "l", "lo", "i", "le", "los", "las", 
 // mitad, ridurre della metà).
 var halfWords = set("half", "metà", "meta", "mitad")
 
-// multiplierStems begin the verbs that multiply: double, raddoppiare,
-// duplicar… The factor applies to the baseline.
-var multiplierStems = []struct {
-	stem   string
-	factor float64
-}{
-	{"doubl", 2}, {"raddopp", 2}, {"dobla", 2},
-	{"tripl", 3}, {"quadrupl", 4}, {"cuadrupl", 4}, {"quintupl", 5},
-	{"halv", 0.5}, {"dimezz", 0.5},
+// multiplierStem returns the factor of a verb that multiplies (double,
+// raddoppiare, triplicar, halve, dimezzare…) from its first four letters,
+// or 0. The factor applies to the baseline.
+func multiplierStem(w string) float64 {
+	if len(w) < 5 {
+		return 0
+	}
+	switch w[:4] {
+	case "doub":
+		return 2
+	case "radd":
+		if strings.HasPrefix(w, "raddopp") {
+			return 2
+		}
+	case "dobl":
+		if strings.HasPrefix(w, "dobla") {
+			return 2
+		}
+	case "trip":
+		if strings.HasPrefix(w, "tripl") {
+			return 3
+		}
+	case "quad", "cuad":
+		if strings.HasPrefix(w[1:], "uadrupl") {
+			return 4
+		}
+	case "quin":
+		if strings.HasPrefix(w, "quintupl") {
+			return 5
+		}
+	case "halv":
+		return 0.5
+	case "dime":
+		if strings.HasPrefix(w, "dimezz") {
+			return 0.5
+		}
+	case "dupl":
+		// duplicar, duplica, duplicamos — not duplicate, duplicado.
+		if strings.HasPrefix(w, "duplic") && !strings.HasPrefix(w, "duplicat") && !strings.HasSuffix(w, "ado") &&
+			!strings.HasSuffix(w, "ados") && !strings.HasSuffix(w, "ada") && !strings.HasSuffix(w, "adas") {
+			return 2
+		}
+	}
+	return 0
 }
 
 // multiplierWords are single-word multipliers.
@@ -230,6 +265,8 @@ const (
 	hotTo           // toWords
 	hotFunction     // functionWords
 	hotOne          // one, a, un, uno, una
+	hotNumber       // a number word of any language: ten, dieci, mil
+	hotScale        // a scale word: thousand, mila, millones, k
 )
 
 var hotWords = func() map[string]uint32 {
@@ -278,5 +315,13 @@ var hotWords = func() map[string]uint32 {
 	add(toWords, hotTo)
 	add(functionWords, hotFunction)
 	add(oneWords, hotOne)
+	for _, ws := range numberWords {
+		for w := range ws {
+			m[w] |= hotNumber
+		}
+	}
+	for w := range scaleWords {
+		m[w] |= hotScale
+	}
 	return m
 }()
