@@ -599,10 +599,16 @@ func (r *reader) role(k int) {
 		it.Role = Context
 		return
 	}
+	prev, pi := r.wordBefore(it.a, false)
+	// ROAS from 2.5x to 3.2x, a 4x: a level written with an x, not a
+	// multiplier.
+	if it.Role == Factor && (r.has(pi, hotFrom|hotTo) || r.cmpBefore(it.a) != "") {
+		it.Role = Target
+		return
+	}
 	if it.Role == Label || it.Role == Factor {
 		return
 	}
-	prev, pi := r.wordBefore(it.a, false)
 	_, si := r.wordBefore(it.a, true)
 	next, ni := r.word(it.b), it.b
 	plain := !it.Percent && !it.Currency && !it.Unit && !it.Points

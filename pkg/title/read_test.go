@@ -82,6 +82,8 @@ func TestRead(t *testing.T) {
 		{"Triplicar los registros", "es", true, 3, "", nil},
 		{"Reducir a la mitad el tiempo de respuesta", "es", true, 0.5, "", nil},
 		{"Grow pipeline 3x", "en", true, 3, "", []want{{Factor, 3, false}}},
+		{"Raise ROAS from 2.5x to 3.2x", "en", true, 0, "", []want{{From, 2.5, false}, {Target, 3.2, false}}},
+		{"Portare il ROAS a 4x", "it", true, 0, "", []want{{Target, 4, false}}},
 		{"Cut unsubscribe rate by a third", "en", true, 0, "", []want{{Change, 100.0 / 3, true}}},
 		{"Ridurre di un terzo le disiscrizioni", "it", true, 0, "", []want{{Change, 100.0 / 3, true}}},
 		{"Reducir en un tercio las bajas", "es", true, 0, "", []want{{Change, 100.0 / 3, true}}},
