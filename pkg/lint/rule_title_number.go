@@ -84,7 +84,7 @@ func checkRelative(st *title.Statement, kr *okr.KeyResult) (string, string) {
 	if c == nil {
 		return "", ""
 	}
-	v := c.Value
+	v := math.Abs(c.Value)
 	switch {
 	case c.Percent:
 		// A relative change (by 20%: ×1.2) or, for a rate, percentage

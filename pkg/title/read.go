@@ -449,6 +449,9 @@ func (r *reader) around(it *item) int {
 				break // a dash between words, not a sign
 			}
 			it.Negative = p.w != "+"
+			if it.Negative {
+				it.Value, it.Alt = -it.Value, -it.Alt
+			}
 			it.Role = Change
 			it.a--
 			continue
@@ -730,7 +733,7 @@ func (r *reader) ranges() {
 			continue
 		}
 		switch b.Role {
-		case Target, Scope:
+		case Target, Scope, Change:
 		default:
 			continue
 		}

@@ -50,6 +50,8 @@ func TestRead(t *testing.T) {
 		{"Reducir el ciclo de 45 a 35 días", "es", true, 0, "", []want{{From, 45, false}, {Target, 35, false}}},
 		{"Cut the cost per lead from EUR 48 to EUR 38", "en", true, 0, "", []want{{From, 48, false}, {Target, 38, false}}},
 		{"NPS 32 → 40", "en", true, 0, "", []want{{From, 32, false}, {Target, 40, false}}},
+		{"Raise NPS from -10 to +5", "en", true, 0, "", []want{{From, -10, false}, {Target, 5, false}}},
+		{"Cut churn by -15%", "en", true, 0, "", []want{{Change, -15, true}}},
 		// Comparisons.
 		{"Keep churn at least under 2%", "en", true, 0, "", []want{{Target, 2, true}}},
 		{"Mantenere almeno 40 demo", "it", true, 0, "", []want{{Target, 40, false}}},
