@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/okrctl/okrctl/pkg/config"
-	"github.com/okrctl/okrctl/pkg/gitdiff"
 	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okrdiff"
 	"github.com/okrctl/okrctl/pkg/progress"
 	"github.com/okrctl/okrctl/pkg/report"
 )
@@ -196,14 +196,14 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	return f.Format(s.Out, gitdiff.Compare(b, h, gitdiff.Options{AsOf: asOf, Only: under(s.Dir, paths)}))
+	return f.Format(s.Out, okrdiff.Compare(b, h, okrdiff.Options{AsOf: asOf, Only: under(s.Dir, paths)}))
 }
 
 // diffSide is one side of a diff: a revision's tree, or the working tree
 // when rev is nil.
 type diffSide struct {
 	rev  *revision
-	ref  gitdiff.Ref
+	ref  okrdiff.Ref
 	find func(dir string, paths []string) (*config.Config, error)
 }
 
@@ -212,7 +212,7 @@ func loadDiffSide(s *Streams, rev string) (*diffSide, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &diffSide{rev: r, ref: gitdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
+	return &diffSide{rev: r, ref: okrdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
 }
 
 // exists reports whether the path (absolute) is on this side.
@@ -257,8 +257,8 @@ func diffPaths(s *Streams, paths []string, sides ...*diffSide) ([]string, error)
 // key result under them may use a KPI and snapshots kept anywhere. Those
 // PATHs are read too, where this side has them, in case the configuration
 // leaves them out. A side that has none of it is empty.
-func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []string) (gitdiff.Side, error) {
-	side := gitdiff.Side{Ref: d.ref, Gaps: progress.DefaultGaps()}
+func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []string) (okrdiff.Side, error) {
+	side := okrdiff.Side{Ref: d.ref, Gaps: progress.DefaultGaps()}
 	var roots []string
 	for _, p := range cfg.Paths {
 		if !filepath.IsAbs(p) {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"io/fs"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/config"
@@ -50,29 +48,10 @@ func loadWorkspace(s *Streams, src source) (*workspace, error) {
 	return &workspace{Result: res, config: cfg}, nil
 }
 
-// findConfig looks for .okrctl.yaml from the first path upward, then from
-// the working directory upward, so that `okrctl validate examples` uses the
-// examples' own configuration wherever it is run from.
+// findConfig looks for .okrctl.yaml on disk from the first path upward,
+// then from the working directory upward, so that `okrctl validate
+// examples` uses the examples' own configuration wherever it is run from.
 func findConfig(dir string, paths []string) (*config.Config, error) {
-	for _, start := range configStarts(dir, paths) {
-		if p := config.Find(start); p != "" {
-			return config.Load(p)
-		}
-	}
-	return config.Default(dir), nil
-}
-
-func configStarts(dir string, paths []string) []string {
-	var starts []string
-	if len(paths) > 0 {
-		p := paths[0]
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			p = filepath.Dir(p)
-		}
-		starts = append(starts, p)
-	}
-	return append(starts, dir)
+	fsys, top, name := config.DiskFS(dir)
+	return config.Lookup(fsys, top, dir, paths, name)
 }

@@ -6,13 +6,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/okrctl/okrctl/pkg/gitdiff"
+	"github.com/okrctl/okrctl/pkg/okrdiff"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 // DiffFormatter writes a semantic diff (`okrctl diff`) in one format.
 type DiffFormatter interface {
-	Format(w io.Writer, d *gitdiff.Diff) error
+	Format(w io.Writer, d *okrdiff.Diff) error
 }
 
 var diffFormats = map[string]func() DiffFormatter{
@@ -34,7 +34,7 @@ func NewDiffFormatter(name string) (DiffFormatter, error) {
 
 // diffSummary is the one-line summary of a diff's changes, "" when nothing
 // changed.
-func diffSummary(d *gitdiff.Diff) string {
+func diffSummary(d *okrdiff.Diff) string {
 	s := d.Summary()
 	var parts []string
 	if obj := counts(s.ObjectivesAdded, s.ObjectivesRemoved, s.ObjectivesChanged); obj != "" {
@@ -68,13 +68,13 @@ func counts(added, removed, changed int) string {
 
 // fieldChange names a field's change: "target lowered", "owner changed",
 // "deadline later", "title changed".
-func fieldChange(f gitdiff.FieldDiff) string {
+func fieldChange(f okrdiff.FieldDiff) string {
 	return f.Field + " " + f.Change
 }
 
 // barNote says what a target change does to the bar, "" for other
 // changes.
-func barNote(f gitdiff.FieldDiff) string {
+func barNote(f okrdiff.FieldDiff) string {
 	switch f.Bar {
 	case "raised":
 		return "raises the bar"
@@ -85,7 +85,7 @@ func barNote(f gitdiff.FieldDiff) string {
 }
 
 // goalpostNote explains a moved goalpost.
-func goalpostNote(o *gitdiff.ObjectiveDiff) string {
+func goalpostNote(o *okrdiff.ObjectiveDiff) string {
 	return "moved goalpost: changed after the period began on " + o.Began.Format("2006-01-02")
 }
 
@@ -116,7 +116,7 @@ func score(p *float64, st progress.Status, none string) string {
 
 // scoreChange shows a score on both sides, "0.40 at_risk → 0.45 on_track",
 // or on the one side that has it.
-func scoreChange(s *gitdiff.ScoreDiff) string {
+func scoreChange(s *okrdiff.ScoreDiff) string {
 	old, new := score(s.Old, s.OldStatus, ""), score(s.New, s.NewStatus, "")
 	switch {
 	case old == "":

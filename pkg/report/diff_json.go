@@ -5,8 +5,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/okrctl/okrctl/pkg/gitdiff"
 	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okrdiff"
 )
 
 // jsonDiff writes a diff as one JSON object. The shape is stable:
@@ -91,7 +91,7 @@ type jsonObjectiveDiff struct {
 	KeyResults  []jsonKRDiff `json:"key_results"`
 }
 
-func (jsonDiff) Format(w io.Writer, d *gitdiff.Diff) error {
+func (jsonDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 	s := d.Summary()
 	errs, warns := lint.Count(d.Findings)
 	out := struct {
@@ -143,11 +143,11 @@ func (jsonDiff) Format(w io.Writer, d *gitdiff.Diff) error {
 	return enc.Encode(out)
 }
 
-func jsonRefOf(r gitdiff.Ref) jsonRef {
+func jsonRefOf(r okrdiff.Ref) jsonRef {
 	return jsonRef{Rev: r.Rev, Commit: r.Commit, WorkingTree: r.Rev == ""}
 }
 
-func jsonFields(fs []gitdiff.FieldDiff) []jsonField {
+func jsonFields(fs []okrdiff.FieldDiff) []jsonField {
 	out := []jsonField{}
 	for _, f := range fs {
 		jf := jsonField{Field: f.Field, Old: f.Old, New: f.New, Change: f.Change, MovedGoalpost: f.MovedGoalpost}
@@ -160,7 +160,7 @@ func jsonFields(fs []gitdiff.FieldDiff) []jsonField {
 	return out
 }
 
-func jsonScoreOf(s *gitdiff.ScoreDiff) *jsonScore {
+func jsonScoreOf(s *okrdiff.ScoreDiff) *jsonScore {
 	if s == nil {
 		return nil
 	}

@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/okrctl/okrctl/pkg/gitdiff"
 	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okrdiff"
 )
 
 // DiffMarker is the first line of a Markdown diff: CI finds its earlier
@@ -25,7 +25,7 @@ const maxMarkdownFindings = 100
 // the tables nor inject HTML or mentions.
 type markdownDiff struct{}
 
-func (markdownDiff) Format(w io.Writer, d *gitdiff.Diff) error {
+func (markdownDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, DiffMarker)
 	revs := fmt.Sprintf("%s → %s", mdRef(d.Base), mdRef(d.Head))
@@ -50,7 +50,7 @@ func (markdownDiff) Format(w io.Writer, d *gitdiff.Diff) error {
 	return bw.Flush()
 }
 
-func mdRef(r gitdiff.Ref) string {
+func mdRef(r okrdiff.Ref) string {
 	if r.Rev == "" {
 		return "working tree"
 	}
@@ -61,14 +61,14 @@ func mdRef(r gitdiff.Ref) string {
 	return s
 }
 
-func mdObjective(w io.Writer, o *gitdiff.ObjectiveDiff) {
-	icon := map[gitdiff.Change]string{gitdiff.Added: "➕", gitdiff.Removed: "➖", gitdiff.Changed: "✏️"}[o.Change]
+func mdObjective(w io.Writer, o *okrdiff.ObjectiveDiff) {
+	icon := map[okrdiff.Change]string{okrdiff.Added: "➕", okrdiff.Removed: "➖", okrdiff.Changed: "✏️"}[o.Change]
 	fmt.Fprintf(w, "\n#### %s %s — %s\n\n", icon, mdCode(o.ID), mdText(o.Title))
 	info := []string{mdCode(o.File)}
 	if o.Moved() {
 		info[0] += " (moved from " + mdCode(o.OldFile) + ")"
 	}
-	if o.Change != gitdiff.Changed {
+	if o.Change != okrdiff.Changed {
 		info = append(info, string(o.Change))
 	}
 	if o.Period != "" {
@@ -86,9 +86,9 @@ func mdObjective(w io.Writer, o *gitdiff.ObjectiveDiff) {
 	for _, k := range o.KeyResults {
 		id := mdCode(k.ID)
 		switch k.Change {
-		case gitdiff.Added:
+		case okrdiff.Added:
 			rows = append(rows, [5]string{id, "➕ added", "", mdText(k.Title), mdScoreNote(k.Score)})
-		case gitdiff.Removed:
+		case okrdiff.Removed:
 			rows = append(rows, [5]string{id, "➖ removed", mdText(k.Title), "", mdScoreNote(k.Score)})
 		default:
 			for _, f := range k.Fields {
@@ -109,7 +109,7 @@ func mdObjective(w io.Writer, o *gitdiff.ObjectiveDiff) {
 	}
 }
 
-func mdFieldRow(who string, f gitdiff.FieldDiff, o *gitdiff.ObjectiveDiff) [5]string {
+func mdFieldRow(who string, f okrdiff.FieldDiff, o *okrdiff.ObjectiveDiff) [5]string {
 	var notes []string
 	if f.MovedGoalpost {
 		notes = append(notes, "⚠️ **"+goalpostNote(o)+"**")
@@ -122,14 +122,14 @@ func mdFieldRow(who string, f gitdiff.FieldDiff, o *gitdiff.ObjectiveDiff) [5]st
 
 // mdScoreNote shows the score of a key result that exists on one side only,
 // "" when it has none.
-func mdScoreNote(s *gitdiff.ScoreDiff) string {
+func mdScoreNote(s *okrdiff.ScoreDiff) string {
 	if s == nil || (s.Old == nil && s.New == nil) {
 		return ""
 	}
 	return "score " + scoreChange(s)
 }
 
-func mdFindings(w io.Writer, d *gitdiff.Diff) {
+func mdFindings(w io.Writer, d *okrdiff.Diff) {
 	errs, warns := lint.Count(d.Findings)
 	head := "working tree"
 	if d.Head.Rev != "" {

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/okrctl/okrctl/pkg/gitdiff"
 	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okrdiff"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
@@ -16,37 +16,37 @@ func num(v float64) *float64 { return &v }
 
 // sampleDiff has one of each kind of change, and a title written to break
 // a Markdown table.
-func sampleDiff() *gitdiff.Diff {
+func sampleDiff() *okrdiff.Diff {
 	began := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	return &gitdiff.Diff{
-		Base: gitdiff.Ref{Rev: "main", Commit: "0123456789abcdef0123456789abcdef01234567"},
-		Head: gitdiff.Ref{},
+	return &okrdiff.Diff{
+		Base: okrdiff.Ref{Rev: "main", Commit: "0123456789abcdef0123456789abcdef01234567"},
+		Head: okrdiff.Ref{},
 		AsOf: time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC),
-		Objectives: []*gitdiff.ObjectiveDiff{
+		Objectives: []*okrdiff.ObjectiveDiff{
 			{
-				ID: "marketing-2026q1", Change: gitdiff.Changed, Title: "Grow qualified leads",
+				ID: "marketing-2026q1", Change: okrdiff.Changed, Title: "Grow qualified leads",
 				Period: "2026-Q1", File: "okrs/2026-Q1/marketing.yaml", OldFile: "okrs/marketing.yaml", Began: began,
-				Fields: []gitdiff.FieldDiff{{Field: "owner", Old: "marketing", New: "growth", Change: "changed"}},
-				Score:  &gitdiff.ScoreDiff{Old: num(0.4), New: num(0.45), OldStatus: progress.OnTrack, NewStatus: progress.OnTrack},
-				KeyResults: []*gitdiff.KRDiff{
-					{ID: "leads", Change: gitdiff.Changed, Title: "Reach 400 qualified leads",
-						Fields: []gitdiff.FieldDiff{
+				Fields: []okrdiff.FieldDiff{{Field: "owner", Old: "marketing", New: "growth", Change: "changed"}},
+				Score:  &okrdiff.ScoreDiff{Old: num(0.4), New: num(0.45), OldStatus: progress.OnTrack, NewStatus: progress.OnTrack},
+				KeyResults: []*okrdiff.KRDiff{
+					{ID: "leads", Change: okrdiff.Changed, Title: "Reach 400 qualified leads",
+						Fields: []okrdiff.FieldDiff{
 							{Field: "target", Old: 480.0, New: 400.0, Change: "lowered", Bar: "lowered", MovedGoalpost: true},
 							{Field: "deadline", Old: "2026-03-31", New: "2026-03-15", Change: "earlier"},
 						},
-						Score: &gitdiff.ScoreDiff{Old: num(0.41), New: num(0.5), OldStatus: progress.AtRisk, NewStatus: progress.OnTrack}},
-					{ID: "cpl", Change: gitdiff.Changed, Title: "Cut the cost per lead to 35",
-						Fields: []gitdiff.FieldDiff{{Field: "target", Old: 40.0, New: 35.0, Change: "lowered", Bar: "raised", MovedGoalpost: true}}},
-					{ID: "webinars", Change: gitdiff.Removed, Title: "Hold 4 webinars",
-						Score: &gitdiff.ScoreDiff{Old: num(0.25), OldStatus: progress.OffTrack}},
+						Score: &okrdiff.ScoreDiff{Old: num(0.41), New: num(0.5), OldStatus: progress.AtRisk, NewStatus: progress.OnTrack}},
+					{ID: "cpl", Change: okrdiff.Changed, Title: "Cut the cost per lead to 35",
+						Fields: []okrdiff.FieldDiff{{Field: "target", Old: 40.0, New: 35.0, Change: "lowered", Bar: "raised", MovedGoalpost: true}}},
+					{ID: "webinars", Change: okrdiff.Removed, Title: "Hold 4 webinars",
+						Score: &okrdiff.ScoreDiff{Old: num(0.25), OldStatus: progress.OffTrack}},
 				},
 			},
 			{
-				ID: "sales-2026q2", Change: gitdiff.Added, Title: "Win | new <b>customers</b>\n@sales-team `now` #12 $5 and $6",
+				ID: "sales-2026q2", Change: okrdiff.Added, Title: "Win | new <b>customers</b>\n@sales-team `now` #12 $5 and $6",
 				Period: "2026-Q2", File: "okrs/2026-Q2/sales.yaml", Began: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
-				Score: &gitdiff.ScoreDiff{NewStatus: progress.NoData},
-				KeyResults: []*gitdiff.KRDiff{
-					{ID: "deals", Change: gitdiff.Added, Title: "Close 12 deals", Score: &gitdiff.ScoreDiff{NewStatus: progress.NoData}},
+				Score: &okrdiff.ScoreDiff{NewStatus: progress.NoData},
+				KeyResults: []*okrdiff.KRDiff{
+					{ID: "deals", Change: okrdiff.Added, Title: "Close 12 deals", Score: &okrdiff.ScoreDiff{NewStatus: progress.NoData}},
 				},
 			},
 		},
@@ -80,7 +80,7 @@ func TestDiffFormats(t *testing.T) {
 }
 
 func TestDiffEmpty(t *testing.T) {
-	d := &gitdiff.Diff{Base: gitdiff.Ref{Rev: "HEAD", Commit: "abcdef0123"}, Head: gitdiff.Ref{}, AsOf: time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), Unchanged: 2}
+	d := &okrdiff.Diff{Base: okrdiff.Ref{Rev: "HEAD", Commit: "abcdef0123"}, Head: okrdiff.Ref{}, AsOf: time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), Unchanged: 2}
 	for _, tc := range []struct{ format, want string }{
 		{"text", "okrctl diff HEAD (abcdef0) → working tree, as of 2026-02-15\nno changes to objectives or key results\n\n2 objectives unchanged\n\nfindings in working tree: 0 errors, 0 warnings\n"},
 		{"markdown", "<!-- okrctl-diff -->\n**OKR changes** `HEAD` (`abcdef0`) → working tree: none.\n\n✅ No validation findings in working tree.\n\n<sub>okrctl diff · scores as of 2026-02-15 · 2 objectives unchanged</sub>\n"},

@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/okrctl/okrctl/pkg/gitdiff"
 	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okrdiff"
 )
 
 // textDiff writes a diff for the terminal: a header and summary, then one
@@ -15,7 +15,7 @@ import (
 // results indented below it, then the head's findings.
 type textDiff struct{}
 
-func (textDiff) Format(w io.Writer, d *gitdiff.Diff) error {
+func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "okrctl diff %s → %s, as of %s\n", d.Base, d.Head, d.AsOf.Format("2006-01-02"))
 	if d.Empty() {
@@ -38,7 +38,7 @@ func (textDiff) Format(w io.Writer, d *gitdiff.Diff) error {
 		}
 		for _, k := range o.KeyResults {
 			fmt.Fprintf(bw, "  %s %s: %s\n", textMark(k.Change), k.ID, oneLine(k.Title))
-			if k.Change != gitdiff.Changed {
+			if k.Change != okrdiff.Changed {
 				continue
 			}
 			for _, f := range k.Fields {
@@ -60,17 +60,17 @@ func (textDiff) Format(w io.Writer, d *gitdiff.Diff) error {
 	return bw.Flush()
 }
 
-func textMark(c gitdiff.Change) string {
+func textMark(c okrdiff.Change) string {
 	switch c {
-	case gitdiff.Added:
+	case okrdiff.Added:
 		return "+"
-	case gitdiff.Removed:
+	case okrdiff.Removed:
 		return "-"
 	}
 	return "~"
 }
 
-func textField(w io.Writer, indent string, f gitdiff.FieldDiff, o *gitdiff.ObjectiveDiff) {
+func textField(w io.Writer, indent string, f okrdiff.FieldDiff, o *okrdiff.ObjectiveDiff) {
 	old, new := value(f.Old, "none"), value(f.New, "none")
 	if f.Field == "title" {
 		old, new = fmt.Sprintf("%q", old), fmt.Sprintf("%q", new)

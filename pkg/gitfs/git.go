@@ -1,4 +1,4 @@
-package gitdiff
+package gitfs
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package gitdiff
+package okrdiff
 
 import (
 	"math"
@@ -16,7 +16,7 @@ import (
 type Ref struct {
 	Rev    string // the revision as the user gave it; "" for the working tree
 	Commit string // the full commit id; "" for the working tree
-	// Date is when the commit was made (Repo.CommitDate); zero for the
+	// Date is when the commit was made (its committer date); zero for the
 	// working tree.
 	Date time.Time
 }

@@ -1,21 +1,7 @@
-// Package gitdiff reads an OKR repository as it was at a git revision and
-// compares two revisions semantically.
-//
-// # Reading revisions
-//
-// Open finds the repository around a directory through the git on PATH;
-// Repo.Tree reads one commit's files as an fs.FS, so that the loader and
-// the rules run on a past revision exactly as on the working tree. git runs
-// with its arguments passed directly, never through a shell; a revision is
-// checked with `git rev-parse --verify` before use and one that starts with
-// '-' is refused. The tree is listed once with `git ls-tree`, and the
-// blobs worth reading (okrctl asks for YAML and CSV files under its size
-// limit) come through a single `git cat-file --batch` process; any other
-// file is read on first open.
-//
-// Failures have types a command can tell apart: ErrNoGit (no git on
-// PATH), *NotRepoError (the directory is not in a work tree) and
-// *RevisionError (the revision names no commit).
+// Package okrdiff compares two checked revisions of an OKR repository
+// semantically. It knows nothing of git: each side is a lint.Result, read
+// from wherever the caller chose (a commit through package gitfs, the
+// working tree), and named by a Ref.
 //
 // # Comparing
 //
@@ -34,7 +20,7 @@
 // target of a decreasing key result raises the bar. A target or baseline
 // changed on or after the day its objective's period began (the base's
 // period, where it parses) is a moved goalpost. The day of the change is
-// the head commit's committer date (Ref.Date), as a calendar day in the
+// the head commit's committer date (Ref.Date, which the caller reads from the commit), as a calendar day in the
 // committer's time zone: the change was made then at the latest, however
 // late the diff is run. For the working tree, not committed yet, it is the
 // as-of date. Scores and statuses are
@@ -45,4 +31,4 @@
 // some files, say those under the paths a user named, while each side
 // holds the whole repository: a key result keeps its KPI and snapshots
 // wherever they live.
-package gitdiff
+package okrdiff
