@@ -135,10 +135,26 @@ func (r *Repo) Resolve(rev string) (string, error) {
 		return "", err
 	}
 	id := strings.TrimSpace(string(out))
-	if id == "" {
+	if !isObjectID(id) {
+		// "^HEAD" verifies as a negated commit ("^<id>"), which names no
+		// tree to read.
 		return "", &RevisionError{Rev: rev, Reason: "no commit of that name in " + r.Root}
 	}
 	return id, nil
+}
+
+// isObjectID reports whether s is a full object id: 40 (SHA-1) or 64
+// (SHA-256) lower-case hexadecimal digits.
+func isObjectID(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // CommitDate returns when the commit rev names was committed: its

@@ -128,7 +128,7 @@ func TestResolve(t *testing.T) {
 		}
 	}
 	tree := git(t, dir, "rev-parse", "HEAD^{tree}")
-	for _, rev := range []string{"nope", "HEAD~5", "", "--all", "-h", tree, "HEAD:a.yaml"} {
+	for _, rev := range []string{"nope", "HEAD~5", "", "--all", "-h", tree, "HEAD:a.yaml", "^HEAD", "^HEAD~1", "HEAD..HEAD~1", "HEAD@{99}"} {
 		_, err := r.Resolve(rev)
 		var re *RevisionError
 		if !errors.As(err, &re) {

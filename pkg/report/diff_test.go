@@ -136,3 +136,27 @@ func TestMarkdownTableRowsStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffTextNeutralisesControls keeps bidirectional overrides and
+// control characters of YAML text and file names away from the terminal,
+// as the status table does.
+func TestDiffTextNeutralisesControls(t *testing.T) {
+	d := sampleDiff()
+	d.Objectives[1].Title = "Win \u202edeals\u202c \x1b[31mnow\x1b[0m"
+	d.Objectives[1].File = "okrs/\u202eevil.yaml"
+	d.Findings[0].Message = "bad \u2066title\u2069\x07"
+	f, _ := NewDiffFormatter("text")
+	var buf bytes.Buffer
+	if err := f.Format(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"\u202e", "\u202c", "\u2066", "\u2069", "\x1b", "\x07"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("%q reaches the text output:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, "+ sales-2026q2: Win deals") {
+		t.Errorf("title not kept readable:\n%s", out)
+	}
+}

@@ -24,12 +24,12 @@ func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 		fmt.Fprintln(bw, diffSummary(d))
 	}
 	for _, o := range d.Objectives {
-		fmt.Fprintf(bw, "\n%s %s: %s\n", textMark(o.Change), o.ID, oneLine(o.Title))
-		where := o.File
+		fmt.Fprintf(bw, "\n%s %s: %s\n", textMark(o.Change), sanitizeLine(o.ID), sanitizeLine(o.Title))
+		where := sanitizeLine(o.File)
 		if o.Moved() {
-			where += " (moved from " + o.OldFile + ")"
+			where += " (moved from " + sanitizeLine(o.OldFile) + ")"
 		}
-		fmt.Fprintf(bw, "    %s, period %s\n", where, o.Period)
+		fmt.Fprintf(bw, "    %s, period %s\n", where, sanitizeLine(o.Period))
 		for _, f := range o.Fields {
 			textField(bw, "    ", f, o)
 		}
@@ -37,7 +37,7 @@ func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 			fmt.Fprintf(bw, "    score: %s\n", scoreChange(o.Score))
 		}
 		for _, k := range o.KeyResults {
-			fmt.Fprintf(bw, "  %s %s: %s\n", textMark(k.Change), k.ID, oneLine(k.Title))
+			fmt.Fprintf(bw, "  %s %s: %s\n", textMark(k.Change), sanitizeLine(k.ID), sanitizeLine(k.Title))
 			if k.Change != okrdiff.Changed {
 				continue
 			}
@@ -55,7 +55,7 @@ func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 	errs, warns := lint.Count(d.Findings)
 	fmt.Fprintf(bw, "\nfindings in %s: %s, %s\n", d.Head, plural(errs, "error"), plural(warns, "warning"))
 	for _, f := range d.Findings {
-		fmt.Fprintln(bw, oneLine(f.Error()))
+		fmt.Fprintln(bw, sanitizeLine(f.Error()))
 	}
 	return bw.Flush()
 }
@@ -82,20 +82,9 @@ func textField(w io.Writer, indent string, f okrdiff.FieldDiff, o *okrdiff.Objec
 	if f.MovedGoalpost {
 		notes = append(notes, "⚠ "+goalpostNote(o))
 	}
-	line := fmt.Sprintf("%s%s: %s → %s", indent, fieldChange(f), oneLine(old), oneLine(new))
+	line := fmt.Sprintf("%s%s: %s → %s", indent, fieldChange(f), sanitizeLine(old), sanitizeLine(new))
 	if len(notes) > 0 {
 		line += " (" + strings.Join(notes, "; ") + ")"
 	}
 	fmt.Fprintln(w, line)
-}
-
-// oneLine keeps YAML text on one line of the terminal: line breaks and
-// other control characters become spaces.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
 }
