@@ -12,6 +12,7 @@ import (
 
 type validateOptions struct {
 	source
+	asOf   string
 	format string
 	strict bool
 	color  string
@@ -25,7 +26,9 @@ func newValidateCmd(s *Streams) *cobra.Command {
 		Long: strings.TrimSpace(`
 Check every objective, KPI and snapshot file under PATH (default: the paths of
 .okrctl.yaml, else the working directory). Findings are printed one a line as
-path:line:col: severity: message [rule]. Exit 0 without error findings, 1 with
+path:line:col: severity: message [rule]. --as-of DATE also runs the rules
+that depend on a date (stale-data), as status does at that date; in CI, pass
+the day of the run. Exit 0 without error findings, 1 with
 them (or with warnings under --strict), 2 on a usage or configuration error.`),
 		Example: "  okrctl validate\n  okrctl validate okrs/2026-Q1 --format json\n  okrctl validate --format sarif > okrctl.sarif",
 		RunE: func(_ *cobra.Command, a []string) error {
@@ -41,6 +44,7 @@ them (or with warnings under --strict), 2 on a usage or configuration error.`),
 	}
 	cmd.Flags().StringVar(&o.format, "format", "", "output format: "+strings.Join(report.FindingsFormats(), ", ")+" (default text, github under GITHUB_ACTIONS=true)")
 	cmd.Flags().BoolVar(&o.strict, "strict", false, "exit 1 on warnings too")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "also run the date-dependent rules (stale-data) at this date, YYYY-MM-DD")
 	cmd.Flags().StringVar(&o.rev, "rev", "", "read the repository as it was at this git revision")
 	cmd.Flags().StringVar(&o.color, "color", "auto", "colour: auto, always or never")
 	return cmd
@@ -53,6 +57,11 @@ func runValidate(s *Streams, o *validateOptions) error {
 	}
 	if err := oneOf("color", o.color, []string{"auto", "always", "never"}); err != nil {
 		return err
+	}
+	if o.asOf != "" {
+		if o.source.asOf, err = parseAsOf(s, o.asOf); err != nil {
+			return err
+		}
 	}
 	ws, err := loadWorkspace(s, o.source)
 	if err != nil {

@@ -9,10 +9,11 @@ import (
 type staleData struct{ base }
 
 func newStaleData() *staleData {
-	return &staleData{newBase("stale-data", Warning, "(status and report, at the as-of date) a KPI used by a key result whose newest snapshot is older than its frequency allows")}
+	return &staleData{newBase("stale-data", Warning, "(status, report and validate --as-of, at that date) a KPI used by a key result whose newest snapshot is older than its frequency allows")}
 }
 
-// Check runs only when an as-of date is given (status, report). It looks
+// Check runs only when an as-of date is given (status, report, validate
+// --as-of). It looks
 // at the KPIs of key results that are running at that date (their period
 // has begun and their deadline has not passed), each KPI once, and reports
 // at the first such key result's kpi, in path order: that is where a
