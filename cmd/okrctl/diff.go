@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/gitfs"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -148,12 +149,13 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	base.base = true
 	var head *diffSide
 	if o.head == "" {
 		// The working tree must be in the same repository as BASE, which
 		// loadDiffSide(BASE) has checked.
 		head = &diffSide{find: findConfig}
-	} else if head, err = loadDiffSide(s, o.head); err != nil {
+	} else if head, err = loadDiffSideIn(base.rev.repo, o.head); err != nil {
 		return err
 	} else if head.ref.Date, err = head.rev.repo.CommitDate(head.ref.Commit); err != nil {
 		// A change in HEAD was made on its commit's day at the latest,
@@ -187,12 +189,14 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	root := base.rev.root
-	b, err := base.check(s, bcfg, root, paths)
+	// One cache for both sides: a file alike in both is parsed and
+	// checked once, and unchanged snapshots are read once.
+	root, cache := base.rev.root, lint.NewCache()
+	b, err := base.check(s, bcfg, root, paths, cache)
 	if err != nil {
 		return err
 	}
-	h, err := head.check(s, hcfg, root, paths)
+	h, err := head.check(s, hcfg, root, paths, cache)
 	if err != nil {
 		return err
 	}
@@ -202,6 +206,7 @@ func runDiff(s *Streams, o *diffOptions) error {
 // diffSide is one side of a diff: a revision's tree, or the working tree
 // when rev is nil.
 type diffSide struct {
+	base bool // BASE, whose findings are not shown
 	rev  *revision
 	ref  okrdiff.Ref
 	find func(dir string, paths []string) (*config.Config, error)
@@ -209,6 +214,16 @@ type diffSide struct {
 
 func loadDiffSide(s *Streams, rev string) (*diffSide, error) {
 	r, err := openRevision(s.Dir, rev)
+	if err != nil {
+		return nil, err
+	}
+	return &diffSide{rev: r, ref: okrdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
+}
+
+// loadDiffSideIn reads the other revision from the repository BASE was
+// read from, so that the files alike in both come from git once.
+func loadDiffSideIn(repo *gitfs.Repo, rev string) (*diffSide, error) {
+	r, err := readRevision(repo, rev)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +272,7 @@ func diffPaths(s *Streams, paths []string, sides ...*diffSide) ([]string, error)
 // key result under them may use a KPI and snapshots kept anywhere. Those
 // PATHs are read too, where this side has them, in case the configuration
 // leaves them out. A side that has none of it is empty.
-func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []string) (okrdiff.Side, error) {
+func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []string, cache *lint.Cache) (okrdiff.Side, error) {
 	side := okrdiff.Side{Ref: d.ref, Gaps: progress.DefaultGaps()}
 	var roots []string
 	for _, p := range cfg.Paths {
@@ -278,7 +293,8 @@ func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []st
 		return side, nil
 	}
 	side.Gaps = progress.Gaps{AtRisk: cfg.Status.AtRiskGap, OffTrack: cfg.Status.OffTrackGap}
-	opt := lint.Options{Cwd: s.Dir, Paths: roots, Config: cfg}
+	// BASE's findings are not shown: read it without running the rules.
+	opt := lint.Options{Cwd: s.Dir, Paths: roots, Config: cfg, Cache: cache, LoadOnly: d.base}
 	if d.rev != nil {
 		opt.FS, opt.Base = d.rev.fs, d.rev.root
 	}

@@ -30,6 +30,12 @@ func openRevision(dir, rev string) (*revision, error) {
 	if err != nil {
 		return nil, revisionError(rev, err)
 	}
+	return readRevision(repo, rev)
+}
+
+// readRevision reads the tree of revision rev of an open repository; trees
+// read from one Repo share the blobs they have in common.
+func readRevision(repo *gitfs.Repo, rev string) (*revision, error) {
 	tree, err := repo.Tree(rev, func(name string, size int64) bool {
 		switch strings.ToLower(path.Ext(name)) {
 		case ".yaml", ".yml", ".csv":

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -63,6 +64,11 @@ type Repo struct {
 	// parent directory is a symbolic link).
 	Root string
 	git  string
+
+	// blobs are the contents read so far by object id, shared by the
+	// trees read from this Repo (two revisions differ in a few files).
+	mu    sync.Mutex
+	blobs map[string][]byte
 }
 
 // Open finds the repository whose work tree holds dir, using the git on

@@ -134,10 +134,22 @@ func (n *node) link(child *node) {
 // process: object ids go in on stdin, "<oid> <type> <size>\n<content>\n"
 // comes out, in order.
 func (r *Repo) catFile(nodes []*node) error {
+	// Take what an earlier tree read already; ask git for the rest.
+	r.mu.Lock()
+	fetch := nodes[:0:0]
+	for _, n := range nodes {
+		if data, ok := r.blobs[n.oid]; ok {
+			n.once.Do(func() { n.data = data })
+		} else {
+			fetch = append(fetch, n)
+		}
+	}
+	r.mu.Unlock()
+	nodes = fetch
 	if len(nodes) == 0 {
 		return nil
 	}
-	args := []string{"cat-file", "--batch"}
+	args := []string{"cat-file", "--batch", "--buffer"}
 	cmd := r.command(args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -171,6 +183,16 @@ func (r *Repo) catFile(nodes []*node) error {
 		}
 		return nil
 	}()
+	if readErr == nil {
+		r.mu.Lock()
+		if r.blobs == nil {
+			r.blobs = make(map[string][]byte, len(nodes))
+		}
+		for _, n := range nodes {
+			r.blobs[n.oid] = n.data
+		}
+		r.mu.Unlock()
+	}
 	if readErr != nil {
 		io.Copy(io.Discard, br) // let git finish writing before Wait
 	}

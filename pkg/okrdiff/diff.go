@@ -2,11 +2,13 @@ package okrdiff
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -242,10 +244,15 @@ func Compare(base, head Side, opt Options) *Diff {
 		}
 	}
 	b, h := newView(base, asOf), newView(head, asOf)
+	same := &sameness{b: b, h: h, series: map[string]bool{}}
 	for _, id := range h.order {
 		no := h.objectives[id]
 		if oo, ok := b.objectives[id]; ok {
 			if !within(no.File()) && !within(oo.File()) {
+				continue
+			}
+			if same.objective(oo, no) {
+				d.Unchanged++ // nothing it is computed from changed
 				continue
 			}
 			if od := compareObjective(b, h, oo, no, d.ChangedOn); od != nil {
@@ -279,13 +286,17 @@ type view struct {
 	objectives map[string]*okr.Objective
 	order      []string // objective ids in file order
 	engine     *progress.Engine
+	kpis       map[string]*okr.KPI
+	store      *kpi.Store
+	gaps       progress.Gaps
 }
 
 func newView(s Side, asOf time.Time) *view {
-	v := &view{objectives: map[string]*okr.Objective{}}
+	v := &view{objectives: map[string]*okr.Objective{}, gaps: s.Gaps}
 	if s.Result == nil {
 		return v
 	}
+	v.kpis, v.store = s.Result.KPIs, s.Result.Snapshots
 	v.engine = &progress.Engine{AsOf: asOf, Gaps: s.Gaps, KPIs: s.Result.KPIs}
 	if s.Result.Snapshots != nil {
 		v.engine.Series = s.Result.Snapshots
@@ -533,4 +544,49 @@ func krKey(kr *okr.KeyResult, i int) string {
 		return kr.ID
 	}
 	return "#" + strconv.Itoa(i+1)
+}
+
+// sameness tells objectives whose score cannot have changed, so that only
+// the others are scored: a file alike in both revisions is parsed once
+// (lint.Cache), so such an objective is the same object on both sides, and
+// its score changes only with its KPIs' definitions or snapshots.
+type sameness struct {
+	b, h   *view
+	series map[string]bool // KPI id → its snapshots are alike on both sides
+}
+
+func (s *sameness) objective(oo, no *okr.Objective) bool {
+	if oo != no || s.b.gaps != s.h.gaps {
+		return false
+	}
+	for _, kr := range no.KeyResults {
+		if kr.KPI == "" {
+			continue
+		}
+		if s.b.kpis[kr.KPI] != s.h.kpis[kr.KPI] || !s.snapshots(kr.KPI) {
+			return false
+		}
+	}
+	return true
+}
+
+// snapshots reports whether KPI id has the same dated values on both
+// sides (where they come from does not change a score).
+func (s *sameness) snapshots(id string) bool {
+	if s.b.store == s.h.store {
+		return true
+	}
+	same, ok := s.series[id]
+	if !ok {
+		var old, new []kpi.Point
+		if s.b.store != nil {
+			old = s.b.store.Series(id)
+		}
+		if s.h.store != nil {
+			new = s.h.store.Series(id)
+		}
+		same = slices.EqualFunc(old, new, func(a, b kpi.Point) bool { return a.Day == b.Day && a.Value == b.Value })
+		s.series[id] = same
+	}
+	return same
 }
