@@ -19,8 +19,8 @@ func num(v float64) *float64 { return &v }
 func sampleDiff() *okrdiff.Diff {
 	began := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	return &okrdiff.Diff{
-		Base: okrdiff.Ref{Rev: "main", Commit: "0123456789abcdef0123456789abcdef01234567"},
-		Head: okrdiff.Ref{},
+		Base:      okrdiff.Ref{Rev: "main", Commit: "0123456789abcdef0123456789abcdef01234567"},
+		Head:      okrdiff.Ref{},
 		AsOf:      time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC),
 		ChangedOn: time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC),
 		Objectives: []*okrdiff.ObjectiveDiff{
