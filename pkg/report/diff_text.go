@@ -124,7 +124,12 @@ func textMark(c okrdiff.Change) string {
 func textField(w io.Writer, indent string, f okrdiff.FieldDiff, unit string, began time.Time) {
 	old, new := fieldValue(f, f.Old, unit, "none"), fieldValue(f, f.New, unit, "none")
 	if f.Field == "title" || f.Field == "description" {
-		old, new = fmt.Sprintf("%q", old), fmt.Sprintf("%q", new)
+		if f.Old != nil {
+			old = fmt.Sprintf("%q", old)
+		}
+		if f.New != nil {
+			new = fmt.Sprintf("%q", new)
+		}
 	}
 	notes := fieldNotes(f)
 	if f.MovedGoalpost {
