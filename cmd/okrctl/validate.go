@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -29,8 +30,13 @@ Check every objective, KPI and snapshot file under PATH (default: the paths of
 path:line:col: severity: message [rule]. --as-of DATE also runs the rules
 that depend on a date (stale-data), as status does at that date; in CI, pass
 the day of the run. Exit 0 without error findings, 1 with
-them (or with warnings under --strict), 2 on a usage or configuration error.`),
-		Example: "  okrctl validate\n  okrctl validate okrs/2026-Q1 --format json\n  okrctl validate --format sarif > okrctl.sarif",
+them (or with warnings under --strict), 2 on a usage or configuration error.
+
+In CI, the github and sarif formats give paths relative to GITHUB_WORKSPACE
+and the gitlab format relative to CI_PROJECT_DIR, where those are set, so
+that findings land on the right files when okrctl runs in a subdirectory.
+Formats for CI systems are described in docs/ci.md.`),
+		Example: "  okrctl validate\n  okrctl validate okrs/2026-Q1 --format json\n  okrctl validate --format sarif > okrctl.sarif\n  okrctl validate --format gitlab > gl-code-quality-report.json\n  okrctl validate --format junit --as-of \"$(date +%F)\" > okrctl-junit.xml",
 		RunE: func(_ *cobra.Command, a []string) error {
 			o.paths = a
 			if o.format == "" {
@@ -67,9 +73,14 @@ func runValidate(s *Streams, o *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	findings, names := ws.Findings, ws.names
+	if root := ciRoot(s, o.format); root != "" {
+		findings, names = relativeTo(s.Dir, root, findings, names)
+	}
 	err = f.Format(s.Out, &report.Findings{
-		Findings: ws.Findings,
+		Findings: findings,
 		Files:    ws.Files,
+		Names:    names,
 		Rules:    lint.Rules(),
 		Source:   ws.SourceLine,
 		Terminal: s.OutTerminal && o.format == "text",
@@ -85,4 +96,47 @@ func runValidate(s *Streams, o *validateOptions) error {
 		return errFindings
 	}
 	return nil
+}
+
+// ciRoot is the directory a CI system takes the paths of a format's
+// report as relative to: the repository's checkout (GITHUB_WORKSPACE for
+// the github and sarif formats, CI_PROJECT_DIR for gitlab); "" when not
+// running there or for other formats, whose paths stay relative to the
+// working directory.
+func ciRoot(s *Streams, format string) string {
+	switch format {
+	case "github", "sarif":
+		return s.Getenv("GITHUB_WORKSPACE")
+	case "gitlab":
+		return s.Getenv("CI_PROJECT_DIR")
+	}
+	return ""
+}
+
+// relativeTo rewrites the files of findings and names, relative to dir,
+// as relative to root, so that an annotation lands on the right file when
+// okrctl runs in a subdirectory of the checkout. A file outside root keeps
+// its path.
+func relativeTo(dir, root string, findings []lint.Finding, names []string) ([]lint.Finding, []string) {
+	rel := func(name string) string {
+		p := filepath.FromSlash(name)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		r, err := filepath.Rel(root, p)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return name
+		}
+		return filepath.ToSlash(r)
+	}
+	out := make([]lint.Finding, len(findings))
+	for i, f := range findings {
+		f.File = rel(f.File)
+		out[i] = f
+	}
+	var ns []string
+	for _, n := range names {
+		ns = append(ns, rel(n))
+	}
+	return out, ns
 }

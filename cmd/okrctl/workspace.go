@@ -24,6 +24,8 @@ type source struct {
 type workspace struct {
 	*lint.Result
 	config *config.Config
+	// names are the files read (and reported on), as displayed, sorted.
+	names []string
 }
 
 // loadWorkspace finds the configuration, reads the repository (from the
@@ -57,10 +59,24 @@ func loadWorkspace(s *Streams, src source) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	keep := func(string) bool { return true }
 	if scoped {
-		narrow(res, under(s.Dir, named))
+		keep = under(s.Dir, named)
+		narrow(res, keep)
 	}
-	return &workspace{Result: res, config: cfg}, nil
+	ws := &workspace{Result: res, config: cfg}
+	for _, f := range res.Repo.Files {
+		if keep(f.Path) {
+			ws.names = append(ws.names, f.Path)
+		}
+	}
+	for _, name := range res.Repo.CSVDisplay {
+		if keep(name) {
+			ws.names = append(ws.names, name)
+		}
+	}
+	slices.Sort(ws.names)
+	return ws, nil
 }
 
 // repositoryContext decides how named paths are read (docs/configuration.md,
