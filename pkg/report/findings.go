@@ -15,7 +15,7 @@ type Findings struct {
 	// Names are the files read, as displayed, sorted: the test cases of
 	// the junit format. May be nil.
 	Names []string
-	Rules    []lint.RuleInfo
+	Rules []lint.RuleInfo
 	// Source returns line n of a file, for the caret display; may be nil.
 	Source func(file string, n int) string
 	// Terminal asks for the human extras: colour and source lines with a
