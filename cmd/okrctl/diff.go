@@ -104,12 +104,15 @@ func newDiffCmd(s *Streams) *cobra.Command {
 Compare the OKR files at git revision BASE with those at HEAD (default: the
 working tree): objectives and key results added, removed or renamed, targets
 raised or lowered (and whether that raises or lowers the bar), baselines,
-deadlines, owners, weights, directions, KPIs, periods, commitment and parents
-changed, and the effect on scores and statuses at --as-of. A target or
-baseline changed after its objective's period began is flagged as a moved
-goalpost: changed on the day of HEAD's commit (its committer date), or at
---as-of when HEAD is the working tree. Objectives are matched by id, so a
-moved file is not a removal.
+deadlines, owners, weights, directions, KPIs, periods, commitment, parents,
+descriptions and labels changed, KPI documents changed, snapshot rows of
+BASE's past rewritten and new rows per KPI, and the effect on scores and
+statuses at --as-of. A target or baseline changed, a key result dropped, a
+deadline moved later, a weight lowered, or a KPI's aggregation, good or unit
+changed after the period began is flagged as a moved goalpost: changed on
+the day of HEAD's commit (its committer date), or at --as-of when HEAD is
+the working tree. Objectives are matched by id, so a moved file is not a
+removal.
 
 PATHs after -- restrict the report to the objectives in them and the findings
 of their files; both revisions are still read whole, so KPI definitions and
