@@ -69,6 +69,8 @@ func objective(t testing.TB, period string, krs ...*okr.KeyResult) *okr.Objectiv
 
 func f(v float64) *float64 { return &v }
 
+func ptrBool(b bool) *bool { return &b }
+
 // kr is a key result with weight 1; options fill in the rest.
 func kr(opts ...func(*okr.KeyResult)) *okr.KeyResult {
 	k := &okr.KeyResult{ID: "kr", Title: "A key result", Weight: 1}

@@ -20,7 +20,7 @@ func examplesReport(t *testing.T, period string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewReport(checkExamples(t), progress.DefaultGaps(), examplesAsOf, p)
+	return NewReport(checkExamples(t), progress.DefaultSettings(), examplesAsOf, p)
 }
 
 func renderReport(t *testing.T, r *Report) string {

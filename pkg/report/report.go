@@ -28,8 +28,8 @@ type Report struct {
 
 // NewReport computes the report of period p at asOf from a checked
 // repository: its objectives of that period and all its findings.
-func NewReport(res *lint.Result, gaps progress.Gaps, asOf time.Time, p okr.Period) *Report {
-	r := &Report{Status: NewStatus(res, gaps, asOf, Filter{Period: p.Text}), Period: p}
+func NewReport(res *lint.Result, set progress.Settings, asOf time.Time, p okr.Period) *Report {
+	r := &Report{Status: NewStatus(res, set, asOf, Filter{Period: p.Text}), Period: p}
 	for _, o := range res.Repo.Objectives {
 		if o.PeriodText != "" && !slices.Contains(r.Periods, o.PeriodText) {
 			r.Periods = append(r.Periods, o.PeriodText)

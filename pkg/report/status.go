@@ -135,8 +135,8 @@ type Filter struct {
 
 // NewStatus computes the progress of every objective of a checked
 // repository that the filter selects, in file order.
-func NewStatus(res *lint.Result, gaps progress.Gaps, asOf time.Time, f Filter) *Status {
-	e := &progress.Engine{AsOf: asOf, Gaps: gaps, KPIs: res.KPIs, Series: res.Snapshots}
+func NewStatus(res *lint.Result, set progress.Settings, asOf time.Time, f Filter) *Status {
+	e := progress.NewEngine(asOf, set, res.KPIs, res.Snapshots)
 	s := &Status{AsOf: asOf, Period: f.Period, KPIs: res.KPIs, Findings: res.Findings}
 	for _, o := range res.Repo.Objectives {
 		if (f.Period != "" && o.PeriodText != f.Period) || (f.Owner != "" && o.Owner != f.Owner) {
