@@ -134,12 +134,12 @@ type ObjectiveResult struct {
 	Objective *okr.Objective
 	// Score is the weighted mean of the scores of the key results that have
 	// one (Measured of them); 0 when none has.
-	Score    float64
-	Expected float64 // weighted mean of the same key results' expected scores
-	Status   Status
-	Grade    Grade // from the period's end on, "" before or when nothing is measured
-	NoData   int   // how many key results are no_data
-	Measured int   // how many key results have a score (the coverage)
+	Score      float64
+	Expected   float64 // weighted mean of the same key results' expected scores
+	Status     Status
+	Grade      Grade // from the period's end on, "" before or when nothing is measured
+	NoData     int   // how many key results are no_data
+	Measured   int   // how many key results have a score (the coverage)
 	KeyResults []KRResult
 }
 
