@@ -76,6 +76,9 @@ func neumaierSum(points []Point) float64 {
 	var sum, c float64
 	for _, p := range points {
 		t := sum + p.Value
+		if math.IsInf(t, 0) {
+			return t // past the float64 range: the compensation would make it NaN
+		}
 		if math.Abs(sum) >= math.Abs(p.Value) {
 			c += (sum - t) + p.Value
 		} else {

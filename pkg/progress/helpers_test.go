@@ -3,6 +3,7 @@ package progress_test
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -127,3 +128,5 @@ func viewOf(r progress.KRResult) view {
 }
 
 func diff(want, got any) string { return cmp.Diff(want, got, approx) }
+
+func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -205,6 +205,7 @@ func (e *Engine) KeyResult(o *okr.Objective, kr *okr.KeyResult) KRResult {
 	r.CheckIn = latestCheckIn(kr.CheckIns, asOf)
 
 	var agg kpi.Aggregation // "" for a key result without a (defined) KPI
+	var trend []kpi.Point   // the values the forecast draws its line through
 	switch k := e.KPIs[kr.KPI]; {
 	case kr.KPI == "":
 		r.Current, r.Source = manualCurrent(kr, asOf)
@@ -213,11 +214,11 @@ func (e *Engine) KeyResult(o *okr.Objective, kr *okr.KeyResult) KRResult {
 	default:
 		agg = kpi.Aggregation(k.Agg())
 		if timed {
-			e.measure(&r, k, agg, start, end, asOf)
+			trend = e.measure(&r, k, agg, start, end, asOf)
 		}
 	}
 	r.Baseline, r.BaselineSource = e.Baseline(o, kr)
-	if r.Baseline != nil && math.IsInf(*r.Baseline, 0) {
+	if r.Baseline != nil && isInfNaN(*r.Baseline) {
 		r.Problem = unrepresentable("baseline", kr.KPI)
 		r.Baseline, r.BaselineSource = nil, ""
 	}
@@ -229,7 +230,12 @@ func (e *Engine) KeyResult(o *okr.Objective, kr *okr.KeyResult) KRResult {
 	}
 	if timed {
 		r.Expected = ptr(elapsedShare(start, end, asOf))
-		r.Forecast = forecast(agg, r.Per, r.Current, r.Points, start, end, asOf)
+		if r.Per != "" && r.Current != nil {
+			// A rate is known as of its interval's end: the pace expected
+			// of it is the pace of that day.
+			r.Expected = ptr(elapsedShare(start, end, r.Interval.To))
+		}
+		r.Forecast = forecast(agg, r.Per, r.Current, trend, start, end, asOf)
 		if r.Forecast != nil {
 			var meets bool
 			_, r.ForecastScore, meets = r.judge(*r.Forecast)
@@ -259,13 +265,25 @@ func (e *Engine) KeyResult(o *okr.Objective, kr *okr.KeyResult) KRResult {
 }
 
 // measure sets the current value of a KPI-backed key result with a known
-// window, its chart points, and how fresh its data is.
-func (e *Engine) measure(r *KRResult, k *okr.KPI, agg kpi.Aggregation, start, end, asOf kpi.Day) {
+// window, its chart points, and how fresh its data is, and returns the
+// values its forecast is drawn through: the points, and for a rate also the
+// value of the complete interval before the window, when known.
+func (e *Engine) measure(r *KRResult, k *okr.KPI, agg kpi.Aggregation, start, end, asOf kpi.Day) (trend []kpi.Point) {
 	series := e.series(k.ID)
 	what := string(agg)
 	if r.Per != "" {
-		pts, spans, counts := ratePoints(series, r.Per.intervals(start, end, asOf), agg)
-		r.Points = pts
+		ivs := r.Per.intervals(start, end, asOf)
+		if before := r.Per.before(start); before.To <= asOf {
+			ivs = append([]Span{before}, ivs...)
+		}
+		pts, spans, counts := ratePoints(series, ivs, agg)
+		trend = pts
+		if len(pts) > 0 && spans[0].From < start {
+			pts, spans, counts = pts[1:], spans[1:], counts[1:]
+		}
+		if len(pts) > 0 {
+			r.Points = pts
+		}
 		if n := len(pts); n > 0 {
 			r.Current = ptr(pts[n-1].Value)
 			r.Source = e.Series.Source(pts[n-1])
@@ -280,8 +298,9 @@ func (e *Engine) measure(r *KRResult, k *okr.KPI, agg kpi.Aggregation, start, en
 			r.Current = ptr(v)
 			r.Source = e.Series.Source(from)
 		}
+		trend = r.Points
 	}
-	if r.Current != nil && math.IsInf(*r.Current, 0) {
+	if r.Current != nil && isInfNaN(*r.Current) {
 		r.Problem = unrepresentable(what, k.ID)
 		r.Current, r.Source = nil, ""
 	}
@@ -291,6 +310,7 @@ func (e *Engine) measure(r *KRResult, k *okr.KPI, agg kpi.Aggregation, start, en
 			r.DataEnds, r.Stale = newest.Day.Time(), stale
 		}
 	}
+	return trend
 }
 
 // unrepresentable says that a value computed from a KPI's snapshots is
@@ -585,8 +605,9 @@ func elapsedShare(start, end, asOf kpi.Day) float64 {
 }
 
 // forecast is the value expected at the deadline end. For a rate: the
-// least-squares line through the per-interval values (points) evaluated at
-// the last complete interval of the window. For sum: the current total
+// least-squares line through the per-interval values (points, which may
+// include the interval before the window) evaluated at the end of the last
+// complete interval of the window. For sum: the current total
 // scaled from the elapsed days to the window's days. Otherwise the
 // least-squares line through the window's snapshots evaluated at end, kept
 // at or above the current value for max and at or below it for min (a
