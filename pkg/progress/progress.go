@@ -362,7 +362,7 @@ func (e *Engine) Objective(o *okr.Objective) ObjectiveResult {
 	res.Expected = periodShare
 	switch {
 	case measured.weights > 0:
-		res.Score = scores / measured.weights
+		res.Score = snap(scores / measured.weights)
 		res.Expected = measured.expecteds / measured.weights
 	case all.weights > 0:
 		res.Expected = all.expecteds / all.weights
@@ -496,12 +496,24 @@ func (r *KRResult) judge(value float64) (progress, score *float64, met bool) {
 	if !ok {
 		return nil, nil, false
 	}
+	p = snap(p)
 	met = Meets(r.Direction, *r.Target, value)
 	s := 1.0
 	if !met {
 		s = min(max(p, 0), belowOne)
 	}
 	return &p, &s, met
+}
+
+// snap rounds a ratio to 12 decimals, which removes the noise of binary
+// arithmetic (three scores of 0.7 average to 0.6999999999999998) so that
+// a score on a grade's bound is graded and shown as that bound. Whether a
+// target is met is decided apart from it, exactly (Meets).
+func snap(v float64) float64 {
+	if math.Abs(v) > 1e3 {
+		return v
+	}
+	return math.Round(v*1e12) / 1e12
 }
 
 // belowOne is the largest float64 below 1: the highest score of a target

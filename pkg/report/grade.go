@@ -2,8 +2,8 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -13,14 +13,23 @@ import (
 // forecasts and check-ins (docs/formulas.md). Its English strings are kept
 // together so that they can be translated.
 
-// floorTo rounds v down to decimals places: the one rounding rule of every
-// score, progress and expected share shown (docs/formulas.md, "Rounding"),
-// so that nothing shows 100 % or 1.00 before it is achieved and no score
-// shows a band it is not graded in (0.699 is 0.69, yellow, not 0.70). The
-// 1e-9 absorbs binary representation (0.29 × 100 is 28.999…).
+// floorTo rounds v toward zero to decimals places — down, for the
+// scores and shares it is used for: the one rounding rule of every score,
+// progress and expected share shown (docs/formulas.md, "Rounding"), so
+// that nothing shows 100 % or 1.00 before it is achieved and no score shows
+// a band it is not graded in (0.699 is 0.69, yellow, not 0.70). It cuts the
+// shortest decimal form of v, so that 0.29, which is 0.28999… in binary,
+// stays 0.29.
 func floorTo(v float64, decimals int) float64 {
-	p := math.Pow(10, float64(decimals))
-	return math.Floor(v*p+1e-9) / p
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > decimals {
+		s = s[:i+1+decimals]
+	}
+	r, err := strconv.ParseFloat(strings.TrimSuffix(s, "."), 64)
+	if err != nil {
+		return v
+	}
+	return r
 }
 
 // scoreText writes a score with two decimals, rounded down: "0.72".

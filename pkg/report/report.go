@@ -276,11 +276,7 @@ func (r *Report) krAttention(kr progress.KRResult) string {
 		}
 		return "no current value."
 	case progress.Missed:
-		s := fmt.Sprintf("ended at %s against %s on %s (score %s", withUnit(formatNumber(kr.Current), unit), target, date(kr.Deadline), scoreText(*kr.Score))
-		if kr.Grade != "" {
-			s += ", " + string(kr.Grade)
-		}
-		s += ")"
+		s := fmt.Sprintf("ended at %s against %s on %s (score %s)", withUnit(formatNumber(kr.Current), unit), target, date(kr.Deadline), scoreText(*kr.Score))
 		if kr.Stale {
 			s += "; " + staleText(kr)
 		}

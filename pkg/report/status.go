@@ -115,7 +115,7 @@ func percent(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f%%", floorTo(*v*100, 0))
+	return fmt.Sprintf("%.0f%%", floorTo(*v, 2)*100)
 }
 
 // date writes a date as YYYY-MM-DD, "–" when zero.
