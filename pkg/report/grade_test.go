@@ -105,4 +105,3 @@ func TestFloorTo(t *testing.T) {
 		t.Errorf("percent(0.609) = %s, want 60%%", got)
 	}
 }
-
