@@ -185,7 +185,10 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 			name += " ×" + strconv.FormatFloat(kr.KR.Weight, 'f', -1, 64)
 		}
 		baseline := withUnit(formatNumber(kr.Baseline), unit)
-		if kr.BaselineSource != "" {
+		switch {
+		case kr.BaselineSource != "" && kr.Per != "":
+			baseline += m.footnote("Default baseline: " + mdCode(kr.KPI) + " over the last complete " + string(kr.Per) + " before the period, the last snapshot at " + mdCode(kr.BaselineSource))
+		case kr.BaselineSource != "":
 			baseline += m.footnote("Default baseline: " + m.pointNote(kr.KPI, kr.BaselineSource, nil))
 		}
 		current := withUnit(formatNumber(kr.Current), unit)

@@ -90,7 +90,10 @@ func (m *markdown) chart(kr progress.KRResult) {
 	b.WriteString("```\n")
 
 	what := "the value of " + mdCode(kr.KPI) + " at each snapshot"
-	if caption != "" {
+	switch {
+	case kr.Per != "":
+		what = mdCode(kr.KPI) + " over each complete " + string(kr.Per) + ", dated on its last day"
+	case caption != "":
 		what = "the " + caption + " of " + mdCode(kr.KPI) + " at each snapshot"
 	}
 	text := "First line: " + what
