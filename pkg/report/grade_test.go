@@ -105,3 +105,27 @@ func TestFloorTo(t *testing.T) {
 		t.Errorf("percent(0.609) = %s, want 60%%", got)
 	}
 }
+
+// TestReportCheckInSource checks that a manual value taken from a check-in
+// names the check-in file and line.
+func TestReportCheckInSource(t *testing.T) {
+	r := gradedReport(t, time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC))
+	for i := range r.Objectives {
+		for _, kr := range r.Objectives[i].Objective.KeyResults {
+			if kr.ID == "webinars" {
+				v := 9.0
+				kr.CheckIns = []okr.CheckIn{{Date: time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC), Value: &v, File: "checkins/q4.csv", Line: 7}}
+			}
+		}
+	}
+	e := progress.NewEngine(r.AsOf, progress.DefaultSettings(), r.KPIs, nil)
+	for i, o := range r.Objectives {
+		r.Objectives[i] = e.Objective(o.Objective)
+	}
+	out := renderReport(t, r)
+	for _, want := range []string{"| Hold 10 webinars `webinars` | 0 | 9[^", "]: Check-in at `checkins/q4.csv:7`"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}

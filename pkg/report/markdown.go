@@ -215,6 +215,9 @@ func (m *markdown) currentNote(kr progress.KRResult) string {
 	if k := m.s.KPIs[kr.KPI]; k != nil {
 		agg = kpi.Aggregation(k.Agg())
 	}
+	if kr.KPI == "" {
+		return "Check-in at " + mdCode(kr.Source)
+	}
 	if kr.Per != "" {
 		return fmt.Sprintf("%s: %s over %s (%s), the last at %s", mdCode(kr.KPI), agg, kr.Interval, plural(kr.IntervalSnapshots, "snapshot"), mdCode(kr.Source))
 	}
