@@ -34,7 +34,7 @@ func (r *direction) Check(p *Pass) {
 				baseline, from = p.baseline(o, kr)
 			}
 			if contradicts(kr.Direction, baseline, kr.Target) {
-				p.reportSev(Error, o.File(), okr.ValuePos(kr.Node, "direction"),
+				p.reportSev(Error, o.File(), kr.Pos.Value("direction"),
 					"%s says direction: %s but its target is %s its baseline%s: fix the direction or the numbers",
 					krName(kr, i), kr.Direction, map[okr.Direction]string{okr.Increase: "below", okr.Decrease: "above"}[kr.Direction],
 					fromTo(baseline, kr.Target, from))
@@ -48,9 +48,9 @@ func (r *direction) Check(p *Pass) {
 			if (d != okr.Decrease || k.Good != "up") && (d != okr.Increase || k.Good != "down") {
 				continue
 			}
-			pos := okr.ValuePos(kr.Node, "direction")
+			pos := kr.Pos.Value("direction")
 			if kr.Direction == "" {
-				pos = okr.ValuePos(kr.Node, "target")
+				pos = kr.Pos.Value("target")
 			}
 			p.Reportf(o.File(), pos, "%s aims to %s KPI %q%s, but for that KPI %s is good", krName(kr, i), d, k.ID, fromTo(baseline, kr.Target, from), k.Good)
 		}

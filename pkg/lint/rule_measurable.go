@@ -58,7 +58,7 @@ func (r *measurable) Check(p *Pass) {
 				// Only a sum (or the sum behind a mean) can leave the float64
 				// range when every snapshot is within it.
 				if pr := p.progressEngine().KeyResult(o, kr).Problem; pr != "" {
-					p.Reportf(o.File(), okr.ValuePos(kr.Node, "kpi"), "%s cannot be measured: %s", krName(kr, i), pr)
+					p.Reportf(o.File(), kr.Pos.Value("kpi"), "%s cannot be measured: %s", krName(kr, i), pr)
 				}
 			}
 		}

@@ -127,6 +127,10 @@ func viewOf(r progress.KRResult) view {
 	}
 }
 
-func diff(want, got any) string { return cmp.Diff(want, got, approx) }
+// diff compares with approx; okr.Fields, which keeps its YAML node
+// unexported, compares as a value.
+func diff(want, got any) string {
+	return cmp.Diff(want, got, approx, cmpopts.EquateComparable(okr.Fields{}))
+}
 
 func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
