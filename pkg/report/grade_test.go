@@ -1,10 +1,14 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/lint"
@@ -127,5 +131,86 @@ func TestReportCheckInSource(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q", want)
 		}
+	}
+}
+
+// TestStatusTableGraded shows the finished quarter in the terminal table:
+// grades instead of missed, stale data marked, coverage stated.
+func TestStatusTableGraded(t *testing.T) {
+	r := gradedReport(t, time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC))
+	var buf bytes.Buffer
+	if err := (tableStatus{}).Format(&buf, r.Status); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	checkGolden(t, "status/graded.table", buf.Bytes())
+	for _, want := range []string{
+		"│ demand-2026q4 ", " green (stale) ", "As of 2027-01-05 in 2026-Q4: 3 objectives — 2 green, 1 red.",
+		"expansion-2026q4: 3 of 4 key results measured.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "missed") {
+		t.Error("the table of a graded quarter says missed")
+	}
+}
+
+// TestAttentionForecastShort lists a key result on track by pace whose
+// forecast misses its target by more than the at-risk gap.
+func TestAttentionForecastShort(t *testing.T) {
+	r := gradedReport(t, time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC))
+	f := func(v float64) *float64 { return &v }
+	kr := progress.KRResult{
+		ID: "signups", Title: "Get 1,000 sign-ups", KPI: "leads", Direction: okr.Increase,
+		Baseline: f(0), Target: f(1000), Current: f(300), Score: f(0.3), Expected: f(0.35),
+		Status: progress.OnTrack, Forecast: f(800), ForecastScore: f(0.8), ForecastShort: true,
+		Deadline: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC),
+	}
+	r.Objectives[0].KeyResults = append(r.Objectives[0].KeyResults, kr)
+	out := renderReport(t, r)
+	want := "- 🟢 on_track: Get 1,000 sign-ups `signups` of `demand-2026q4` — on_track now, but the forecast 800 falls short of the target 1,000 by 2026-12-31."
+	if !strings.Contains(out, want+"\n") {
+		t.Errorf("the attention list lacks\n%s\nin\n%s", want, out)
+	}
+}
+
+// TestStatusJSONCheckIn writes the latest check-in of a key result.
+func TestStatusJSONCheckIn(t *testing.T) {
+	r := gradedReport(t, time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC))
+	conf := 6.0
+	r.Objectives[0].KeyResults[1].CheckIn = &okr.CheckIn{Date: time.Date(2026, 12, 18, 0, 0, 0, 0, time.UTC), Confidence: &conf, Note: "two more \"soon\"", Author: "ana"}
+	var buf bytes.Buffer
+	if err := (jsonStatus{}).Format(&buf, r.Status); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Objectives []struct {
+			Grade      *string
+			Measured   int
+			KeyResults []struct {
+				ID                  string
+				CheckIn             *jsonCheckIn `json:"checkin"`
+				ForecastMeetsTarget *bool        `json:"forecast_meets_target"`
+				Stale               bool
+				DataEnds            *string `json:"data_ends"`
+			} `json:"key_results"`
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	got := doc.Objectives[0].KeyResults[1].CheckIn
+	want := &jsonCheckIn{Date: "2026-12-18", Confidence: &conf, Note: "two more \"soon\"", Author: "ana"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("checkin (-want +got):\n%s", d)
+	}
+	leads := doc.Objectives[0].KeyResults[0]
+	if leads.CheckIn != nil || !leads.Stale || leads.DataEnds == nil || *leads.DataEnds != "2026-11-29" || leads.ForecastMeetsTarget == nil || *leads.ForecastMeetsTarget {
+		t.Errorf("leads: %+v", leads)
+	}
+	if doc.Objectives[2].Measured != 3 || doc.Objectives[0].Grade != nil {
+		t.Errorf("objectives: measured %d, grade %v", doc.Objectives[2].Measured, doc.Objectives[0].Grade)
 	}
 }
