@@ -135,7 +135,7 @@ type ObjectiveResult struct {
 	// Score is the weighted mean of the scores of the key results that have
 	// one (Measured of them); 0 when none has.
 	Score      float64
-	Expected   float64 // weighted mean of the same key results' expected scores
+	Expected   float64 // weighted mean of every key result's expected score
 	Status     Status
 	Grade      Grade // from the period's end on, "" before or when nothing is measured
 	NoData     int   // how many key results are no_data
@@ -328,10 +328,9 @@ func (e *Engine) Objective(o *okr.Objective) ObjectiveResult {
 	if o.HasPeriod() {
 		periodShare = elapsedShare(kpi.DayOf(o.Period.Start), kpi.DayOf(o.Period.End), asOf)
 	}
-	// all and measured accumulate weights and weighted expected scores over
-	// every key result and over those with a score.
-	var all, measured struct{ weights, expecteds float64 }
-	var scores float64
+	// The score averages the key results that have one; the expected pace
+	// averages every key result (docs/formulas.md, "Objectives").
+	var weights, measuredWeights, scores, expecteds float64
 	achieved := 0
 	for _, kr := range o.KeyResults {
 		r := e.KeyResult(o, kr)
@@ -343,12 +342,11 @@ func (e *Engine) Objective(o *okr.Objective) ObjectiveResult {
 		if r.Expected != nil {
 			expected = *r.Expected
 		}
-		all.weights += w
-		all.expecteds += w * expected
+		weights += w
+		expecteds += w * expected
 		if r.Score != nil {
 			res.Measured++
-			measured.weights += w
-			measured.expecteds += w * expected
+			measuredWeights += w
 			scores += w * *r.Score
 		}
 		switch r.Status {
@@ -360,12 +358,11 @@ func (e *Engine) Objective(o *okr.Objective) ObjectiveResult {
 		res.KeyResults = append(res.KeyResults, r)
 	}
 	res.Expected = periodShare
-	switch {
-	case measured.weights > 0:
-		res.Score = snap(scores / measured.weights)
-		res.Expected = measured.expecteds / measured.weights
-	case all.weights > 0:
-		res.Expected = all.expecteds / all.weights
+	if weights > 0 {
+		res.Expected = expecteds / weights
+	}
+	if measuredWeights > 0 {
+		res.Score = snap(scores / measuredWeights)
 	}
 
 	n := len(res.KeyResults)
