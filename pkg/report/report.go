@@ -274,6 +274,9 @@ func (r *Report) krAttention(kr progress.KRResult) string {
 		if kr.KPI != "" {
 			return "no snapshot of " + mdCode(kr.KPI) + " in its window up to " + date(r.AsOf) + "."
 		}
+		if k := kr.KR; k != nil && k.Current != nil && k.CurrentDate.After(r.AsOf) {
+			return "no current value: its value is dated " + date(k.CurrentDate) + ", after " + date(r.AsOf) + "."
+		}
 		return "no current value."
 	case progress.Missed:
 		s := fmt.Sprintf("ended at %s against %s on %s (score %s)", withUnit(formatNumber(kr.Current), unit), target, date(kr.Deadline), scoreText(*kr.Score))
