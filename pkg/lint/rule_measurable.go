@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math"
 	"slices"
 	"strconv"
 
@@ -21,6 +22,7 @@ func newMeasurable() *measurable {
 // 0); and a KPI value that cannot be represented (a sum past ±1.8e308), at
 // the as-of date or, under validate, over the whole window.
 func (r *measurable) Check(p *Pass) {
+	overflows := map[string]bool{}
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
 			_, t := okr.Lookup(kr.Node, "target")
@@ -54,7 +56,7 @@ func (r *measurable) Check(p *Pass) {
 					p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s)%s: it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64), baselineOrigin(from))
 				}
 			}
-			if k := p.KPIs[kr.KPI]; k != nil && (k.Agg() == "sum" || k.Agg() == "avg") {
+			if k := p.KPIs[kr.KPI]; k != nil && (k.Agg() == "sum" || k.Agg() == "avg") && mayOverflow(p, k.ID, overflows) {
 				// Only a sum (or the sum behind a mean) can leave the float64
 				// range when every snapshot is within it.
 				if pr := p.progressEngine().KeyResult(o, kr).Problem; pr != "" {
@@ -63,6 +65,24 @@ func (r *measurable) Check(p *Pass) {
 			}
 		}
 	}
+}
+
+// mayOverflow reports whether a sum of KPI id's snapshots could leave the
+// float64 range: n values of at most m in size sum to at most n·m. It
+// remembers each KPI's answer in seen, so that the common KPI costs one
+// pass over its snapshots and no progress computation.
+func mayOverflow(p *Pass, id string, seen map[string]bool) bool {
+	may, ok := seen[id]
+	if !ok {
+		series := p.Snapshots.Series(id)
+		m := 0.0
+		for _, pt := range series {
+			m = max(m, math.Abs(pt.Value))
+		}
+		may = m*float64(len(series)) > math.MaxFloat64/2
+		seen[id] = may
+	}
+	return may
 }
 
 // misspelledTarget returns the key result's unknown key that is likely a
