@@ -1,6 +1,7 @@
 package okr
 
 import (
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 )
@@ -19,11 +20,11 @@ func TestCacheSharesFilesAlikeInBothLoads(t *testing.T) {
 		"okrs/b.yaml": file(objectiveDoc("b", "2026-02-28")),
 		"okrs/c.yaml": base["okrs/k.yaml"], // same content, other path
 	}
-	checks := 0
+	var checks atomic.Int32 // Check runs on Load's workers
 	var cache Cache
 	load := func(fsys fstest.MapFS) *Repo {
 		t.Helper()
-		r, err := Load(Options{FS: fsys, Roots: []string{"okrs"}, Cache: &cache, Check: func(*Document) []Issue { checks++; return nil }})
+		r, err := Load(Options{FS: fsys, Roots: []string{"okrs"}, Cache: &cache, Check: func(*Document) []Issue { checks.Add(1); return nil }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,8 +40,8 @@ func TestCacheSharesFilesAlikeInBothLoads(t *testing.T) {
 	if b.KPIs[0] == h.KPIs[0] || h.KPIs[0].File() != "okrs/c.yaml" {
 		t.Errorf("a file with the same content at another path must be its own parse (its issues name its path)")
 	}
-	if checks != 5 { // a, b, k; then b and c again
-		t.Errorf("Check ran %d times, want 5", checks)
+	if n := checks.Load(); n != 5 { // a, b, k; then b and c again
+		t.Errorf("Check ran %d times, want 5", n)
 	}
 	// Without a cache, nothing is shared.
 	r1, _ := Load(Options{FS: base, Roots: []string{"okrs"}})
