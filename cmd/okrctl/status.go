@@ -69,7 +69,7 @@ func runStatus(s *Streams, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	st := report.NewStatus(ws.Result, gaps(ws), asOf, report.Filter{Period: o.period, Owner: o.owner})
+	st := report.NewStatus(ws.Result, settings(ws), asOf, report.Filter{Period: o.period, Owner: o.owner})
 	st.Color = s.color(o.color)
 	st.Width = s.width()
 	if err := formatter.Format(s.Out, st); err != nil {
@@ -117,7 +117,5 @@ func checkPeriodFlag(p string) error {
 	return nil
 }
 
-// gaps returns the status gaps of the workspace's configuration.
-func gaps(ws *workspace) progress.Gaps {
-	return progress.Gaps{AtRisk: ws.config.Status.AtRiskGap, OffTrack: ws.config.Status.OffTrackGap}
-}
+// settings returns the status gaps and grading bands of the workspace's configuration.
+func settings(ws *workspace) progress.Settings { return lint.Settings(ws.config) }

@@ -194,6 +194,16 @@ func (p *Pass) Reportf(file string, pos okr.Pos, format string, args ...any) {
 	})
 }
 
+// reportSev adds a finding of the running rule at sev, a severity above
+// the rule's default for a problem the rule treats as worse; a severity
+// set in the configuration wins.
+func (p *Pass) reportSev(sev Severity, file string, pos okr.Pos, format string, args ...any) {
+	p.Reportf(file, pos, format, args...)
+	if p.Option().Severity == "" {
+		p.findings[len(p.findings)-1].Severity = sev
+	}
+}
+
 // Option returns the running rule's configuration (bounds such as min/max).
 func (p *Pass) Option() config.Rule { return p.Config.Rules[p.rule.ID] }
 
@@ -210,10 +220,11 @@ func (p *Pass) baseline(o *okr.Objective, kr *okr.KeyResult) (*float64, string) 
 
 func (p *Pass) progressEngine() *progress.Engine {
 	if p.engine == nil {
-		p.engine = &progress.Engine{AsOf: p.AsOf, Gaps: progress.DefaultGaps(), KPIs: p.KPIs, Series: p.Snapshots}
-		if p.engine.AsOf.IsZero() {
-			p.engine.AsOf = endOfTime
+		asOf := p.AsOf
+		if asOf.IsZero() {
+			asOf = endOfTime
 		}
+		p.engine = newEngine(p.Config, asOf, &Result{KPIs: p.KPIs, Snapshots: p.Snapshots})
 	}
 	return p.engine
 }
