@@ -255,6 +255,25 @@ func lexNumber(s string, i int) (token, int) {
 		t.v = clean(thousands, dec)
 		t.integer = dec == 0
 	}
+	// An exponent: 1e6, 2.5e-3.
+	if j+1 < len(s) && s[j] == 'e' && t.k == kNum && t.sep == 0 {
+		k := j + 1
+		if k < len(s) && (s[k] == '-' || s[k] == '+') {
+			k++
+		}
+		n := 0
+		for k+n < len(s) && isDigit(s[k+n]) && n < 4 {
+			n++
+		}
+		if n > 0 && (k+n == len(s) || !isLetterByte(s[k+n]) && !isDigit(s[k+n])) {
+			if exp, err := strconv.Atoi(s[j+1 : k+n]); err == nil {
+				t.v *= math.Pow(10, float64(exp))
+				t.integer = false
+				t.e = k + n
+				return t, k + n
+			}
+		}
+	}
 	// Letters glued to the number: a scale (10k, 1.2m), a multiplier (2x),
 	// an ordinal (1st) or a unit (24h). Anything else makes a code (4g).
 	k := j

@@ -37,6 +37,7 @@ func TestRead(t *testing.T) {
 		{"Vendere 80.000 euro di servizi", "it", true, 0, "", []want{{Target, 80000, false}}},
 		{"Facturar 850.000 €", "es", true, 0, "", []want{{Target, 850000, false}}},
 		{"Facturar 80 mil euros", "es", true, 0, "", []want{{Target, 80000, false}}},
+		{"Reach 1e6 impressions", "en", true, 0, "", []want{{Target, 1e6, false}}},
 		// Percentages.
 		{"Reach 15% market share", "en", true, 0, "", []want{{Target, 15, true}}},
 		{"Aumentare le vendite del 15 per cento", "it", true, 0, "", []want{{Change, 15, true}}},
