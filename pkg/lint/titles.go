@@ -29,8 +29,17 @@ func (p *Pass) titles(o *okr.Objective) []title.Statement {
 		const chunk = 256
 		out := make([][]title.Statement, len(objs))
 		okr.Parallel((len(objs)+chunk-1)/chunk, func(i int) {
-			for j := i * chunk; j < min((i+1)*chunk, len(objs)); j++ {
-				out[j] = readTitles(objs[j])
+			lo, hi := i*chunk, min((i+1)*chunk, len(objs))
+			n := 0
+			for _, o := range objs[lo:hi] {
+				n += len(o.KeyResults)
+			}
+			// One allocation for the chunk's statements.
+			all := make([]title.Statement, n)
+			for j := lo; j < hi; j++ {
+				k := len(objs[j].KeyResults)
+				out[j] = readTitlesInto(objs[j], all[:k:k])
+				all = all[k:]
 			}
 		})
 		for j, o := range objs {
@@ -44,7 +53,11 @@ func (p *Pass) titles(o *okr.Objective) []title.Statement {
 }
 
 func readTitles(o *okr.Objective) []title.Statement {
-	s := make([]title.Statement, len(o.KeyResults))
+	return readTitlesInto(o, make([]title.Statement, len(o.KeyResults)))
+}
+
+// readTitlesInto reads o's titles into s, which has room for them.
+func readTitlesInto(o *okr.Objective, s []title.Statement) []title.Statement {
 	for i, kr := range o.KeyResults {
 		s[i] = title.Read(kr.Title)
 	}

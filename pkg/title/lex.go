@@ -108,17 +108,42 @@ func lex(title string, toks []token) []token {
 }
 
 // lower returns s in lower case, keeping byte offsets: runes whose lower
-// case has another length stay as they are.
+// case has another length stay as they are. It allocates only when s has
+// an upper-case letter.
 func lower(s string) string {
-	l := strings.ToLower(s)
-	if len(l) == len(s) {
-		return l
-	}
-	b := []byte(s)
-	for i := range b {
-		if b[i] >= 'A' && b[i] <= 'Z' {
-			b[i] += 'a' - 'A'
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; (c >= 'A' && c <= 'Z') || c >= utf8.RuneSelf {
+			break
 		}
+	}
+	if i == len(s) {
+		return s
+	}
+	var b []byte
+	for j := i; j < len(s); {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				if b == nil {
+					b = []byte(s)
+				}
+				b[j] = c + 'a' - 'A'
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[j:], l)
+		}
+		j += n
+	}
+	if b == nil {
+		return s
 	}
 	return string(b)
 }
