@@ -95,11 +95,11 @@ func lex(title string, toks []token) []token {
 			if hasDigit && isPeriodWord(w) {
 				k = kDate
 			}
-			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, hot: hotWords[w]})
+			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, hot: hotFlags(w)})
 			i = j
 		default:
 			w := low[i : i+n]
-			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, hot: hotWords[w]})
+			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, hot: hotFlags(w)})
 			i += n
 		}
 		space = false

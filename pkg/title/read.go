@@ -547,11 +547,11 @@ func (r *reader) rate() {
 		if t.hot&(hotRate|hotRateBefore) == 0 && t.w != "/" {
 			continue
 		}
-		if u, ok := rateWords[t.w]; ok && t.k == kWord {
-			r.st.Rate, r.st.RateText = u, r.title[t.s:t.e]
+		if t.hot&hotRate != 0 && t.k == kWord {
+			r.st.Rate, r.st.RateText = rateWords[t.w], r.title[t.s:t.e]
 			return
 		}
-		if !in(rateBefore, t.w) {
+		if t.hot&hotRateBefore == 0 {
 			continue
 		}
 		j := i + 1

@@ -325,3 +325,24 @@ var hotWords = func() map[string]uint32 {
 	}
 	return m
 }()
+
+// maybeHot is a filter before hotWords: a word whose length, first and
+// last letters no vocabulary word has is not looked up. Words longer than
+// 15 bytes or starting or ending outside a–z are always looked up.
+var maybeHot = func() (m [16][26]uint32) {
+	for w := range hotWords {
+		if n := len(w); n < 16 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
+			m[n][w[0]-'a'] |= 1 << (w[n-1] - 'a')
+		}
+	}
+	return
+}()
+
+// hotFlags returns the flags of a word or symbol.
+func hotFlags(w string) uint32 {
+	if n := len(w); n < 16 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' &&
+		maybeHot[n][w[0]-'a']&(1<<(w[n-1]-'a')) == 0 {
+		return 0
+	}
+	return hotWords[w]
+}
