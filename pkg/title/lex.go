@@ -50,7 +50,10 @@ func lex(title string, toks []token) []token {
 	toks = toks[:0]
 	space := true
 	for i := 0; i < len(low); {
-		r, n := utf8.DecodeRuneInString(low[i:])
+		r, n := rune(low[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(low[i:])
+		}
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u202f':
 			space = true
@@ -67,31 +70,32 @@ func lex(title string, toks []token) []token {
 			t.space = space
 			toks = append(toks, t)
 			i = end
-		case unicode.IsLetter(r):
+		case (r >= 'a' && r <= 'z') || (r >= utf8.RuneSelf && unicode.IsLetter(r)):
 			j := i
-			hasDigit := false
+			hasDigit, high := false, false
 			for j < len(low) {
-				r2, n2 := utf8.DecodeRuneInString(low[j:])
-				if unicode.IsLetter(r2) || r2 == '_' {
-					j += n2
+				c := low[j]
+				if (c >= 'a' && c <= 'z') || c == '_' {
+					j++
 					continue
 				}
-				if isDigit(low[j]) {
+				if isDigit(c) {
 					hasDigit = true
 					j++
 					continue
 				}
-				break
+				if c < utf8.RuneSelf {
+					break
+				}
+				r2, n2 := utf8.DecodeRuneInString(low[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				high = true
+				j += n2
 			}
 			w := low[i:j]
 			k := kWord
-			high := false
-			for b := i; b < j; b++ {
-				if low[b] >= 0x80 {
-					high = true
-					break
-				}
-			}
 			if hasDigit && isPeriodWord(w) {
 				k = kDate
 			}
