@@ -5,155 +5,244 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
-// tableStatus writes a terminal table grouped by objective: a row for each
-// objective with its score, then a row for each of its key results.
+// tableStatus writes the status for a terminal in one of two layouts,
+// chosen by the terminal's width (docs/architecture.md, "Output and
+// languages"): the wide table, a row per objective and per key result with
+// every number, when it fits or when asked for (--wide, or no known
+// width); else the compact layout, each objective on its own line and its
+// key results below it, which fits 80 columns.
 type tableStatus struct{}
 
 // barWidth is the number of cells of a progress bar in the table.
 const barWidth = 10
 
-// maxTitle bounds the objective titles shown in the table; key results show
-// their ids. Full titles are in the YAML and in the other formats.
+// maxTitle bounds the objective titles shown in the wide table; key results
+// show their ids there. Full titles are in the compact layout, the YAML and
+// the other formats.
 const maxTitle = 28
 
 func (tableStatus) Format(w io.Writer, s *Status) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
 	if len(s.Objectives) == 0 {
-		fmt.Fprintf(bw, "No objectives%s as of %s.\n", periodSuffix(s.Period), date(s.AsOf))
+		for _, l := range WrapText(s.emptyText(false), s.Width) {
+			bw.WriteString(l + "\n")
+		}
 		return bw.Flush()
 	}
-	t := tablewriter.NewTable(bw,
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{
-			tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight,
-		}}),
-	)
-	header := []string{"OBJECTIVE", "KEY RESULT", "CURRENT", "TARGET", "PROGRESS", "EXPECTED", "STATUS", "FORECAST"}
-	t.Header(header)
-	// Rows are built first, plain, so that the text columns can be fitted
-	// to the terminal before they are painted.
-	type row struct {
-		cells     []string
-		objective bool
+	g, sts := s.wideGrid()
+	if s.Wide || s.Width <= 0 || g.total() <= s.Width {
+		s.writeWide(bw, g, sts)
+	} else {
+		s.writeCompact(bw)
 	}
-	var rows []row
+	for _, l := range WrapText(s.footer(), s.Width) {
+		bw.WriteString(l + "\n")
+	}
+	return bw.Flush()
+}
+
+// footer is the line below the table: the date, the period and the tally.
+func (s *Status) footer() string {
+	return s.Lang.T("status.footer", s.date(s.AsOf), s.periodSuffix(), s.tally())
+}
+
+// wideGrid lays out the wide table: a row for each objective with its
+// score, then a row for each of its key results; sts holds each row's
+// status, for its colour.
+func (s *Status) wideGrid() (g *grid, sts []progress.Status) {
+	l := s.Lang
+	header := []string{
+		l.T("col.objective"), l.T("col.key_result"), l.T("col.current"), l.T("col.target"),
+		l.T("col.progress"), l.T("col.expected"), l.T("col.status"), l.T("col.forecast"),
+	}
+	g = newGrid(header, []bool{true, true, false, false, true, false, true, false})
+	committed := " " + l.T("table.committed")
 	for _, o := range s.Objectives {
 		obj := o.Objective
 		name := sanitizeLine(obj.ID)
 		if obj.IsCommitted() {
-			name += " (committed)"
+			name += committed
 		}
-		rows = append(rows, row{objective: true, cells: []string{
+		sts = append(sts, o.Status)
+		g.add([]string{
 			name, truncate(obj.Title, maxTitle), "", "",
-			bar(&o.Score), percent(&o.Expected), string(o.Status), "",
-		}})
+			s.bar(&o.Score), percent(&o.Expected), s.statusName(o.Status), "",
+		})
 		for _, kr := range o.KeyResults {
 			unit := sanitizeLine(s.unit(kr))
-			rows = append(rows, row{cells: []string{
+			sts = append(sts, kr.Status)
+			g.add([]string{
 				"", "  " + sanitizeLine(kr.ID),
-				withUnit(formatNumber(kr.Current), unit),
-				directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
-				bar(kr.Score), percent(kr.Expected), string(kr.Status),
-				withUnit(formatNumber(kr.Forecast), unit),
-			}})
+				withUnit(s.number(kr.Current), unit),
+				directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit),
+				s.bar(kr.Score), percent(kr.Expected), s.statusName(kr.Status),
+				withUnit(s.number(kr.Forecast), unit),
+			})
 		}
 	}
-	cells := make([][]string, len(rows))
-	for i := range rows {
-		cells[i] = rows[i].cells
-	}
-	// Cut objective titles first, then the " (committed)" marks and ids
-	// past the longest objective id, then key result and objective ids.
-	ids, krIDs := 0, 0
-	for _, r := range rows {
-		if r.objective {
-			ids = max(ids, twwidth.Width(strings.TrimSuffix(r.cells[0], " (committed)")))
-		} else {
-			krIDs = max(krIDs, twwidth.Width(r.cells[1]))
-		}
-	}
-	limits := fitColumns(header, cells, s.Width, []fitStep{{1, krIDs}, {0, ids}, {1, minFitted}, {0, minFitted}})
-	for _, r := range rows {
-		c := r.cells
-		for i, limit := range limits {
-			if limit > 0 {
-				c[i] = cut(c[i], limit)
+	return g, sts
+}
+
+// writeWide draws the wide table, fitted to the terminal when it has a
+// width: objective titles are cut first, then the committed marks and ids
+// past the longest objective id, then key result and objective ids.
+func (s *Status) writeWide(w *bufio.Writer, g *grid, sts []progress.Status) {
+	if s.Width > 0 && g.total() > s.Width {
+		ids, krIDs := 0, 0
+		committed := " " + s.Lang.T("table.committed")
+		for _, r := range g.rows {
+			if r[0] != "" {
+				ids = max(ids, cells(strings.TrimSuffix(r[0], committed)))
+			} else {
+				krIDs = max(krIDs, cells(r[1]))
 			}
 		}
-		if r.objective {
-			c[0] = s.paint(ansiBold, c[0])
-		}
-		c[6] = s.status(progress.Status(c[6]))
-		if err := t.Append(c); err != nil {
-			return err
+		for _, st := range []fitStep{{1, krIDs}, {0, ids}, {1, minFitted}, {0, minFitted}} {
+			over := g.total() - s.Width
+			if over <= 0 {
+				break
+			}
+			floor := max(st.floor, minFitted, cells(g.header[st.col]))
+			if n := min(over, g.widths[st.col]-floor); n > 0 {
+				g.limit(st.col, g.widths[st.col]-n)
+			}
 		}
 	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	fmt.Fprintf(bw, "As of %s%s: %s.\n", date(s.AsOf), periodSuffix(s.Period), tally(s.Objectives))
-	return bw.Flush()
+	g.write(w, func(row, col int, c string) string {
+		switch {
+		case col == 0 && c != "":
+			return s.paint(ansiBold, c)
+		case col == 6:
+			return s.paint(statusColor(sts[row]), c)
+		}
+		return c
+	})
 }
 
 // minFitted is the narrowest the objective and key result columns get
-// when the table is fitted to the terminal.
+// when the wide table is fitted to the terminal.
 const minFitted = 12
 
 // fitStep lets column col give up width down to floor (never below
 // minFitted or its header).
 type fitStep struct{ col, floor int }
 
-// fitColumns returns, for each column, the width its text is cut to (0 for
-// as it is) so that the table fits width terminal columns, taking width
-// from the columns in the order of steps; the other columns (numbers,
-// bars, statuses) are never cut. width 0 means no limit; a terminal too
-// narrow for the table gets the narrowest the steps allow.
-func fitColumns(header []string, rows [][]string, width int, steps []fitStep) []int {
-	limits := make([]int, len(header))
-	if width <= 0 {
-		return limits
+// compactGap separates the columns of the compact layout.
+const compactGap = "  "
+
+// minName is the narrowest the title column of the compact layout gets.
+const minName = 16
+
+// writeCompact draws the compact layout: a header, then each objective on
+// its own line (id and title) with its score bar and status, and below it
+// each key result (title, current → target, bar, status). The title
+// column takes the width the others leave; expected and forecast columns
+// are added while the titles keep at least 40 cells.
+func (s *Status) writeCompact(w *bufio.Writer) {
+	l := s.Lang
+	type line struct {
+		name, value, bar, status, expected, forecast string
+		objective                                    bool
+		st                                           progress.Status
 	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = twwidth.Width(h)
-	}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], twwidth.Width(c))
+	var lines []line
+	for _, o := range s.Objectives {
+		obj := o.Objective
+		name := sanitizeLine(obj.ID)
+		if t := sanitizeLine(obj.Title); t != "" {
+			name += compactGap + t
+		}
+		if obj.IsCommitted() {
+			name += " " + l.T("table.committed")
+		}
+		lines = append(lines, line{objective: true, name: name, st: o.Status, bar: s.bar(&o.Score),
+			status: s.statusName(o.Status), expected: percent(&o.Expected)})
+		for _, kr := range o.KeyResults {
+			unit := sanitizeLine(s.unit(kr))
+			title := sanitizeLine(kr.Title)
+			if title == "" {
+				title = sanitizeLine(kr.ID)
+			}
+			current := s.number(kr.Current)
+			if unit == "%" {
+				current = withUnit(current, unit)
+			}
+			lines = append(lines, line{
+				st:       kr.Status,
+				name:     "  " + title,
+				value:    current + " → " + directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit),
+				bar:      s.bar(kr.Score),
+				status:   s.statusName(kr.Status),
+				expected: percent(kr.Expected),
+				forecast: withUnit(s.number(kr.Forecast), unit),
+			})
 		}
 	}
-	total := 3*len(widths) + 1 // a space each side of a cell, a border between
-	for _, w := range widths {
-		total += w
+	head := line{name: l.T("col.objective_kr"), value: l.T("col.current_target"), bar: l.T("col.progress"),
+		status: l.T("col.status"), expected: l.T("col.expected"), forecast: l.T("col.forecast")}
+	var value, barW, status, expected, forecast, name int
+	for _, ln := range append(lines, head) {
+		value = max(value, cells(ln.value))
+		barW = max(barW, cells(ln.bar))
+		status = max(status, cells(ln.status))
+		expected = max(expected, cells(ln.expected))
+		forecast = max(forecast, cells(ln.forecast))
+		name = max(name, cells(ln.name))
 	}
-	for _, st := range steps {
-		if total <= width {
-			break
-		}
-		floor := max(st.floor, minFitted, twwidth.Width(header[st.col]))
-		if cut := min(total-width, widths[st.col]-floor); cut > 0 {
-			widths[st.col] -= cut
-			limits[st.col] = widths[st.col]
-			total -= cut
-		}
+	gap := len(compactGap)
+	fixed := value + barW + status + 3*gap
+	room := func(extra int) int { return s.Width - fixed - extra }
+	showExpected := room(expected+gap) >= 40
+	if showExpected {
+		fixed += expected + gap
 	}
-	return limits
+	showForecast := room(forecast+gap) >= 40
+	if showForecast {
+		fixed += forecast + gap
+	}
+	nameW := min(name, max(minName, s.Width-fixed))
+	row := func(ln line, header bool) {
+		var b strings.Builder
+		nm := cutCells(ln.name, nameW)
+		n := cells(nm)
+		if ln.objective {
+			// An objective has no value: its name may run into that column.
+			nm = cutCells(ln.name, nameW+gap+value)
+			n = cells(nm)
+			b.WriteString(s.paint(ansiBold, nm))
+			b.WriteString(strings.Repeat(" ", max(0, nameW+gap+value-n)))
+		} else {
+			b.WriteString(nm)
+			b.WriteString(strings.Repeat(" ", nameW-n) + compactGap)
+			b.WriteString(padCells(ln.value, value, false))
+		}
+		b.WriteString(compactGap + padCells(ln.bar, barW, true))
+		if showExpected {
+			b.WriteString(compactGap + padCells(ln.expected, expected, false))
+		}
+		st := padCells(ln.status, status, true)
+		if !header {
+			st = s.paint(statusColor(ln.st), ln.status) + strings.Repeat(" ", status-cells(ln.status))
+		}
+		b.WriteString(compactGap + st)
+		if showForecast {
+			b.WriteString(compactGap + padCells(ln.forecast, forecast, false))
+		}
+		w.WriteString(strings.TrimRight(b.String(), " ") + "\n")
+	}
+	row(head, true)
+	for _, ln := range lines {
+		row(ln, false)
+	}
 }
 
 // bar draws a score as a ten-cell bar and a percentage.
-func bar(score *float64) string {
+func (s *Status) bar(score *float64) string {
 	if score == nil {
 		return strings.Repeat("·", barWidth) + "    –"
 	}
@@ -173,52 +262,48 @@ func directionMark(d okr.Direction) string {
 }
 
 func (s *Status) paint(code, text string) string {
-	if !s.Color {
+	if !s.Color || code == "" {
 		return text
 	}
 	return code + text + ansiReset
 }
 
-// status writes a status, coloured by how good it is.
-func (s *Status) status(st progress.Status) string {
-	code := map[progress.Status]string{
+// statusName is a status in the output's language.
+func (s *Status) statusName(st progress.Status) string {
+	return s.Lang.T("status." + string(st))
+}
+
+// statusColor is the colour of a status, by how good it is.
+func statusColor(st progress.Status) string {
+	return map[progress.Status]string{
 		progress.Achieved: ansiGreen, progress.OnTrack: ansiGreen,
 		progress.AtRisk: ansiYellow, progress.OffTrack: ansiRed, progress.Missed: ansiRed,
 		progress.NoData: ansiGray,
 	}[st]
-	return s.paint(code, string(st))
 }
 
-// tally summarises objective statuses: "7 objectives: 4 on_track, 1 at_risk".
-func tally(objs []progress.ObjectiveResult) string {
+// tally summarises objective statuses: "7 objectives — 4 on_track, 1 at_risk".
+func (s *Status) tally() string {
 	counts := map[progress.Status]int{}
-	for _, o := range objs {
+	for _, o := range s.Objectives {
 		counts[o.Status]++
 	}
 	var parts []string
 	for _, st := range progress.Statuses() {
 		if n := counts[st]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, st))
+			parts = append(parts, s.Lang.Int(n)+" "+s.statusName(st))
 		}
 	}
-	return plural(len(objs), "objective") + " — " + strings.Join(parts, ", ")
+	return s.Lang.Count(len(s.Objectives), "word.objective") + " — " + strings.Join(parts, ", ")
 }
 
-func periodSuffix(p string) string {
-	if p == "" {
+// periodSuffix is " in 2026-Q4" for a status of one period, "" otherwise.
+func (s *Status) periodSuffix() string {
+	if s.Period == "" {
 		return ""
 	}
-	return " in " + p
+	return s.Lang.T("status.in_period", sanitizeLine(s.Period))
 }
 
-// truncate shortens s to n runes with an ellipsis, on one line.
-func truncate(s string, n int) string { return cut(sanitizeLine(s), n) }
-
-// cut shortens a line to n runes with an ellipsis.
-func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimRight(string(r[:n-1]), " ") + "…"
-}
+// truncate shortens s to n cells with an ellipsis, on one line.
+func truncate(s string, n int) string { return cutCells(sanitizeLine(s), n) }

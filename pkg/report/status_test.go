@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
@@ -51,7 +51,7 @@ func TestStatusGolden(t *testing.T) {
 	}{
 		{"status/examples.table", "table", Filter{}},
 		{"status/examples-q4.table", "table", Filter{Period: "2026-Q4"}},
-		{"status/examples-marketing.table", "table", Filter{Owner: "marketing"}},
+		{"status/examples-marketing.table", "table", Filter{Owners: []string{"Marketing"}}},
 		{"status/empty.table", "table", Filter{Period: "2024-Q1"}},
 		{"status/examples.json", "json", Filter{}},
 		{"status/examples-q4-width-140.table", "table", Filter{Period: "2026-Q4"}},
@@ -159,12 +159,12 @@ func TestFormatNumber(t *testing.T) {
 		{0, "0"}, {3, "3"}, {2.5, "2.5"}, {2.126, "2.13"}, {-12.5, "-12.5"},
 		{999.999, "1,000"}, {1000, "1,000"}, {1234567.89, "1,234,568"}, {-0.001, "0"},
 	} {
-		if got := formatNumber(&tc.in); got != tc.want {
+		if got := formatNumber(lang.EN, &tc.in); got != tc.want {
 			t.Errorf("formatNumber(%v) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
-	if got := formatNumber(nil); got != "–" {
-		t.Errorf("formatNumber(nil) = %q", got)
+	if got := formatNumber(lang.EN, nil); got != "–" {
+		t.Errorf("formatNumber(lang.EN, nil) = %q", got)
 	}
 }
 
@@ -202,13 +202,13 @@ func TestStatusTableFitsWidth(t *testing.T) {
 			if strings.HasPrefix(l, "As of ") {
 				continue
 			}
-			w = max(w, utf8.RuneCountInString(l))
+			w = max(w, cells(l))
 		}
 		return w
 	}
 	render := func(width int) string {
 		st := examplesStatus(t, Filter{})
-		st.Width = width
+		st.Width, st.Wide = width, true
 		var buf bytes.Buffer
 		if err := f.Format(&buf, st); err != nil {
 			t.Fatal(err)
