@@ -268,3 +268,48 @@ func TestReportAttention(t *testing.T) {
 		t.Errorf("the committed miss is not called out:\n%s", out)
 	}
 }
+
+// TestReportAlignmentAcrossPeriods checks that an objective supporting one
+// of another period (a quarter's objective under the annual one) is shown
+// with that period, rather than "no objective supports another one".
+func TestReportAlignmentAcrossPeriods(t *testing.T) {
+	q4 := &okr.Objective{ID: "q4", Title: "Quarter", Owner: "o", PeriodText: "2026-Q4", Parent: "year", Doc: &okr.Document{File: &okr.File{Path: "q4.yaml"}}}
+	r := &Report{Status: &Status{
+		AsOf: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Period: "2026-Q4",
+		Objectives: []progress.ObjectiveResult{{Objective: q4, Score: 0.5, Status: progress.OnTrack}},
+		periodOf:   map[string]string{"year": "2026", "q4": "2026-Q4"},
+	}}
+	r.Period, _ = okr.ParsePeriod("2026-Q4")
+	out := renderReport(t, r)
+	checkMarkdown(t, out)
+	if strings.Contains(out, "No objective of") {
+		t.Errorf("the alignment says nothing is linked:\n%s", out)
+	}
+	if !strings.Contains(out, "- Quarter `q4` — o · score 0.50 · 🟢 on_track · supports `year` (2026)") {
+		t.Errorf("the parent of another period is not shown with its period:\n%s", out)
+	}
+}
+
+// TestReportPeriodFindings checks that a report lists the findings of its
+// own period's files and of files of no objective, not those of other
+// periods' objectives.
+func TestReportPeriodFindings(t *testing.T) {
+	res := checkExamples(t)
+	res.Findings = []lint.Finding{
+		{File: "okrs/2026-Q3/marketing.yaml", Line: 1, Column: 1, Severity: lint.Warning, Rule: staleDataRule, Message: "q3 stale"},
+		{File: "okrs/2026-Q4/marketing.yaml", Line: 1, Column: 1, Severity: lint.Warning, Rule: staleDataRule, Message: "q4 stale"},
+		{File: "kpis/kpis.yaml", Line: 1, Column: 1, Severity: lint.Warning, Rule: "x", Message: "kpi file"},
+	}
+	for _, o := range res.Repo.Objectives {
+		for i := range res.Findings {
+			if strings.HasSuffix(o.File(), res.Findings[i].File) {
+				res.Findings[i].File = o.File()
+			}
+		}
+	}
+	p, _ := okr.ParsePeriod("2026-Q4")
+	out := renderReport(t, NewReport(res, progress.DefaultGaps(), examplesAsOf, p, Filter{}))
+	if strings.Contains(out, "q3 stale") || !strings.Contains(out, "q4 stale") || !strings.Contains(out, "kpi file") {
+		t.Errorf("want the Q4 and KPI findings only:\n%s", out)
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -230,5 +231,64 @@ func TestStatusTableFitsWidth(t *testing.T) {
 	}
 	if out := render(narrowest); !strings.Contains(out, "on_track") || !strings.Contains(out, "…") {
 		t.Errorf("the narrowest table lost its statuses or shows no cut:\n%s", out)
+	}
+}
+
+// TestStatusWidths renders the examples' status for terminals of 80, 100
+// and 160 columns, in English and Italian: golden files, and no line wider
+// than the terminal in display cells.
+func TestStatusWidths(t *testing.T) {
+	for _, width := range []int{80, 100, 160} {
+		for _, l := range []lang.Lang{lang.EN, lang.IT} {
+			name := fmt.Sprintf("status/examples-q4-%d-%s.table", width, l)
+			t.Run(name, func(t *testing.T) {
+				st := examplesStatus(t, Filter{Period: "2026-Q4"})
+				st.Width, st.Lang = width, l
+				var buf bytes.Buffer
+				if err := (tableStatus{}).Format(&buf, st); err != nil {
+					t.Fatal(err)
+				}
+				for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+					if n := cells(line); n > width {
+						t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, width, line)
+					}
+				}
+				if !strings.Contains(buf.String(), "Far crescere la domanda") {
+					t.Error("the objective titles are missing")
+				}
+				checkGolden(t, name, buf.Bytes())
+			})
+		}
+	}
+}
+
+// TestFilter checks the selection of objectives: a period holds the
+// periods inside it, owners repeat and ignore case, statuses select an
+// objective by its own status or a key result's.
+func TestFilter(t *testing.T) {
+	ids := func(f Filter) []string {
+		var out []string
+		for _, o := range examplesStatus(t, f).Objectives {
+			out = append(out, o.Objective.ID)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		filter Filter
+		want   int
+	}{
+		{"year holds its quarters", Filter{Period: "2026"}, 7},
+		{"half holds Q3 and Q4", Filter{Period: "2026-H2"}, 7},
+		{"first half holds none", Filter{Period: "2026-H1"}, 0},
+		{"quarter", Filter{Period: "2026-Q4"}, 5},
+		{"a month holds no quarter", Filter{Period: "2026-11"}, 0},
+		{"owners repeat and ignore case", Filter{Period: "2026-Q4", Owners: []string{"MARKETING", "Ventas"}}, 2},
+		{"status of a key result", Filter{Period: "2026-Q4", Statuses: []progress.Status{progress.OffTrack}}, 1},
+		{"status of an objective", Filter{Period: "2026-Q4", Statuses: []progress.Status{progress.AtRisk}}, 3},
+	} {
+		if got := ids(tc.filter); len(got) != tc.want {
+			t.Errorf("%s: got %d objectives %v, want %d", tc.name, len(got), got, tc.want)
+		}
 	}
 }
