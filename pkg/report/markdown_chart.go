@@ -12,22 +12,26 @@ import (
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
-// chartInit sets the colours of every trend chart, so that they read on
+// chartInit sets the colours of a trend chart, so that they read on
 // GitHub's light and dark themes alike: the value in blue, the pace in
 // orange, the target in red (the legend below each chart names them with
 // the same colours), and a mid grey for text and axes, which contrasts
-// with white and with GitHub's dark background.
+// with white and with GitHub's dark background. The palette colours the
+// lines in order: it replaces PALETTE.
 const chartInit = `%%{init: {"theme": "base", "themeVariables": {"xyChart": {` +
-	`"plotColorPalette": "#3b82f6, #f59e0b, #ef4444", "backgroundColor": "transparent", ` +
+	`"plotColorPalette": "PALETTE", "backgroundColor": "transparent", ` +
 	`"titleColor": "#888888", "xAxisLabelColor": "#888888", "xAxisTitleColor": "#888888", ` +
 	`"xAxisTickColor": "#888888", "xAxisLineColor": "#888888", "yAxisLabelColor": "#888888", ` +
 	`"yAxisTitleColor": "#888888", "yAxisTickColor": "#888888", "yAxisLineColor": "#888888"}}}}%%`
 
-// The legend's marks, in the colours of chartInit's palette.
+// The lines' colours, and the legend's marks in the same colours.
 const (
-	markValue  = "🔵"
-	markPace   = "🟠"
-	markTarget = "🔴"
+	colorValue  = "#3b82f6"
+	colorPace   = "#f59e0b"
+	colorTarget = "#ef4444"
+	markValue   = "🔵"
+	markPace    = "🟠"
+	markTarget  = "🔴"
 )
 
 // maxChartDates bounds the dates of a chart's x axis: about a week apart
@@ -90,9 +94,16 @@ func (m *markdown) chart(kr progress.KRResult) {
 	}
 	pace := paceLine(kr, days)
 
+	palette := []string{colorValue}
+	if pace != nil {
+		palette = append(palette, colorPace)
+	}
+	if kr.Target != nil {
+		palette = append(palette, colorTarget)
+	}
 	m.block()
 	b := &m.b
-	b.WriteString("```mermaid\n" + chartInit + "\nxychart-beta\n")
+	b.WriteString("```mermaid\n" + strings.Replace(chartInit, "PALETTE", strings.Join(palette, ", "), 1) + "\nxychart-beta\n")
 	fmt.Fprintf(b, "    title \"%s\"\n", mermaidText(title))
 	fmt.Fprintf(b, "    x-axis \"%s\" [%s]\n", mermaidText(xTitle), strings.Join(labels, ", "))
 	fmt.Fprintf(b, "    y-axis \"%s\"\n", mermaidText(yTitle))
