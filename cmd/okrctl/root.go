@@ -92,6 +92,7 @@ prints terminal tables or Markdown reports.`),
 		newRulesCmd(s),
 		newVersionCmd(s),
 	)
+	addCompletions(root, s)
 	return root
 }
 
