@@ -56,7 +56,9 @@ func TestEveryMessageInEveryLanguage(t *testing.T) {
 	}
 }
 
-func hasBar(s string) bool { return regexp.MustCompile(`\|`).MatchString(s) && !regexp.MustCompile(`%`).MatchString(s) }
+func hasBar(s string) bool {
+	return regexp.MustCompile(`\|`).MatchString(s) && !regexp.MustCompile(`%`).MatchString(s)
+}
 
 func TestNumbersAndDates(t *testing.T) {
 	for _, tc := range []struct {

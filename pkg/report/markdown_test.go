@@ -230,11 +230,11 @@ func cellCount(row string) int {
 
 var (
 	chartInitLine = regexp.MustCompile(`^%%\{init: \{"theme": "base", "themeVariables": \{"xyChart": \{"plotColorPalette": "#[0-9a-f]{6}(, #[0-9a-f]{6})*", .*\}\}\}\}%%$`)
-	mermaidTitle = regexp.MustCompile(`^    title "[^"\x60]*"$`)
-	mermaidX     = regexp.MustCompile(`^    x-axis "[^"\x60]*" \[(.*)\]$`)
-	mermaidY     = regexp.MustCompile(`^    y-axis "[^"\x60]*"$`)
-	mermaidLine  = regexp.MustCompile(`^    line \[(.*)\]$`)
-	mermaidCat   = regexp.MustCompile(`^"[^"\x60]*"$`)
+	mermaidTitle  = regexp.MustCompile(`^    title "[^"\x60]*"$`)
+	mermaidX      = regexp.MustCompile(`^    x-axis "[^"\x60]*" \[(.*)\]$`)
+	mermaidY      = regexp.MustCompile(`^    y-axis "[^"\x60]*"$`)
+	mermaidLine   = regexp.MustCompile(`^    line \[(.*)\]$`)
+	mermaidCat    = regexp.MustCompile(`^"[^"\x60]*"$`)
 )
 
 func checkMermaid(t testing.TB, end int, block []string) {
