@@ -23,7 +23,12 @@ func cutCells(s string, n int) string {
 	if cells(s) <= n {
 		return s
 	}
-	out := displaywidth.TruncateString(s, n-1, "")
+	var out string
+	if isASCII(s) {
+		out = s[:n-1]
+	} else {
+		out = displaywidth.TruncateString(s, n-1, "")
+	}
 	return strings.TrimRight(out, " ") + "…"
 }
 
@@ -78,4 +83,14 @@ func WrapText(text string, width int) []string {
 		return []string{text}
 	}
 	return wrapCells(text, width)
+}
+
+// isASCII reports whether s is printable ASCII, one cell a byte.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
