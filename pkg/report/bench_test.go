@@ -50,3 +50,22 @@ func BenchmarkStatusFormats(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNewStatus computes the progress of a 10,000-objective
+// repository, the part of status that validate does not do besides
+// rendering.
+func BenchmarkNewStatus(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Generate(dir, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000}); err != nil {
+		b.Fatal(err)
+	}
+	asOf := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+	res, err := lint.Run(lint.Options{Cwd: dir, Config: config.Default(dir), AsOf: asOf})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		NewStatus(res, progress.DefaultGaps(), asOf, Filter{})
+	}
+}

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"fmt"
+	"bufio"
 	"io"
 	"strconv"
 	"strings"
@@ -28,12 +28,18 @@ func (markdownStatus) Format(w io.Writer, s *Status) error {
 		m.para(s.emptyText(true))
 		return m.writeTo(w)
 	}
+	// The status is written as it is built, an objective at a time, so
+	// that a large repository's document is never held whole.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	m.out = bw
 	m.summary()
 	for _, o := range s.Objectives {
 		m.objective(o, false)
+		m.flush()
 	}
 	m.sources()
-	return m.writeTo(w)
+	m.flush()
+	return bw.Flush()
 }
 
 // markdown builds one Markdown document (CommonMark with GitHub's tables
@@ -46,6 +52,9 @@ type markdown struct {
 	b     strings.Builder
 	notes []string       // footnote texts, numbered from 1 in order of first use
 	index map[string]int // footnote text → number
+	// out, when set, receives the document a part at a time (flush).
+	out     *bufio.Writer
+	flushed bool
 }
 
 func newMarkdown(s *Status) *markdown {
@@ -57,9 +66,19 @@ func (m *markdown) writeTo(w io.Writer) error {
 	return err
 }
 
+// flush writes what is built so far to out, if set.
+func (m *markdown) flush() {
+	if m.out == nil || m.b.Len() == 0 {
+		return
+	}
+	m.out.WriteString(m.b.String())
+	m.b.Reset()
+	m.flushed = true
+}
+
 // block starts a block: blocks are separated by one blank line.
 func (m *markdown) block() {
-	if m.b.Len() > 0 {
+	if m.b.Len() > 0 || m.flushed {
 		m.b.WriteString("\n")
 	}
 }
@@ -91,8 +110,18 @@ func (m *markdown) table(header []string, align string, rows [][]string) {
 		}
 	}
 	m.b.WriteString(tableRow(seps))
-	for _, r := range rows {
-		m.b.WriteString(tableRow(r))
+	for i, r := range rows {
+		m.b.WriteString("| ")
+		for j, c := range r {
+			if j > 0 {
+				m.b.WriteString(" | ")
+			}
+			m.b.WriteString(c)
+		}
+		m.b.WriteString(" |\n")
+		if i%256 == 255 {
+			m.flush()
+		}
 	}
 }
 
@@ -251,7 +280,10 @@ func (m *markdown) sources() {
 	m.para(m.l.T("md.sources_text"))
 	m.block()
 	for i, n := range m.notes {
-		fmt.Fprintf(&m.b, "[^%d]: %s\n", i+1, n)
+		m.b.WriteString("[^" + strconv.Itoa(i+1) + "]: " + n + "\n")
+		if i%256 == 255 {
+			m.flush()
+		}
 	}
 }
 

@@ -74,14 +74,17 @@ func NewStatus(res *lint.Result, gaps progress.Gaps, asOf time.Time, f Filter) *
 	e := &progress.Engine{AsOf: asOf, Gaps: gaps, KPIs: res.KPIs, Series: res.Snapshots}
 	s := &Status{AsOf: asOf, Period: f.Period, KPIs: res.KPIs, Findings: res.Findings, Filter: f,
 		periodOf: map[string]string{}}
+	periods, owners := map[string]bool{}, map[string]bool{}
 	for _, o := range res.Repo.Objectives {
-		if o.PeriodText != "" && !slices.Contains(s.Periods, o.PeriodText) {
+		if o.PeriodText != "" && !periods[o.PeriodText] {
+			periods[o.PeriodText] = true
 			s.Periods = append(s.Periods, o.PeriodText)
 		}
 		if _, dup := s.periodOf[o.ID]; !dup {
 			s.periodOf[o.ID] = o.PeriodText
 		}
-		if o.Owner != "" && !slices.Contains(s.Owners, o.Owner) {
+		if o.Owner != "" && !owners[o.Owner] {
+			owners[o.Owner] = true
 			s.Owners = append(s.Owners, o.Owner)
 		}
 		if !f.selects(o) {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -34,9 +35,8 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 		}
 		return bw.Flush()
 	}
-	g, sts := s.wideGrid()
-	if s.Wide || s.Width <= 0 || g.total() <= s.Width {
-		s.writeWide(bw, g, sts)
+	if t := s.wideGrid(); s.Wide || s.Width <= 0 || t.g.total() <= s.Width {
+		s.writeWide(bw, t)
 	} else {
 		s.writeCompact(bw)
 	}
@@ -51,51 +51,66 @@ func (s *Status) footer() string {
 	return s.Lang.T("status.footer", s.date(s.AsOf), s.periodSuffix(), s.tally())
 }
 
-// wideGrid lays out the wide table: a row for each objective with its
-// score, then a row for each of its key results; sts holds each row's
-// status, for its colour.
-func (s *Status) wideGrid() (g *grid, sts []progress.Status) {
-	l := s.Lang
-	header := []string{
-		l.T("col.objective"), l.T("col.key_result"), l.T("col.current"), l.T("col.target"),
-		l.T("col.progress"), l.T("col.expected"), l.T("col.status"), l.T("col.forecast"),
-	}
-	g = newGrid(header, []bool{true, true, false, false, true, false, true, false})
-	committed := " " + l.T("table.committed")
+// wideRows gives each row of the wide table to emit: a row for each
+// objective with its score, then a row for each of its key results, with
+// the row's status (for its colour).
+func (s *Status) wideRows(emit func(row []string, st progress.Status)) {
+	committed := " " + s.Lang.T("table.committed")
+	row := make([]string, 8)
 	for _, o := range s.Objectives {
 		obj := o.Objective
 		name := sanitizeLine(obj.ID)
 		if obj.IsCommitted() {
 			name += committed
 		}
-		sts = append(sts, o.Status)
-		g.add([]string{
-			name, truncate(obj.Title, maxTitle), "", "",
-			s.bar(&o.Score), percent(&o.Expected), s.statusName(o.Status), "",
-		})
+		row[0], row[1], row[2], row[3] = name, truncate(obj.Title, maxTitle), "", ""
+		row[4], row[5], row[6], row[7] = s.bar(&o.Score), percent(&o.Expected), s.statusName(o.Status), ""
+		emit(row, o.Status)
 		for _, kr := range o.KeyResults {
 			unit := sanitizeLine(s.unit(kr))
-			sts = append(sts, kr.Status)
-			g.add([]string{
-				"", "  " + sanitizeLine(kr.ID),
-				withUnit(s.number(kr.Current), unit),
-				directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit),
-				s.bar(kr.Score), percent(kr.Expected), s.statusName(kr.Status),
-				withUnit(s.number(kr.Forecast), unit),
-			})
+			row[0], row[1] = "", "  "+sanitizeLine(kr.ID)
+			row[2] = withUnit(s.number(kr.Current), unit)
+			row[3] = directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit)
+			row[4], row[5], row[6] = s.bar(kr.Score), percent(kr.Expected), s.statusName(kr.Status)
+			row[7] = withUnit(s.number(kr.Forecast), unit)
+			emit(row, kr.Status)
 		}
 	}
-	return g, sts
+}
+
+// wideTable is the wide table's rows, formatted once, with their
+// statuses, and its measured grid.
+type wideTable struct {
+	g    *grid
+	rows [][]string
+	sts  []progress.Status
+}
+
+// wideGrid formats and measures the wide table.
+func (s *Status) wideGrid() *wideTable {
+	l := s.Lang
+	header := []string{
+		l.T("col.objective"), l.T("col.key_result"), l.T("col.current"), l.T("col.target"),
+		l.T("col.progress"), l.T("col.expected"), l.T("col.status"), l.T("col.forecast"),
+	}
+	t := &wideTable{g: newGrid(header, []bool{true, true, false, false, true, false, true, false})}
+	s.wideRows(func(row []string, st progress.Status) {
+		t.g.add(row)
+		t.rows = append(t.rows, slices.Clone(row))
+		t.sts = append(t.sts, st)
+	})
+	return t
 }
 
 // writeWide draws the wide table, fitted to the terminal when it has a
 // width: objective titles are cut first, then the committed marks and ids
 // past the longest objective id, then key result and objective ids.
-func (s *Status) writeWide(w *bufio.Writer, g *grid, sts []progress.Status) {
+func (s *Status) writeWide(w *bufio.Writer, t *wideTable) {
+	g := t.g
 	if s.Width > 0 && g.total() > s.Width {
 		ids, krIDs := 0, 0
 		committed := " " + s.Lang.T("table.committed")
-		for _, r := range g.rows {
+		for _, r := range t.rows {
 			if r[0] != "" {
 				ids = max(ids, cells(strings.TrimSuffix(r[0], committed)))
 			} else {
@@ -113,15 +128,20 @@ func (s *Status) writeWide(w *bufio.Writer, g *grid, sts []progress.Status) {
 			}
 		}
 	}
-	g.write(w, func(row, col int, c string) string {
-		switch {
-		case col == 0 && c != "":
-			return s.paint(ansiBold, c)
-		case col == 6:
-			return s.paint(statusColor(sts[row]), c)
-		}
-		return c
-	})
+	g.begin(w)
+	for i, row := range t.rows {
+		st := t.sts[i]
+		g.row(w, row, func(col int, c string) string {
+			switch {
+			case col == 0 && c != "":
+				return s.paint(ansiBold, c)
+			case col == 6:
+				return s.paint(statusColor(st), c)
+			}
+			return c
+		})
+	}
+	g.end(w)
 }
 
 // minFitted is the narrowest the objective and key result columns get
@@ -145,48 +165,10 @@ const minName = 16
 // are added while the titles keep at least 40 cells.
 func (s *Status) writeCompact(w *bufio.Writer) {
 	l := s.Lang
-	type line struct {
-		name, value, bar, status, expected, forecast string
-		objective                                    bool
-		st                                           progress.Status
-	}
-	var lines []line
-	for _, o := range s.Objectives {
-		obj := o.Objective
-		name := sanitizeLine(obj.ID)
-		if t := sanitizeLine(obj.Title); t != "" {
-			name += compactGap + t
-		}
-		if obj.IsCommitted() {
-			name += " " + l.T("table.committed")
-		}
-		lines = append(lines, line{objective: true, name: name, st: o.Status, bar: s.bar(&o.Score),
-			status: s.statusName(o.Status), expected: percent(&o.Expected)})
-		for _, kr := range o.KeyResults {
-			unit := sanitizeLine(s.unit(kr))
-			title := sanitizeLine(kr.Title)
-			if title == "" {
-				title = sanitizeLine(kr.ID)
-			}
-			current := s.number(kr.Current)
-			if unit == "%" {
-				current = withUnit(current, unit)
-			}
-			lines = append(lines, line{
-				st:       kr.Status,
-				name:     "  " + title,
-				value:    current + " → " + directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit),
-				bar:      s.bar(kr.Score),
-				status:   s.statusName(kr.Status),
-				expected: percent(kr.Expected),
-				forecast: withUnit(s.number(kr.Forecast), unit),
-			})
-		}
-	}
-	head := line{name: l.T("col.objective_kr"), value: l.T("col.current_target"), bar: l.T("col.progress"),
+	head := compactLine{name: l.T("col.objective_kr"), value: l.T("col.current_target"), bar: l.T("col.progress"),
 		status: l.T("col.status"), expected: l.T("col.expected"), forecast: l.T("col.forecast")}
 	var value, barW, status, expected, forecast, name int
-	for _, ln := range append(lines, head) {
+	measure := func(ln compactLine) {
 		value = max(value, cells(ln.value))
 		barW = max(barW, cells(ln.bar))
 		status = max(status, cells(ln.status))
@@ -194,6 +176,12 @@ func (s *Status) writeCompact(w *bufio.Writer) {
 		forecast = max(forecast, cells(ln.forecast))
 		name = max(name, cells(ln.name))
 	}
+	measure(head)
+	var lines []compactLine
+	s.compactLines(func(ln compactLine) {
+		measure(ln)
+		lines = append(lines, ln)
+	})
 	gap := len(compactGap)
 	fixed := value + barW + status + 3*gap
 	room := func(extra int) int { return s.Width - fixed - extra }
@@ -206,19 +194,18 @@ func (s *Status) writeCompact(w *bufio.Writer) {
 		fixed += forecast + gap
 	}
 	nameW := min(name, max(minName, s.Width-fixed))
-	row := func(ln line, header bool) {
-		var b strings.Builder
-		nm := cutCells(ln.name, nameW)
-		n := cells(nm)
+	var b strings.Builder
+	row := func(ln compactLine, header bool) {
+		b.Reset()
 		if ln.objective {
 			// An objective has no value: its name may run into that column.
-			nm = cutCells(ln.name, nameW+gap+value)
-			n = cells(nm)
+			nm := cutCells(ln.name, nameW+gap+value)
 			b.WriteString(s.paint(ansiBold, nm))
-			b.WriteString(strings.Repeat(" ", max(0, nameW+gap+value-n)))
+			b.WriteString(strings.Repeat(" ", max(0, nameW+gap+value-cells(nm))))
 		} else {
+			nm := cutCells(ln.name, nameW)
 			b.WriteString(nm)
-			b.WriteString(strings.Repeat(" ", nameW-n) + compactGap)
+			b.WriteString(strings.Repeat(" ", nameW-cells(nm)) + compactGap)
 			b.WriteString(padCells(ln.value, value, false))
 		}
 		b.WriteString(compactGap + padCells(ln.bar, barW, true))
@@ -238,6 +225,51 @@ func (s *Status) writeCompact(w *bufio.Writer) {
 	row(head, true)
 	for _, ln := range lines {
 		row(ln, false)
+	}
+}
+
+// compactLine is a line of the compact layout, as plain text.
+type compactLine struct {
+	name, value, bar, status, expected, forecast string
+	objective                                    bool
+	st                                           progress.Status
+}
+
+// compactLines gives each line of the compact layout to emit: each
+// objective, then its key results.
+func (s *Status) compactLines(emit func(compactLine)) {
+	committed := " " + s.Lang.T("table.committed")
+	for _, o := range s.Objectives {
+		obj := o.Objective
+		name := sanitizeLine(obj.ID)
+		if t := sanitizeLine(obj.Title); t != "" {
+			name += compactGap + t
+		}
+		if obj.IsCommitted() {
+			name += committed
+		}
+		emit(compactLine{objective: true, name: name, st: o.Status, bar: s.bar(&o.Score),
+			status: s.statusName(o.Status), expected: percent(&o.Expected)})
+		for _, kr := range o.KeyResults {
+			unit := sanitizeLine(s.unit(kr))
+			title := sanitizeLine(kr.Title)
+			if title == "" {
+				title = sanitizeLine(kr.ID)
+			}
+			current := s.number(kr.Current)
+			if unit == "%" {
+				current = withUnit(current, unit)
+			}
+			emit(compactLine{
+				st:       kr.Status,
+				name:     "  " + title,
+				value:    current + " → " + directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit),
+				bar:      s.bar(kr.Score),
+				status:   s.statusName(kr.Status),
+				expected: percent(kr.Expected),
+				forecast: withUnit(s.number(kr.Forecast), unit),
+			})
+		}
 	}
 }
 
