@@ -115,12 +115,5 @@ func percent(v *float64) string {
 	return fmt.Sprintf("%.0f%%", math.Floor(*v*100+1e-9))
 }
 
-// date writes a date as YYYY-MM-DD, "–" when zero.
-func date(t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	return t.Format("2006-01-02")
-}
 
 func ptr(v float64) *float64 { return &v }
