@@ -115,5 +115,4 @@ func percent(v *float64) string {
 	return fmt.Sprintf("%.0f%%", math.Floor(*v*100+1e-9))
 }
 
-
 func ptr(v float64) *float64 { return &v }
