@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okrctl/okrctl/internal/atomicfile"
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/report"
 )
@@ -101,7 +103,7 @@ func runReport(s *Streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.NewReport(ws.Result, gaps(ws), asOf, period, filter)
+	r := report.NewReport(ws.Result, settings(ws), asOf, period, filter)
 	r.Lang = l
 	r.Rev = o.rev
 	var buf bytes.Buffer
@@ -113,10 +115,10 @@ func runReport(s *Streams, o *reportOptions) error {
 			return err
 		}
 	} else {
-		if err := report.WriteFileAtomic(out, buf.Bytes()); err != nil {
+		if err := atomicfile.Write(out, buf.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %d objectives\n", o.output, period.Text, asOf.Format(time.DateOnly), len(r.Objectives))
+		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %s\n", o.output, period.Text, asOf.Format(time.DateOnly), plural.Of(len(r.Objectives), "objective"))
 	}
 	return reportFindings(s, ws)
 }

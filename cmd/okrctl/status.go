@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -87,7 +88,7 @@ func runStatus(s *Streams, o *statusOptions) error {
 		return err
 	}
 	lowerGCGoal()
-	st := report.NewStatus(ws.Result, gaps(ws), asOf, filter)
+	st := report.NewStatus(ws.Result, settings(ws), asOf, filter)
 	st.Color = s.color(o.color)
 	st.Width = s.width()
 	st.Wide = o.wide
@@ -138,9 +139,14 @@ func checkPeriodFlag(p string) error {
 	return nil
 }
 
-// gaps returns the status gaps of the workspace's configuration.
-func gaps(ws *workspace) progress.Gaps {
-	return progress.Gaps{AtRisk: ws.config.Status.AtRiskGap, OffTrack: ws.config.Status.OffTrackGap}
+// settings returns the status gaps and grading bands of the workspace's configuration.
+func settings(ws *workspace) progress.Settings {
+	c := ws.config
+	band := func(b config.Bands) progress.Bands { return progress.Bands{Green: b.Green, Yellow: b.Yellow} }
+	return progress.Settings{
+		Gaps:    progress.Gaps{AtRisk: c.Status.AtRiskGap, OffTrack: c.Status.OffTrackGap},
+		Grading: progress.Grading{Aspirational: band(c.Grading.Aspirational), Committed: band(c.Grading.Committed)},
+	}
 }
 
 // lowerGCGoal tightens the garbage collector's goal once the repository is

@@ -102,16 +102,16 @@ func init() {
 		"chart.lowest":       {"lowest so far", "minimo finora", "mínimo hasta ahora"},
 		"chart.highest":      {"highest so far", "massimo finora", "máximo hasta ahora"},
 		"chart.legend": {
-			"%[1]s: %[2]s on each date up to the as-of date; %[3]s: the straight line from the baseline %[4]s at the window's start to the target %[5]s at the deadline; %[6]s: the target.",
-			"%[1]s: %[2]s a ogni data fino alla data di riferimento; %[3]s: la retta dalla base %[4]s all'inizio dell'intervallo al target %[5]s alla scadenza; %[6]s: il target.",
-			"%[1]s: %[2]s en cada fecha hasta la fecha de referencia; %[3]s: la recta desde la base %[4]s al inicio del intervalo hasta la meta %[5]s en la fecha límite; %[6]s: la meta.",
+			"%[1]s: %[2]s; %[3]s: the straight line from the baseline %[4]s at the window's start to the target %[5]s at the deadline; %[6]s: the target.",
+			"%[1]s: %[2]s; %[3]s: la retta dalla base %[4]s all'inizio dell'intervallo al target %[5]s alla scadenza; %[6]s: il target.",
+			"%[1]s: %[2]s; %[3]s: la recta desde la base %[4]s al inicio del intervalo hasta la meta %[5]s en la fecha límite; %[6]s: la meta.",
 		},
 		"chart.legend_nopace": {
-			"%[1]s: %[2]s on each date up to the as-of date; %[3]s: the target %[4]s.",
-			"%[1]s: %[2]s a ogni data fino alla data di riferimento; %[3]s: il target %[4]s.",
-			"%[1]s: %[2]s en cada fecha hasta la fecha de referencia; %[3]s: la meta %[4]s.",
+			"%[1]s: %[2]s; %[3]s: the target %[4]s.",
+			"%[1]s: %[2]s; %[3]s: il target %[4]s.",
+			"%[1]s: %[2]s; %[3]s: la meta %[4]s.",
 		},
-		"chart.the_value":   {"the value of %s", "il valore di %s", "el valor de %s"},
-		"chart.the_running": {"the %[1]s of %[2]s", "%[1]s di %[2]s", "%[1]s de %[2]s"},
+		"chart.the_value":   {"the value of %s on each date up to the as-of date", "il valore di %s a ogni data fino alla data di riferimento", "el valor de %s en cada fecha hasta la fecha de referencia"},
+		"chart.the_running": {"the %[1]s of %[2]s on each date up to the as-of date", "%[1]s di %[2]s a ogni data fino alla data di riferimento", "%[1]s de %[2]s en cada fecha hasta la fecha de referencia"},
 	})
 }

@@ -24,7 +24,7 @@ func BenchmarkStatusFormats(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := NewStatus(res, progress.DefaultGaps(), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), Filter{})
+	st := NewStatus(res, progress.DefaultSettings(), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), Filter{})
 	for _, tc := range []struct {
 		name   string
 		format string
@@ -66,6 +66,6 @@ func BenchmarkNewStatus(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		NewStatus(res, progress.DefaultGaps(), asOf, Filter{})
+		NewStatus(res, progress.DefaultSettings(), asOf, Filter{})
 	}
 }

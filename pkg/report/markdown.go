@@ -148,7 +148,7 @@ func (m *markdown) summary() {
 		obj := o.Objective
 		rows = append(rows, []string{
 			objectiveName(o), mdText(orDash(obj.Owner)), m.commitment(o),
-			m.l.Fixed(o.Score, 2), "`" + progress.ProgressBarASCII(o.Score, barWidth) + "`", percent(&o.Expected), m.statusMark(o.Status),
+			m.s.score(o.Score), "`" + progress.ProgressBarASCII(o.Score, barWidth) + "`", percent(&o.Expected), m.s.objectiveStatusCell(o),
 		})
 	}
 	m.table(m.cols("objective", "owner", "commitment", "score", "progress", "expected", "status"), "lllrlrl", rows)
@@ -180,9 +180,14 @@ func (m *markdown) objective(o progress.ObjectiveResult, full bool) {
 		}
 		facts = append(facts, l.T("md.file", mdCode(obj.File())))
 	}
-	facts = append(facts, l.T("md.score", l.Fixed(o.Score, 2)), l.T("md.expected", percent(&o.Expected)), m.statusMark(o.Status))
-	if o.NoData > 0 {
-		facts = append(facts, l.T("md.no_data_krs", l.Count(o.NoData, "word.key_result")))
+	if o.Grade != "" {
+		// Once the period has ended, the grade leads.
+		facts = append([]string{"**" + m.s.objectiveStatusCell(o) + "**"}, facts...)
+	} else {
+		facts = append(facts, l.T("md.score", m.s.score(o.Score)), l.T("md.expected", percent(&o.Expected)), m.statusMark(o.Status))
+	}
+	if c := m.s.coverageText(o); c != "" {
+		facts = append(facts, c)
 	}
 	m.para(strings.Join(facts, " · "))
 	if full && strings.TrimSpace(obj.Description) != "" {
@@ -212,7 +217,10 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 			name += " ×" + strconv.FormatFloat(kr.KR.Weight, 'f', -1, 64)
 		}
 		baseline := withUnit(m.s.number(kr.Baseline), unit)
-		if kr.BaselineSource != "" {
+		switch {
+		case kr.BaselineSource != "" && kr.Per != "":
+			baseline += m.footnote(m.l.T("md.default_base_per", mdCode(kr.KPI), m.s.perName(kr.Per), mdCode(kr.BaselineSource)))
+		case kr.BaselineSource != "":
 			baseline += m.footnote(m.l.T("md.default_base", m.pointNote(kr.KPI, kr.BaselineSource, nil)))
 		}
 		current := withUnit(m.s.number(kr.Current), unit)
@@ -225,7 +233,7 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 		rows = append(rows, []string{
 			name, baseline, current,
 			directionMark(kr.Direction) + withUnit(m.s.number(kr.Target), unit),
-			m.s.date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), m.statusMark(kr.Status),
+			m.s.date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), m.s.krStatusCell(kr),
 			withUnit(m.s.number(kr.Forecast), unit),
 		})
 	}
@@ -238,6 +246,12 @@ func (m *markdown) currentNote(kr progress.KRResult) string {
 	agg := kpi.AggLast
 	if k := m.s.KPIs[kr.KPI]; k != nil {
 		agg = kpi.Aggregation(k.Agg())
+	}
+	if kr.KPI == "" {
+		return m.l.T("md.checkin", mdCode(kr.Source))
+	}
+	if kr.Per != "" {
+		return m.l.T("md.rate_of", mdCode(kr.KPI), string(agg), kr.Interval.String(), m.l.Count(kr.IntervalSnapshots, "word.snapshot"), mdCode(kr.Source))
 	}
 	pts := kr.Points
 	_, from, ok := kpi.Aggregate(pts, agg)
@@ -346,9 +360,12 @@ var statusMarks = map[progress.Status]string{
 	progress.OffTrack: "🔴", progress.Missed: "❌", progress.NoData: "⚪",
 }
 
-func (m *markdown) statusMark(st progress.Status) string {
+func (m *markdown) statusMark(st progress.Status) string { return m.s.statusMark(st) }
+
+// statusMark is a status with its coloured sign, in the output's language.
+func (s *Status) statusMark(st progress.Status) string {
 	if mark, ok := statusMarks[st]; ok {
-		return mark + " " + m.s.statusName(st)
+		return mark + " " + s.statusName(st)
 	}
 	return mdText(string(st))
 }

@@ -64,6 +64,9 @@ func (m *markdown) chart(kr progress.KRResult) {
 		m.para(l.T("chart.no_points", mdCode(kr.KPI), m.s.date(m.s.AsOf)))
 		return
 	}
+	if kr.Per != "" {
+		agg = kpi.AggLast // a rate's points are already one value per interval
+	}
 	days := chartDates(kr, m.s.AsOf)
 	values := valuesOn(days, kr, agg, m.s.AsOf)
 
@@ -88,6 +91,9 @@ func (m *markdown) chart(kr progress.KRResult) {
 		kpi.AggSum: l.T("chart.running_sum"), kpi.AggAvg: l.T("chart.running_mean"),
 		kpi.AggMin: l.T("chart.lowest"), kpi.AggMax: l.T("chart.highest"),
 	}[agg]
+	if kr.Per != "" {
+		caption = l.T("chart.per", m.s.perName(kr.Per))
+	}
 	title := name
 	if caption != "" {
 		title += ", " + caption
@@ -121,7 +127,10 @@ func (m *markdown) chart(kr progress.KRResult) {
 	b.WriteString("```\n")
 
 	what := l.T("chart.the_value", mdCode(kr.KPI))
-	if caption != "" {
+	switch {
+	case kr.Per != "":
+		what = l.T("chart.the_rate", mdCode(kr.KPI), m.s.perName(kr.Per))
+	case caption != "":
 		what = l.T("chart.the_running", caption, mdCode(kr.KPI))
 	}
 	unit := mdText(m.s.unit(kr))

@@ -8,14 +8,14 @@ import (
 func TestMDDescriptionLinks(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"See [the plan](https://example.com/plan_q4) now.", "See [the plan](https://example.com/plan_q4) now."},
-		{"Dashboard: https://example.com/d?x=1.", "Dashboard: [https://example.com/d?x=1](https://example.com/d?x=1)."},
+		{"Dashboard: https://example.com/d?x=1.", "Dashboard: [https\u200b://example.com/d?x=1](https://example.com/d?x=1)."},
 		{"![img](https://example.com/p.png)", "[img](https://example.com/p.png)"},
 		{"Wow! [x](https://e.com)", `Wow! [x](https://e.com)`},
 		{"Wow![x](https://e.com)", `Wow[x](https://e.com)`},
 		{"[js](javascript:alert(1))", `\[js\](javascript:alert(1))`},
 		{"[rel](../secret) and [mail](mailto:a@b.c)", `\[rel\](../secret) and \[mail\](mailto:a@​b.c)`},
-		{"[<b>](https://e.com/a\"b)", `\[&lt;b&gt;\](https://e.com/a"b)`},
-		{"@team see https://e.com", "@\u200bteam see [https://e.com](https://e.com)"},
+		{"[<b>](https://e.com/a\"b)", "\\[&lt;b&gt;\\](https\u200b://e.com/a\"b)"},
+		{"@team see https://e.com", "@\u200bteam see [https\u200b://e.com](https://e.com)"},
 	} {
 		if got := mdDescription(tc.in); got != tc.want {
 			t.Errorf("mdDescription(%q) = %q, want %q", tc.in, got, tc.want)

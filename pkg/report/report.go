@@ -26,9 +26,9 @@ type Report struct {
 // NewReport computes the report of period p at asOf from a checked
 // repository: the objectives the filter selects inside p (its Period is
 // set to p), and the findings that concern them or no objective at all.
-func NewReport(res *lint.Result, gaps progress.Gaps, asOf time.Time, p okr.Period, f Filter) *Report {
+func NewReport(res *lint.Result, set progress.Settings, asOf time.Time, p okr.Period, f Filter) *Report {
 	f.Period = p.Text
-	r := &Report{Status: NewStatus(res, gaps, asOf, f), Period: p}
+	r := &Report{Status: NewStatus(res, set, asOf, f), Period: p}
 	r.Findings = periodFindings(res, r.Objectives)
 	return r
 }
@@ -144,19 +144,11 @@ func (r *Report) owners(m *markdown) {
 	for _, name := range names {
 		objs := byOwner[name]
 		var sum float64
-		counts := map[progress.Status]int{}
 		for _, o := range objs {
 			sum += o.Score
-			counts[o.Status]++
 		}
 		mean := sum / float64(len(objs))
-		var sts []string
-		for _, st := range progress.Statuses() {
-			if n := counts[st]; n > 0 {
-				sts = append(sts, l.Int(n)+" "+m.statusMark(st))
-			}
-		}
-		rows = append(rows, []string{mdText(name), l.Int(len(objs)), l.Fixed(mean, 2), mdBar(&mean), strings.Join(sts, ", ")})
+		rows = append(rows, []string{mdText(name), l.Int(len(objs)), r.score(mean), mdBar(&mean), strings.Join(r.tallyParts(objs, true), ", ")})
 	}
 	m.table(m.cols("owner", "objectives", "score", "progress", "statuses"), "lrrll", rows)
 }
@@ -218,16 +210,20 @@ func (r *Report) alignment(m *markdown) {
 		drawn[i] = true
 		o := r.Objectives[i]
 		line := strings.Repeat("  ", depth) + "- " + objectiveName(o) + " — " + mdText(orDash(o.Objective.Owner)) +
-			" · " + l.T("report.score", l.Fixed(o.Score, 2))
+			" · " + l.T("report.score", r.score(o.Score))
 		if len(children[i]) > 0 {
 			var sum float64
 			ids := subtree(i, map[int]bool{})
 			for _, j := range ids {
 				sum += r.Objectives[j].Score
 			}
-			line += " · " + l.T("report.rolled_up", l.Fixed(sum/float64(len(ids)), 2), l.Count(len(ids), "word.objective"))
+			line += " · " + l.T("report.rolled_up", r.score(sum/float64(len(ids))), l.Count(len(ids), "word.objective"))
 		}
-		line += " · " + m.statusMark(o.Status)
+		if o.Grade != "" {
+			line += " · " + gradeMarks[o.Grade] + " " + r.gradeName(o.Grade)
+		} else {
+			line += " · " + m.statusMark(o.Status)
+		}
 		if p := o.Objective.Parent; depth == 0 && p != "" {
 			if _, in := byID[p]; !in {
 				line += " · " + m.supports(p)
@@ -265,10 +261,18 @@ func (r *Report) attention(m *markdown) {
 	for _, st := range attentionOrder {
 		for _, o := range r.Objectives {
 			for _, kr := range o.KeyResults {
-				if kr.Status != st {
-					continue
+				if kr.Status != st || kr.Grade == progress.Green {
+					continue // a green grade is success, whatever the status
 				}
-				krs = append(krs, "- "+m.statusMark(st)+": "+l.T("report.of", krName(kr), mdCode(o.Objective.ID))+" — "+r.krAttention(kr))
+				krs = append(krs, "- "+r.krMark(kr)+": "+l.T("report.of", krName(kr), mdCode(o.Objective.ID))+" — "+r.krAttention(kr))
+			}
+		}
+	}
+	// Key results on track by pace whose forecast falls short.
+	for _, o := range r.Objectives {
+		for _, kr := range o.KeyResults {
+			if kr.ForecastShort && kr.Status == progress.OnTrack {
+				krs = append(krs, "- "+m.statusMark(kr.Status)+": "+l.T("report.of", krName(kr), mdCode(o.Objective.ID))+" — "+r.forecastAttention(kr, mdText(r.unit(kr))))
 			}
 		}
 	}
@@ -318,12 +322,29 @@ func (r *Report) krAttention(kr progress.KRResult) string {
 	target := directionMark(kr.Direction) + withUnit(r.number(kr.Target), unit)
 	switch kr.Status {
 	case progress.NoData:
+		switch {
+		case kr.Problem != "":
+			return mdText(kr.Problem) + "."
+		case kr.Per != "" && len(kr.Points) == 0 && kr.KPI != "":
+			return l.T("report.no_complete", r.perName(kr.Per), mdCode(kr.KPI), r.date(r.AsOf))
+		}
 		if kr.KPI != "" {
 			return l.T("report.no_snapshot", mdCode(kr.KPI), r.date(r.AsOf))
 		}
+		if k := kr.KR; k != nil && k.Current != nil && k.CurrentDate.After(r.AsOf) {
+			return l.T("report.dated_after", r.date(k.CurrentDate), r.date(r.AsOf))
+		}
 		return l.T("report.no_current")
 	case progress.Missed:
-		return l.T("report.ended", withUnit(r.number(kr.Current), unit), target, r.date(kr.Deadline), percent(kr.Score))
+		score := "–"
+		if kr.Score != nil {
+			score = r.score(*kr.Score)
+		}
+		s := l.T("report.ended", withUnit(r.number(kr.Current), unit), target, r.date(kr.Deadline), score)
+		if kr.Stale {
+			s = strings.TrimSuffix(s, ".") + "; " + r.staleText(kr) + "."
+		}
+		return s
 	}
 	s := l.T("report.kr_state", percent(kr.Score), percent(kr.Expected), withUnit(r.number(kr.Current), unit), target, r.date(kr.Deadline))
 	if kr.Forecast != nil {
@@ -340,7 +361,7 @@ func (r *Report) committedAttention(o progress.ObjectiveResult) (string, bool) {
 		return "", false
 	}
 	if o.CommittedMiss() {
-		return l.T("report.missed_obj", l.Fixed(o.Score, 2)), true
+		return l.T("report.missed_obj", r.score(o.Score)), true
 	}
 	var short []string
 	for _, kr := range o.KeyResults {
@@ -354,7 +375,7 @@ func (r *Report) committedAttention(o progress.ObjectiveResult) (string, bool) {
 	if len(short) == 0 {
 		return "", false
 	}
-	return l.T("report.will_miss", l.Fixed(o.Score, 2), strings.Join(short, "; ")), true
+	return l.T("report.will_miss", r.score(o.Score), strings.Join(short, "; ")), true
 }
 
 // findings lists the validation findings, if any. Their messages stay in

@@ -107,12 +107,13 @@ func withUnit(s, unit string) string {
 	return s + " " + unit
 }
 
-// percent writes a share as a whole percentage: 0.554 is "55%".
+// percent writes a share as a whole percentage, rounded down (floorTo):
+// 0.554 is "55%".
 func percent(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f%%", math.Floor(*v*100+1e-9))
+	return fmt.Sprintf("%.0f%%", floorTo(*v, 2)*100)
 }
 
 func ptr(v float64) *float64 { return &v }

@@ -43,6 +43,13 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 	for _, l := range WrapText(s.footer(), s.Width) {
 		bw.WriteString(l + "\n")
 	}
+	for _, o := range s.Objectives {
+		if c := s.coverageText(o); c != "" {
+			for _, l := range WrapText(sanitizeLine(o.Objective.ID)+": "+c+".", s.Width) {
+				bw.WriteString(l + "\n")
+			}
+		}
+	}
 	return bw.Flush()
 }
 
@@ -54,7 +61,7 @@ func (s *Status) footer() string {
 // wideRows gives each row of the wide table to emit: a row for each
 // objective with its score, then a row for each of its key results, with
 // the row's status (for its colour).
-func (s *Status) wideRows(emit func(row []string, st progress.Status)) {
+func (s *Status) wideRows(emit func(row []string, color string)) {
 	committed := " " + s.Lang.T("table.committed")
 	row := make([]string, 8)
 	for _, o := range s.Objectives {
@@ -64,16 +71,16 @@ func (s *Status) wideRows(emit func(row []string, st progress.Status)) {
 			name += committed
 		}
 		row[0], row[1], row[2], row[3] = name, truncate(obj.Title, maxTitle), "", ""
-		row[4], row[5], row[6], row[7] = s.bar(&o.Score), percent(&o.Expected), s.statusName(o.Status), ""
-		emit(row, o.Status)
+		row[4], row[5], row[6], row[7] = s.bar(&o.Score), percent(&o.Expected), s.objectiveStatusWord(o), ""
+		emit(row, objectiveColor(o))
 		for _, kr := range o.KeyResults {
 			unit := sanitizeLine(s.unit(kr))
 			row[0], row[1] = "", "  "+sanitizeLine(kr.ID)
 			row[2] = withUnit(s.number(kr.Current), unit)
 			row[3] = directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit)
-			row[4], row[5], row[6] = s.bar(kr.Score), percent(kr.Expected), s.statusName(kr.Status)
+			row[4], row[5], row[6] = s.bar(kr.Score), percent(kr.Expected), s.statusWord(kr)
 			row[7] = withUnit(s.number(kr.Forecast), unit)
-			emit(row, kr.Status)
+			emit(row, krColor(kr))
 		}
 	}
 }
@@ -82,8 +89,8 @@ func (s *Status) wideRows(emit func(row []string, st progress.Status)) {
 // statuses, and its measured grid.
 type wideTable struct {
 	g    *grid
-	rows [][]string
-	sts  []progress.Status
+	rows   [][]string
+	colors []string
 }
 
 // wideGrid formats and measures the wide table.
@@ -94,10 +101,10 @@ func (s *Status) wideGrid() *wideTable {
 		l.T("col.progress"), l.T("col.expected"), l.T("col.status"), l.T("col.forecast"),
 	}
 	t := &wideTable{g: newGrid(header, []bool{true, true, false, false, true, false, true, false})}
-	s.wideRows(func(row []string, st progress.Status) {
+	s.wideRows(func(row []string, color string) {
 		t.g.add(row)
 		t.rows = append(t.rows, slices.Clone(row))
-		t.sts = append(t.sts, st)
+		t.colors = append(t.colors, color)
 	})
 	return t
 }
@@ -130,13 +137,13 @@ func (s *Status) writeWide(w *bufio.Writer, t *wideTable) {
 	}
 	g.begin(w)
 	for i, row := range t.rows {
-		st := t.sts[i]
+		color := t.colors[i]
 		g.row(w, row, func(col int, c string) string {
 			switch {
 			case col == 0 && c != "":
 				return s.paint(ansiBold, c)
 			case col == 6:
-				return s.paint(statusColor(st), c)
+				return s.paint(color, c)
 			}
 			return c
 		})
@@ -214,7 +221,7 @@ func (s *Status) writeCompact(w *bufio.Writer) {
 		}
 		st := padCells(ln.status, status, true)
 		if !header {
-			st = s.paint(statusColor(ln.st), ln.status) + strings.Repeat(" ", status-cells(ln.status))
+			st = s.paint(ln.color, ln.status) + strings.Repeat(" ", status-cells(ln.status))
 		}
 		b.WriteString(compactGap + st)
 		if showForecast {
@@ -232,7 +239,7 @@ func (s *Status) writeCompact(w *bufio.Writer) {
 type compactLine struct {
 	name, value, bar, status, expected, forecast string
 	objective                                    bool
-	st                                           progress.Status
+	color                                        string
 }
 
 // compactLines gives each line of the compact layout to emit: each
@@ -248,8 +255,8 @@ func (s *Status) compactLines(emit func(compactLine)) {
 		if obj.IsCommitted() {
 			name += committed
 		}
-		emit(compactLine{objective: true, name: name, st: o.Status, bar: s.bar(&o.Score),
-			status: s.statusName(o.Status), expected: percent(&o.Expected)})
+		emit(compactLine{objective: true, name: name, color: objectiveColor(o), bar: s.bar(&o.Score),
+			status: s.objectiveStatusWord(o), expected: percent(&o.Expected)})
 		for _, kr := range o.KeyResults {
 			unit := sanitizeLine(s.unit(kr))
 			title := sanitizeLine(kr.Title)
@@ -261,11 +268,11 @@ func (s *Status) compactLines(emit func(compactLine)) {
 				current = withUnit(current, unit)
 			}
 			emit(compactLine{
-				st:       kr.Status,
+				color:    krColor(kr),
 				name:     "  " + title,
 				value:    current + " → " + directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit),
 				bar:      s.bar(kr.Score),
-				status:   s.statusName(kr.Status),
+				status:   s.statusWord(kr),
 				expected: percent(kr.Expected),
 				forecast: withUnit(s.number(kr.Forecast), unit),
 			})
@@ -314,19 +321,67 @@ func statusColor(st progress.Status) string {
 	}[st]
 }
 
-// tally summarises objective statuses: "7 objectives — 4 on_track, 1 at_risk".
-func (s *Status) tally() string {
-	counts := map[progress.Status]int{}
-	for _, o := range s.Objectives {
-		counts[o.Status]++
+// gradeColor is the colour of a grade.
+func gradeColor(g progress.Grade) string {
+	return map[progress.Grade]string{progress.Green: ansiGreen, progress.Yellow: ansiYellow, progress.Red: ansiRed}[g]
+}
+
+// objectiveColor colours an objective's status cell: by its grade once
+// graded, else by its status.
+func objectiveColor(o progress.ObjectiveResult) string {
+	if o.Grade != "" {
+		return gradeColor(o.Grade)
 	}
-	var parts []string
-	for _, st := range progress.Statuses() {
-		if n := counts[st]; n > 0 {
-			parts = append(parts, s.Lang.Int(n)+" "+s.statusName(st))
+	return statusColor(o.Status)
+}
+
+// krColor colours a key result's status cell as statusWord words it.
+func krColor(kr progress.KRResult) string {
+	if kr.Grade != "" && kr.Status != progress.Achieved {
+		return gradeColor(kr.Grade)
+	}
+	return statusColor(kr.Status)
+}
+
+// tally summarises objectives by grade once graded, else by status: "7
+// objectives — 1 green, 4 on_track, 1 at_risk".
+func (s *Status) tally() string {
+	return s.Lang.Count(len(s.Objectives), "word.objective") + " — " + strings.Join(s.tallyParts(s.Objectives, false), ", ")
+}
+
+// tallyParts counts objectives by grade once graded, else by status:
+// "1 green", "4 on_track"; marked puts each grade's or status's sign
+// before it, for Markdown.
+func (s *Status) tallyParts(objs []progress.ObjectiveResult, marked bool) []string {
+	counts := map[progress.Status]int{}
+	grades := map[progress.Grade]int{}
+	for _, o := range objs {
+		if o.Grade != "" {
+			grades[o.Grade]++
+		} else {
+			counts[o.Status]++
 		}
 	}
-	return s.Lang.Count(len(s.Objectives), "word.objective") + " — " + strings.Join(parts, ", ")
+	var parts []string
+	for _, g := range []progress.Grade{progress.Green, progress.Yellow, progress.Red} {
+		if n := grades[g]; n > 0 {
+			name := s.gradeName(g)
+			if marked {
+				name = gradeMarks[g] + " " + name
+			}
+			parts = append(parts, s.Lang.Int(n)+" "+name)
+		}
+	}
+	for _, st := range progress.Statuses() {
+		if n := counts[st]; n > 0 {
+			name := s.statusName(st)
+			if marked {
+				name = s.statusMark(st)
+			}
+			parts = append(parts, s.Lang.Int(n)+" "+name)
+		}
+	}
+	return parts
 }
 
 // periodSuffix is " in 2026-Q4" for a status of one period, "" otherwise.
