@@ -88,7 +88,7 @@ func (s *Status) wideRows(emit func(row []string, color string)) {
 // wideTable is the wide table's rows, formatted once, with their
 // statuses, and its measured grid.
 type wideTable struct {
-	g    *grid
+	g      *grid
 	rows   [][]string
 	colors []string
 }
