@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/okrctl/okrctl/pkg/gitdiff"
+	"github.com/okrctl/okrctl/pkg/gitfs"
 	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/report"
@@ -117,7 +117,7 @@ func repoOwners(s *Streams, paths []string) []string {
 // revisions lists the branches and tags of the repository around the
 // working directory.
 func revisions(s *Streams) []string {
-	repo, err := gitdiff.Open(s.Dir)
+	repo, err := gitfs.Open(s.Dir)
 	if err != nil {
 		return nil
 	}

@@ -18,6 +18,7 @@ func init() {
 		"md.col.target":     {"Target", "Target", "Meta"},
 		"md.col.deadline":   {"Deadline", "Scadenza", "Fecha límite"},
 		"md.col.forecast":   {"Forecast", "Previsione", "Previsión"},
+		"md.col.checkin":    {"Last check-in", "Ultimo check-in", "Último check-in"},
 		"md.col.severity":   {"Severity", "Gravità", "Gravedad"},
 		"md.col.location":   {"Location", "Posizione", "Ubicación"},
 		"md.col.rule":       {"Rule", "Regola", "Regla"},

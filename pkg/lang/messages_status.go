@@ -34,6 +34,7 @@ func init() {
 		"col.expected":       {"EXPECTED", "ATTESO", "ESPERADO"},
 		"col.status":         {"STATUS", "STATO", "ESTADO"},
 		"col.forecast":       {"FORECAST", "PREVISIONE", "PREVISIÓN"},
+		"col.confidence":     {"CONFIDENCE", "FIDUCIA", "CONFIANZA"},
 
 		"table.committed":  {"(committed)", "(vincolante)", "(comprometido)"},
 		"status.footer":    {"As of %[1]s%[2]s: %[3]s.", "Al %[1]s%[2]s: %[3]s.", "A %[1]s%[2]s: %[3]s."},

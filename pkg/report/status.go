@@ -70,16 +70,29 @@ func NewStatusFormatter(name string) (StatusFormatter, error) {
 // unit returns the display unit of a key result's KPI when it is short
 // enough to sit beside numbers (%, EUR, days); "" for none and for "count".
 func (s *Status) unit(kr progress.KRResult) string {
-	if k := s.KPIs[kr.KPI]; k != nil && k.Unit != "count" && utf8.RuneCountInString(k.Unit) <= 4 {
-		return k.Unit
+	if k := s.KPIs[kr.KPI]; k != nil {
+		return shortUnit(k.Unit)
 	}
 	return ""
 }
 
-// formatNumber writes a number for people in language l: thousands
-// grouped, at most two decimals (none from 1,000 up), no trailing zeros;
-// "–" for unknown.
-func formatNumber(l lang.Lang, v *float64) string {
+// shortUnit is a unit as shown beside numbers: itself when short (%, EUR,
+// days), "" for "count" and for long ones.
+func shortUnit(unit string) string {
+	if unit != "count" && utf8.RuneCountInString(unit) <= 4 {
+		return unit
+	}
+	return ""
+}
+
+// formatNumber writes a number for people, in English: thousands grouped
+// with commas, at most two decimals (none from 1,000 up), no trailing
+// zeros; "–" for unknown.
+func formatNumber(v *float64) string { return formatNumberIn(lang.EN, v) }
+
+// formatNumberIn writes a number as formatNumber does, in language l
+// (1.200,5 in Italian and Spanish).
+func formatNumberIn(l lang.Lang, v *float64) string {
 	if v == nil {
 		return "–"
 	}
@@ -91,7 +104,7 @@ func formatNumber(l lang.Lang, v *float64) string {
 }
 
 // number writes a number in the status's language.
-func (s *Status) number(v *float64) string { return formatNumber(s.Lang, v) }
+func (s *Status) number(v *float64) string { return formatNumberIn(s.Lang, v) }
 
 // date writes a date in the status's language.
 func (s *Status) date(t time.Time) string { return s.Lang.Date(t) }

@@ -161,12 +161,12 @@ func TestFormatNumber(t *testing.T) {
 		{0, "0"}, {3, "3"}, {2.5, "2.5"}, {2.126, "2.13"}, {-12.5, "-12.5"},
 		{999.999, "1,000"}, {1000, "1,000"}, {1234567.89, "1,234,568"}, {-0.001, "0"},
 	} {
-		if got := formatNumber(lang.EN, &tc.in); got != tc.want {
+		if got := formatNumber(&tc.in); got != tc.want {
 			t.Errorf("formatNumber(%v) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
-	if got := formatNumber(lang.EN, nil); got != "–" {
-		t.Errorf("formatNumber(lang.EN, nil) = %q", got)
+	if got := formatNumber(nil); got != "–" {
+		t.Errorf("formatNumber(nil) = %q", got)
 	}
 }
 
