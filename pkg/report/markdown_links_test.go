@@ -13,7 +13,7 @@ func TestMDDescriptionLinks(t *testing.T) {
 		{"Wow! [x](https://e.com)", `Wow! [x](https://e.com)`},
 		{"Wow![x](https://e.com)", `Wow[x](https://e.com)`},
 		{"[js](javascript:alert(1))", `\[js\](javascript:alert(1))`},
-		{"[rel](../secret) and [mail](mailto:a@b.c)", `\[rel\](../secret) and \[mail\](mailto:a@​b.c)`},
+		{"[rel](../secret) and [mail](mailto:a@b.c)", "\\[rel\\](../secret) and \\[mail\\](mailto:a@\u200bb.c)"},
 		{"[<b>](https://e.com/a\"b)", "\\[&lt;b&gt;\\](https\u200b://e.com/a\"b)"},
 		{"@team see https://e.com", "@\u200bteam see [https\u200b://e.com](https://e.com)"},
 	} {
