@@ -112,3 +112,20 @@ func TestFromEnv(t *testing.T) {
 		t.Errorf("Parse(IT) = %v, %v", l, err)
 	}
 }
+
+// FuzzParse checks that any --lang value or locale either names one of the
+// languages or is refused, never anything in between.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"en", "IT", " es ", "fr", "it_IT.UTF-8", "C", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := Parse(s)
+		if err == nil && l != EN && l != IT && l != ES {
+			t.Fatalf("Parse(%q) = %q", s, l)
+		}
+		if got := FromEnv(func(string) string { return s }); got != EN && got != IT && got != ES {
+			t.Fatalf("FromEnv(%q) = %q", s, got)
+		}
+	})
+}
