@@ -33,7 +33,7 @@ func TestMermaidRenders(t *testing.T) {
 	}
 	var doc bytes.Buffer
 	for _, name := range []string{
-		"examples-2026-Q4.md", "examples-2026-Q4-it.md", "examples-2026-Q4-es.md", "examples-2026-Q3.md", "hostile.md",
+		"examples-2026-Q4.md", "examples-2026-Q4-it.md", "examples-2026-Q4-es.md", "examples-2026-Q3.md", "hostile.md", "graded-2026-Q4.md",
 	} {
 		b, err := os.ReadFile(filepath.Join("testdata", "report", name))
 		if err != nil {
