@@ -48,7 +48,6 @@ type diffWords struct{ l lang.Lang }
 var englishDiff = diffWords{lang.EN}
 
 func diffSummary(d *okrdiff.Diff) string                    { return englishDiff.summary(d) }
-func rewrittenSummary(n int) string                         { return englishDiff.rewritten(n) }
 func changedOnNote(d *okrdiff.Diff) string                  { return englishDiff.changedOn(d) }
 func fieldChange(f okrdiff.FieldDiff) string                { return englishDiff.fieldChange(f) }
 func fieldNotes(f okrdiff.FieldDiff) []string               { return englishDiff.fieldNotes(f) }
@@ -57,9 +56,8 @@ func droppedNote(k *okrdiff.KRDiff, began time.Time) string { return englishDiff
 func fieldValue(f okrdiff.FieldDiff, v any, unit, none string) string {
 	return englishDiff.fieldValue(f, v, unit, none)
 }
-func number(v *float64, unit, none string) string              { return englishDiff.number(v, unit, none) }
-func score(p *float64, st progress.Status, none string) string { return englishDiff.score(p, st, none) }
-func scoreChange(s *okrdiff.ScoreDiff) string                  { return englishDiff.scoreChange(s) }
+func number(v *float64, unit, none string) string { return englishDiff.number(v, unit, none) }
+func scoreChange(s *okrdiff.ScoreDiff) string     { return englishDiff.scoreChange(s) }
 
 // word translates an identifier of the diff (a field name, a change) when
 // the catalog has it, and keeps it as it is otherwise.
