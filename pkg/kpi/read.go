@@ -21,8 +21,16 @@ type fileData struct {
 	kpis     []fileKPI
 	problems []Problem
 
-	// The last KPI id and date seen: consecutive rows often repeat them.
-	lastID   string
+	dialect    *Dialect
+	cat        *catalog // the KPI documents, nil when unknown
+	dec, thou  byte     // the decimal mark and thousands separator
+	guard      bool     // refuse numbers the two conventions read differently
+	row        int      // the line where the current record starts
+	miss       misses
+	numScratch []byte
+
+	// The last KPI name and date seen: consecutive rows often repeat them.
+	lastName string
 	lastIdx  int32
 	lastDate [10]byte
 	lastDay  Day
@@ -34,7 +42,9 @@ type fileData struct {
 // when the file is merged: growing one slice by append would copy and clear
 // several times as much memory.
 type fileKPI struct {
+	name      string // as the file writes it: the id or a column title
 	id        string
+	unit      string
 	chunks    [][]Point // full chunks
 	cur       []Point   // the chunk being filled
 	n         int       // points in chunks and cur
@@ -77,7 +87,8 @@ type header struct {
 	names []string // trimmed, as written
 	// long layout: the indexes of the date, kpi and value columns
 	date, kpi, value int
-	// wide layout: the file's KPI index of each column (cols[0] is unused)
+	// wide layout: the file's KPI index of each column (cols[0] is unused),
+	// -1 for an ignored column
 	cols []int32
 }
 
@@ -87,10 +98,12 @@ var (
 	utf16BEBOM = []byte{0xFE, 0xFF}
 )
 
-// readFile reads one snapshot file into a fileData; every problem it finds
-// is in the result.
-func readFile(name string, index int32, r io.Reader) *fileData {
-	f := &fileData{name: name, index: index, ids: make(map[string]int32), lastIdx: -1}
+// readFile reads one snapshot file in dialect d into a fileData; cat, which
+// may be nil, names the KPIs of column titles and gives their units. Every
+// problem the file has is in the result.
+func readFile(name string, index int32, r io.Reader, d *Dialect, cat *catalog) *fileData {
+	f := &fileData{name: name, index: index, ids: make(map[string]int32), lastIdx: -1, dialect: d, cat: cat}
+	f.dec, f.thou = d.marks()
 	br := bufio.NewReaderSize(r, bufSize)
 	head, _ := br.Peek(3)
 	switch {
@@ -114,8 +127,15 @@ func readFile(name string, index int32, r io.Reader) *fileData {
 	if !ok {
 		return f
 	}
+	// Spreadsheets write ';' where the comma is the decimal mark: there a
+	// number such as 212.400 is most likely 212400, unless the decimal mark
+	// was chosen.
+	f.guard = d.Decimal == 0 && sc.sep == ';'
 	for sc.next() {
+		f.row = sc.recLine
 		switch {
+		case sc.badMsg == "" && len(sc.cells[0].b) == 0 && allEmpty(sc.cells):
+			// A row of separators only (;; at the end of an export).
 		case sc.badMsg != "":
 			f.problem(sc.badLine, sc.badCol, sc.badMsg)
 		case len(sc.cells) != len(h.names):
@@ -129,7 +149,17 @@ func readFile(name string, index int32, r io.Reader) *fileData {
 	if sc.err != nil {
 		f.readError(sc)
 	}
+	f.reportMisses()
 	return f
+}
+
+func allEmpty(cells []cell) bool {
+	for _, c := range cells {
+		if len(c.b) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // header decides the file's layout from its first record; ok is false, with
@@ -208,12 +238,57 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 		return nil, false
 	}
 	if h.wide {
-		h.cols = make([]int32, len(cells))
-		for i, c := range cells[1:] {
-			h.cols[i+1] = f.intern(c.b, c.line, c.col)
-		}
+		return h, f.wideColumns(h, cells)
 	}
 	return h, true
+}
+
+// wideColumns finds the KPI of each column of a wide header: by id or
+// column title; a title starting with '#' or listed in IgnoreColumns is no
+// KPI. It reports a title that several KPIs claim and two columns of one
+// KPI.
+func (f *fileData) wideColumns(h *header, cells []cell) bool {
+	h.cols = make([]int32, len(cells))
+	h.cols[0] = -1
+	byID := map[string]int{}
+	ok := true
+	for i := 1; i < len(cells); i++ {
+		c := cells[i]
+		if f.ignoredColumn(h.names[i]) {
+			h.cols[i] = -1
+			continue
+		}
+		if ds := f.cat.lookup(h.names[i]); len(ds) > 1 {
+			f.problem(int(c.line), int(c.col), fmt.Sprintf("column %q is a column title of KPIs %q and %q: give it to one of them", h.names[i], ds[0].ID, ds[1].ID))
+			ok = false
+			continue
+		}
+		k := f.intern(c.b, c.line, c.col)
+		h.cols[i] = k
+		id := f.kpis[k].id
+		if j, dup := byID[id]; dup {
+			f.problem(int(c.line), int(c.col), fmt.Sprintf("columns %q and %q both hold KPI %q (columns %d and %d)", h.names[j], h.names[i], id, j+1, i+1))
+			ok = false
+		}
+		byID[id] = i
+	}
+	if !ok { // the file is not read: it names no KPI
+		f.kpis, f.ids = nil, make(map[string]int32)
+	}
+	return ok
+}
+
+// ignoredColumn reports whether a wide-layout column holds no KPI.
+func (f *fileData) ignoredColumn(title string) bool {
+	if strings.HasPrefix(title, "#") {
+		return true
+	}
+	for _, t := range f.dialect.IgnoreColumns {
+		if strings.EqualFold(strings.TrimSpace(t), title) {
+			return true
+		}
+	}
+	return false
 }
 
 // column returns a pointer to the index of the long layout's column name.
@@ -238,7 +313,7 @@ func (f *fileData) longRow(h *header, cells []cell) {
 		f.problem(int(kc.line), int(kc.col), fmt.Sprintf("missing KPI id in column %q", h.names[h.kpi]))
 	} else {
 		k = f.intern(kc.b, kc.line, kc.col)
-		id = f.kpis[k].id
+		id = f.kpis[k].name
 	}
 	if len(vc.b) == 0 {
 		msg := "missing value"
@@ -248,7 +323,7 @@ func (f *fileData) longRow(h *header, cells []cell) {
 		f.problem(int(vc.line), int(vc.col), msg)
 		return
 	}
-	v, ok := f.value(vc, id)
+	v, ok := f.value(vc, k)
 	if ok && dateOK && k >= 0 {
 		f.kpis[k].add(Point{Day: day, Col: vc.col, Value: v, File: f.index, Line: vc.line})
 	}
@@ -267,7 +342,10 @@ func (f *fileData) wideRow(h *header, cells []cell) {
 			continue
 		}
 		k := h.cols[i]
-		if v, ok := f.value(c, f.kpis[k].id); ok {
+		if k < 0 {
+			continue
+		}
+		if v, ok := f.value(c, k); ok {
 			f.kpis[k].add(Point{Day: day, Col: c.col, Value: v, File: f.index, Line: c.line})
 		}
 	}
@@ -278,31 +356,93 @@ func (f *fileData) day(h *header, c cell) (Day, bool) {
 	if len(c.b) == 10 && f.haveDate && string(c.b) == string(f.lastDate[:]) {
 		return f.lastDay, true
 	}
-	d, ok := parseDay(c.b)
+	d, miss, dmy, mdy := parseDate(c.b, f.dialect.DateFormat)
 	switch {
-	case ok && len(c.b) == 10:
-		copy(f.lastDate[:], c.b)
-		f.lastDay, f.haveDate = d, true
-	case !ok && len(c.b) == 0:
+	case miss == dateOK:
+		if len(c.b) == 10 {
+			copy(f.lastDate[:], c.b)
+			f.lastDay, f.haveDate = d, true
+		}
+		return d, true
+	case len(c.b) == 0:
 		f.problem(int(c.line), int(c.col), fmt.Sprintf("missing date in column %q", h.names[h.date]))
-	case !ok:
-		f.problem(int(c.line), int(c.col), fmt.Sprintf("invalid date %q in column %q: want YYYY-MM-DD", c.b, h.names[h.date]))
+	case miss == dateOtherFormat:
+		f.missDate(c, dmy, mdy)
+	case miss == dateNotMidnight:
+		f.problem(int(c.line), int(c.col), fmt.Sprintf("date-time %q in column %q has a time of day other than midnight and no time zone: write the date alone, or an RFC 3339 timestamp (2026-01-31T10:00:00Z)", c.b, h.names[h.date]))
+	default:
+		f.problem(int(c.line), int(c.col), fmt.Sprintf("invalid date %q in column %q: want %s", c.b, h.names[h.date], f.wantDate()))
 	}
-	return d, ok
+	return 0, false
 }
 
-// value parses a value cell of KPI id (which may be empty), reporting a
-// problem if it is not a plain decimal number.
-func (f *fileData) value(c cell, id string) (float64, bool) {
-	v, err := parseValue(c.b)
-	if err == nil {
+// wantDate says which dates the file's format reads.
+func (f *fileData) wantDate() string {
+	const iso = "YYYY-MM-DD or an RFC 3339 timestamp (2026-01-31T10:00:00Z)"
+	if df := f.dialect.DateFormat; df != "" && df != DateISO {
+		return fmt.Sprintf("%s (snapshots.date_format), %s", df, iso)
+	}
+	return iso
+}
+
+// value parses a value cell of the file's KPI k (-1 when the row names
+// none), reporting a problem if it is not a number.
+func (f *fileData) value(c cell, k int32) (float64, bool) {
+	if f.dec == '.' {
+		if v, err := parseValue(c.b); err == nil {
+			if f.guard && oneGroup(c.b) {
+				f.missNumber(c, c.b, true)
+				return 0, false
+			}
+			return v, true
+		}
+	} else if bytes.IndexByte(c.b, '.') < 0 && bytes.IndexByte(c.b, ',') < 0 {
+		if v, err := parseValue(c.b); err == nil {
+			return v, true
+		}
+	}
+	return f.slowValue(c, k)
+}
+
+// slowValue reads what parseValue does not: grouped digits, a decimal
+// comma, a value with its KPI's unit; it names the setting that would read
+// a value of the other convention.
+func (f *fileData) slowValue(c cell, k int32) (float64, bool) {
+	id, unit := "", ""
+	if k >= 0 {
+		id, unit = f.kpis[k].id, f.kpis[k].unit
+	}
+	b := c.b
+	if s, ok := stripUnit(b, unitMarks(unit)); ok {
+		b = s
+	}
+	v, ok, err := readNumber(b, f.dec, f.thou, f.numScratch[:0])
+	switch {
+	case ok && f.guard && oneGroup(b):
+		f.missNumber(c, b, true)
+		return 0, false
+	case ok:
 		return v, true
+	}
+	if _, other, _ := readNumber(b, f.thou, f.dec, f.numScratch[:0]); other && err != errOutOfRange {
+		f.missNumber(c, b, false)
+		return 0, false
 	}
 	msg := fmt.Sprintf("value %q", c.b)
 	if id != "" {
 		msg += fmt.Sprintf(" for KPI %q", id)
 	}
-	f.problem(int(c.line), int(c.col), msg+" "+err.Error())
+	switch m := foreignMark(b); {
+	case err == errOutOfRange:
+		msg += " " + err.Error()
+	case m != "" && id != "" && f.cat != nil && f.cat.ids[id] != nil && unit == "":
+		msg += fmt.Sprintf(" is not a number: to write its values with %q, give KPI %q the unit %s", m, id, m)
+	case m != "" && unit != "":
+		msg += fmt.Sprintf(" is not a number: %q is not the unit of KPI %q (%s)", m, id, unit)
+	default:
+		msg += " " + errNotNumber.Error()
+	}
+	f.problem(int(c.line), int(c.col), msg)
 	return 0, false
 }
 
@@ -399,20 +539,25 @@ func parseFloat(b []byte) (float64, error) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// intern returns the file's index for KPI id b, adding it (first seen at
-// line:col) if it is new; looking up string(b) in a map does not allocate.
+// intern returns the file's index for the KPI named b (its id or one of its
+// column titles), adding it (first seen at line:col) if it is new; looking
+// up string(b) in a map does not allocate.
 func (f *fileData) intern(b []byte, line, col int32) int32 {
-	if string(b) == f.lastID {
+	if string(b) == f.lastName && f.lastIdx >= 0 {
 		return f.lastIdx
 	}
 	i, ok := f.ids[string(b)]
 	if !ok {
 		i = int32(len(f.kpis))
-		id := string(b)
-		f.ids[id] = i
-		f.kpis = append(f.kpis, fileKPI{id: id, line: line, col: col})
+		name := string(b)
+		k := fileKPI{name: name, id: name, line: line, col: col}
+		if ds := f.cat.lookup(name); len(ds) == 1 {
+			k.id, k.unit = ds[0].ID, ds[0].Unit
+		}
+		f.ids[name] = i
+		f.kpis = append(f.kpis, k)
 	}
-	f.lastID, f.lastIdx = f.kpis[i].id, i
+	f.lastName, f.lastIdx = f.kpis[i].name, i
 	return i
 }
 
