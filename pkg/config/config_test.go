@@ -85,7 +85,7 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules or status)`},
+		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status or snapshots)`},
 		{"not a mapping", "- okrs\n", 1, "the configuration must be a mapping"},
 		{"two documents", "paths: [a]\n---\npaths: [b]\n", 3, "the configuration is one YAML document, not 2"},
 		{"invalid YAML", "paths: [okrs\nrules: {}\n", 2, "invalid YAML: did not find expected ',' or ']'"},

@@ -81,6 +81,8 @@ func Run(opt Options) (*Result, error) {
 	}
 
 	store := kpi.NewStore()
+	store.Define(definitions(repo.KPIs))
+	cfgDir := configDir(cfg, opt.Cwd)
 	var csvProblems []kpi.Problem
 	for i, p := range repo.CSV {
 		name := repo.CSVDisplay[i]
@@ -89,7 +91,8 @@ func Run(opt Options) (*Result, error) {
 			csvProblems = append(csvProblems, kpi.Problem{File: name, Line: 1, Col: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
 			continue
 		}
-		csvProblems = append(csvProblems, store.Read(name, f)...)
+		rel, _ := relToConfig(cfgDir, opt.Base, p)
+		csvProblems = append(csvProblems, store.ReadDialect(name, f, cfg.Snapshots.For(rel))...)
 		f.Close()
 	}
 	csvProblems = append(csvProblems, store.Finish()...)
@@ -163,6 +166,38 @@ func Run(opt Options) (*Result, error) {
 	}, nil
 }
 
+// definitions tells the snapshot reader the KPI documents: their units and
+// column titles.
+func definitions(kpis []*okr.KPI) []kpi.Definition {
+	defs := make([]kpi.Definition, 0, len(kpis))
+	for _, k := range kpis {
+		if k.ID != "" {
+			defs = append(defs, kpi.Definition{ID: k.ID, Unit: k.Unit, Columns: k.Columns})
+		}
+	}
+	return defs
+}
+
+// configDir returns the configuration's directory, absolute: its paths and
+// globs are relative to it.
+func configDir(cfg *config.Config, cwd string) string {
+	if filepath.IsAbs(cfg.Dir) {
+		return cfg.Dir
+	}
+	return filepath.Join(cwd, cfg.Dir)
+}
+
+// relToConfig returns fsPath, a path in the file system rooted at base,
+// relative to the configuration's directory cfgDir with '/' separators, or
+// ok=false when it lies outside it.
+func relToConfig(cfgDir, base, fsPath string) (string, bool) {
+	rel, err := filepath.Rel(cfgDir, filepath.Join(base, filepath.FromSlash(fsPath)))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
 // severity applies the configuration to a rule's default severity.
 func severity(cfg *config.Config, info RuleInfo) (Severity, bool) {
 	switch cfg.Rules[info.ID].Severity {
@@ -179,12 +214,7 @@ func severity(cfg *config.Config, info RuleInfo) (Severity, bool) {
 // loadOptions resolves the user's paths to roots in opt.FS, and the
 // configuration's ignore globs to a filter.
 func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
-	// The configuration's directory, absolute: its paths and ignore globs
-	// are relative to it.
-	cfgDir := cfg.Dir
-	if !filepath.IsAbs(cfgDir) {
-		cfgDir = filepath.Join(opt.Cwd, cfgDir)
-	}
+	cfgDir := configDir(cfg, opt.Cwd)
 	paths := opt.Paths
 	if len(paths) == 0 {
 		for _, p := range cfg.Paths {
@@ -222,19 +252,10 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 		}
 		roots = append(roots, r)
 	}
-	// relToConfig returns an fs path relative to the configuration's
-	// directory, or ok=false when it lies outside it.
-	relToConfig := func(fsPath string) (string, bool) {
-		rel, err := filepath.Rel(cfgDir, filepath.Join(opt.Base, filepath.FromSlash(fsPath)))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "", false
-		}
-		return filepath.ToSlash(rel), true
-	}
 	// A root the globs would ignore was named on purpose: read it anyway.
 	explicit := map[string]bool{}
 	for _, r := range roots {
-		if rel, ok := relToConfig(r); ok && rel != "." && cfg.Ignored(rel) {
+		if rel, ok := relToConfig(cfgDir, opt.Base, r); ok && rel != "." && cfg.Ignored(rel) {
 			explicit[r] = true
 		}
 	}
@@ -242,7 +263,7 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 		if len(cfg.Ignore) == 0 || explicit[root] {
 			return false
 		}
-		rel, ok := relToConfig(fsPath)
+		rel, ok := relToConfig(cfgDir, opt.Base, fsPath)
 		return ok && cfg.Ignored(rel)
 	}
 	return okr.Options{FS: opt.FS, Roots: roots, Ignore: ignore, Display: display, Check: checkSchema}, nil
