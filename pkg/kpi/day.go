@@ -149,8 +149,7 @@ func splitDMY(b []byte) (p1, p2, y int, rest []byte, ok bool) {
 type clockKind uint8
 
 const (
-	clockNone     clockKind = iota // nothing after the date
-	clockMidnight                  // " 00:00", " 00:00:00", "T00:00:00.000"
+	clockMidnight clockKind = iota // nothing, " 00:00", " 00:00:00", "T00:00:00.000"
 	clockOther                     // a valid time of another hour
 	clockBad                       // anything else
 )

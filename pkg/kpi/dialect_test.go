@@ -20,7 +20,6 @@ type dialectCase struct {
 var (
 	comma = Dialect{Decimal: ','}
 	point = Dialect{Decimal: '.'}
-	dmy   = Dialect{Decimal: ',', DateFormat: DateDMY}
 	units = []Definition{
 		{ID: "rate", Unit: "%", Columns: []string{"Conversion rate"}},
 		{ID: "revenue", Unit: "EUR", Columns: []string{"Fatturato", "Ingresos"}},
@@ -139,7 +138,7 @@ var dialectCases = []dialectCase{
 		name: "decimal point not chosen, in a ;-separated file: 212.400 is refused, 212.4 and 0.125 are read",
 		in:   "date;kpi;value\n2026-01-01;a;212.400\n2026-01-02;a;212.4\n2026-01-03;a;0.125\n2026-01-04;a;1,250\n2026-01-05;a;2212.400\n",
 		problems: []string{
-			`2:14: "212.400" may be 212400 or 212.4 (this file is ;-separated, as spreadsheets write where the decimal mark is a comma): set snapshots.decimal: "," (or "." if it means the smaller number) in .okrctl.yaml (and 1 more row like it)`,
+			`2:14: "212.400" may be 212400 or 212.4, and this file is ;-separated, as spreadsheets write where the decimal mark is a comma: set snapshots.decimal: "," (or "." if it means the smaller number) in .okrctl.yaml (and 1 more row like it)`,
 		},
 		series: map[string]string{"a": "2026-01-02=212.4@3:14 2026-01-03=0.125@4:14 2026-01-05=2212.4@6:14"},
 	},

@@ -66,10 +66,10 @@ func (f *fileData) reportMisses() {
 		return
 	}
 	var facts, settings []string
-	needComma := false
+	var numEx []byte // a number that needs a decimal comma
 	if m.number != nil {
 		if f.dec == '.' {
-			needComma = true
+			numEx = m.number
 			facts = append(facts, fmt.Sprintf("numbers such as %q have a decimal comma", m.number))
 			settings = append(settings, `snapshots.decimal: ","`)
 		} else {
@@ -83,9 +83,9 @@ func (f *fileData) reportMisses() {
 		if math.Abs(v) < math.Abs(w) {
 			v, w = w, v
 		}
-		facts = append(facts, fmt.Sprintf(`%q may be %g or %g (this file is ;-separated, as spreadsheets write where the decimal mark is a comma)`, m.ambiguous, v, w))
-		if !needComma {
-			needComma = true
+		facts = append(facts, fmt.Sprintf(`%q may be %g or %g, and this file is ;-separated, as spreadsheets write where the decimal mark is a comma`, m.ambiguous, v, w))
+		if numEx == nil {
+			numEx = m.ambiguous
 			settings = append(settings, `snapshots.decimal: "," (or "." if it means the smaller number)`)
 		}
 	}
@@ -106,9 +106,8 @@ func (f *fileData) reportMisses() {
 		settings = append(settings, "snapshots.date_format: "+format)
 	}
 	msg := strings.Join(facts, "; ") + ": set " + strings.Join(settings, " and ") + " in .okrctl.yaml"
-	if needComma && dmy && f.dec == '.' {
-		msg = "this file looks like an Italian or Spanish Excel export (" + strings.Join(facts, "; ") +
-			`): set snapshots.decimal: "," and snapshots.date_format: DD/MM/YYYY in .okrctl.yaml`
+	if numEx != nil && dmy {
+		msg = fmt.Sprintf(`this file looks like an Italian or Spanish Excel export (dates such as %q, numbers such as %q): set snapshots.decimal: "," and snapshots.date_format: DD/MM/YYYY in .okrctl.yaml`, m.date, numEx)
 	}
 	if m.rows > 1 {
 		msg += fmt.Sprintf(" (and %s like it)", plural(m.rows-1, "more row"))

@@ -229,6 +229,8 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 	default:
 		if _, isDate := parseDay(cells[0].b); isDate {
 			f.problem(line, 1, "the first line must be a header such as date,kpi,value, not data")
+		} else if first := string(cells[0].b); slices.Contains(localDate, strings.ToLower(first)) {
+			f.problem(line, 1, fmt.Sprintf(`header has no "date" column: name the first column "date" instead of %q`, first))
 		} else {
 			f.problem(line, 1, `header has no "date" column: want date,kpi,value (long layout) or date,<kpi>,<kpi>… (wide layout)`)
 		}
@@ -291,6 +293,10 @@ func (f *fileData) ignoredColumn(title string) bool {
 	return false
 }
 
+// localDate are the names spreadsheets in other languages give a date
+// column: the header names it "date".
+var localDate = []string{"data", "fecha", "día", "dia", "giorno", "datum", "fecha y hora", "data e ora"}
+
 // column returns a pointer to the index of the long layout's column name.
 func (h *header) column(name string) *int {
 	switch name {
@@ -334,6 +340,9 @@ func (f *fileData) longRow(h *header, cells []cell) {
 func (f *fileData) wideRow(h *header, cells []cell) {
 	day, ok := f.day(h, cells[0])
 	if !ok {
+		if f.miss.lastRow == f.row {
+			f.probeValues(h, cells)
+		}
 		return
 	}
 	for i := 1; i < len(cells); i++ {
@@ -349,6 +358,19 @@ func (f *fileData) wideRow(h *header, cells []cell) {
 			f.kpis[k].add(Point{Day: day, Col: c.col, Value: v, File: f.index, Line: c.line})
 		}
 	}
+}
+
+// probeValues reads the values of a row skipped for a date of another
+// format, only to learn whether they are of another convention too: the
+// one problem for the file then names every setting to change.
+func (f *fileData) probeValues(h *header, cells []cell) {
+	n := len(f.problems)
+	for i := 1; i < len(cells); i++ {
+		if k := h.cols[i]; k >= 0 && len(cells[i].b) > 0 {
+			f.value(cells[i], k)
+		}
+	}
+	f.problems = f.problems[:n]
 }
 
 // day parses a date cell, reporting a problem if it is bad.
@@ -424,8 +446,8 @@ func (f *fileData) slowValue(c cell, k int32) (float64, bool) {
 	case ok:
 		return v, true
 	}
-	if _, other, _ := readNumber(b, f.thou, f.dec, f.numScratch[:0]); other && err != errOutOfRange {
-		f.missNumber(c, b, false)
+	if num, ambiguous := f.otherConvention(b); err != errOutOfRange && num != nil {
+		f.missNumber(c, num, ambiguous)
 		return 0, false
 	}
 	msg := fmt.Sprintf("value %q", c.b)
@@ -538,6 +560,29 @@ func parseFloat(b []byte) (float64, error) {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// otherConvention returns the number in b if the other decimal mark reads
+// it, or, less a percent or currency mark, reads it when this one does not
+// or differently (ambiguous): a file read without its settings then fails
+// in one way, whatever the KPIs' units. It returns nil otherwise.
+func (f *fileData) otherConvention(b []byte) (num []byte, ambiguous bool) {
+	if _, ok, _ := readNumber(b, f.thou, f.dec, f.numScratch[:0]); ok {
+		return b, false
+	}
+	if m := foreignMark(b); m != "" {
+		if s, ok := stripUnit(b, []string{m}); ok {
+			_, this, _ := readNumber(s, f.dec, f.thou, f.numScratch[:0])
+			_, other, _ := readNumber(s, f.thou, f.dec, f.numScratch[:0])
+			switch {
+			case this && f.guard && oneGroup(s):
+				return s, true
+			case other && !this:
+				return s, false
+			}
+		}
+	}
+	return nil, false
+}
 
 // intern returns the file's index for the KPI named b (its id or one of its
 // column titles), adding it (first seen at line:col) if it is new; looking
