@@ -27,9 +27,9 @@ func (f *fileData) missAt(c cell) {
 	if m.rows == 0 {
 		m.line, m.col = c.line, c.col
 	}
-	if f.row != m.lastRow {
+	if row := f.sc.recLine; row != m.lastRow {
 		m.rows++
-		m.lastRow = f.row
+		m.lastRow = row
 	}
 }
 

@@ -25,7 +25,7 @@ type fileData struct {
 	cat        *catalog // the KPI documents, nil when unknown
 	dec, thou  byte     // the decimal mark and thousands separator
 	guard      bool     // refuse numbers the two conventions read differently
-	row        int      // the line where the current record starts
+	sc         *scanner // where the current record starts: sc.recLine
 	miss       misses
 	numScratch []byte
 
@@ -131,15 +131,17 @@ func readFile(name string, index int32, r io.Reader, d *Dialect, cat *catalog) *
 	// number such as 212.400 is most likely 212400, unless the decimal mark
 	// was chosen.
 	f.guard = d.Decimal == 0 && sc.sep == ';'
+	f.sc = sc
+	// A row of separators only (;; at the end of an export) is skipped; it
+	// is looked for only where a row fails, to keep the common path short.
 	for sc.next() {
-		f.row = sc.recLine
 		switch {
-		case sc.badMsg == "" && len(sc.cells[0].b) == 0 && allEmpty(sc.cells):
-			// A row of separators only (;; at the end of an export).
 		case sc.badMsg != "":
 			f.problem(sc.badLine, sc.badCol, sc.badMsg)
 		case len(sc.cells) != len(h.names):
-			f.problem(sc.recLine, 1, fmt.Sprintf("row has %s, header has %d", plural(len(sc.cells), "field"), len(h.names)))
+			if !allEmpty(sc.cells) {
+				f.problem(sc.recLine, 1, fmt.Sprintf("row has %s, header has %d", plural(len(sc.cells), "field"), len(h.names)))
+			}
 		case h.wide:
 			f.wideRow(h, sc.cells)
 		default:
@@ -312,6 +314,9 @@ func (h *header) column(name string) *int {
 // row with one is skipped.
 func (f *fileData) longRow(h *header, cells []cell) {
 	dc, kc, vc := cells[h.date], cells[h.kpi], cells[h.value]
+	if len(dc.b) == 0 && allEmpty(cells) {
+		return
+	}
 	day, dateOK := f.day(h, dc)
 	k := int32(-1)
 	id := ""
@@ -338,9 +343,12 @@ func (f *fileData) longRow(h *header, cells []cell) {
 // wideRow reads a date,<kpi>,<kpi>… record. A bad date skips the row; a bad
 // value skips only its cell, since each cell is a measurement of its own.
 func (f *fileData) wideRow(h *header, cells []cell) {
+	if len(cells[0].b) == 0 && allEmpty(cells) {
+		return
+	}
 	day, ok := f.day(h, cells[0])
 	if !ok {
-		if f.miss.lastRow == f.row {
+		if f.miss.lastRow == f.sc.recLine {
 			f.probeValues(h, cells)
 		}
 		return
@@ -588,21 +596,27 @@ func (f *fileData) otherConvention(b []byte) (num []byte, ambiguous bool) {
 // column titles), adding it (first seen at line:col) if it is new; looking
 // up string(b) in a map does not allocate.
 func (f *fileData) intern(b []byte, line, col int32) int32 {
-	if string(b) == f.lastName && f.lastIdx >= 0 {
+	if string(b) == f.lastName { // b is never empty, lastName at first is
 		return f.lastIdx
 	}
 	i, ok := f.ids[string(b)]
 	if !ok {
-		i = int32(len(f.kpis))
-		name := string(b)
-		k := fileKPI{name: name, id: name, line: line, col: col}
-		if ds := f.cat.lookup(name); len(ds) == 1 {
-			k.id, k.unit = ds[0].ID, ds[0].Unit
-		}
-		f.ids[name] = i
-		f.kpis = append(f.kpis, k)
+		i = f.addKPI(string(b), line, col)
 	}
 	f.lastName, f.lastIdx = f.kpis[i].name, i
+	return i
+}
+
+// addKPI adds the KPI named name, first seen at line:col, and returns its
+// index; apart from intern, which is inlined in the reader's hot path.
+func (f *fileData) addKPI(name string, line, col int32) int32 {
+	i := int32(len(f.kpis))
+	k := fileKPI{name: name, id: name, line: line, col: col}
+	if ds := f.cat.lookup(name); len(ds) == 1 {
+		k.id, k.unit = ds[0].ID, ds[0].Unit
+	}
+	f.ids[name] = i
+	f.kpis = append(f.kpis, k)
 	return i
 }
 
