@@ -135,12 +135,30 @@ var dialectCases = []dialectCase{
 		series: map[string]string{"a": "2026-01-01=1.2e+06@2:14 2026-01-02=212400.5@3:14 2026-01-03=212.4@4:14"},
 	},
 	{
-		name: "decimal point not chosen, in a ;-separated file: 212.400 is refused, 212.4 and 0.125 are read",
-		in:   "date;kpi;value\n2026-01-01;a;212.400\n2026-01-02;a;212.4\n2026-01-03;a;0.125\n2026-01-04;a;1,250\n2026-01-05;a;2212.400\n",
+		name: "decimal point not chosen, no number shows the mark: 212.400 and 1,250 are refused, 0 and 412 read",
+		in:   "date;kpi;value\n2026-01-01;a;212.400\n2026-01-02;a;412\n2026-01-03;a;-1,250\n2026-01-04;b;0\n",
 		problems: []string{
-			`2:14: "212.400" may be 212400 or 212.4, and this file is ;-separated, as spreadsheets write where the decimal mark is a comma: set snapshots.decimal: "," (or "." if it means the smaller number) in .okrctl.yaml (and 1 more row like it)`,
+			`2:14: numbers such as "212.400" may be 212400 or 212.4, and no number in this file shows its decimal mark: set snapshots.decimal: "," (or "." if it means the smaller number) in .okrctl.yaml (and 1 more row like it)`,
 		},
-		series: map[string]string{"a": "2026-01-02=212.4@3:14 2026-01-03=0.125@4:14 2026-01-05=2212.4@6:14"},
+		series: map[string]string{"a": "2026-01-02=412@3:14", "b": "2026-01-04=0@5:14"},
+	},
+	{
+		name:   "decimal point not chosen, a later number shows a decimal point: 212.400 is 212.4",
+		in:     "date,kpi,value\n2026-01-01,a,212.400\n2026-01-02,a,\"1,250\"\n2026-01-03,a,0.125\n2026-01-04,a,10.400\n",
+		series: map[string]string{"a": "2026-01-01=212.4@2:14 2026-01-02=1250@3:14 2026-01-03=0.125@4:14 2026-01-04=10.4@5:14"},
+	},
+	{
+		name:   "decimal point not chosen, thousands commas show it too",
+		in:     "date;kpi;value\n2026-01-01;a;212.400\n2026-01-02;a;1,200,000\n",
+		series: map[string]string{"a": "2026-01-01=212.4@2:14 2026-01-02=1.2e+06@3:14"},
+	},
+	{
+		name: "decimal point not chosen, a number with the wrong mark is no evidence",
+		in:   "date;kpi;value\n2026-01-01;a;212.400\n2026-01-02;a;46,5\n",
+		problems: []string{
+			`2:14: numbers such as "46,5" have a decimal comma; numbers such as "212.400" may be 212400 or 212.4, and no number in this file shows its decimal mark: set snapshots.decimal: "," in .okrctl.yaml (and 1 more row like it)`,
+		},
+		series: map[string]string{"a": ""},
 	},
 	{
 		name:    "decimal point chosen: 212.400 is 212.4 in a ;-separated file too",

@@ -11,32 +11,60 @@ import (
 // but another would: a spreadsheet export read without its settings fails
 // on every row in the same way, so one problem, at the first such cell,
 // names the settings and counts the other rows, instead of one a row.
+//
+// Ambiguous numbers under the default dialect are tentative misses: they
+// count only if the file never shows its decimal mark (see shapeOf).
 type misses struct {
-	line, col int32 // the first cell
-	rows      int   // rows with at least one
-	lastRow   int
+	def, amb      cellPos // the first definite and tentative miss
+	rows, ambRows int     // rows with a definite miss; with only tentative ones
+	row           int     // the row being read, and what it has
+	rowDef        bool
+	rowAmb        bool
 
 	date             []byte // the first date, as written
 	dmyOnly, mdyOnly bool   // some date reads only as DD/MM/YYYY, MM/DD/YYYY
 	number           []byte // the first number of the other convention
 	ambiguous        []byte // the first number the conventions read differently
+	tentative        []byte // the first such number kept aside
 }
 
-func (f *fileData) missAt(c cell) {
-	m := &f.miss
-	if m.rows == 0 {
-		m.line, m.col = c.line, c.col
-	}
-	if row := f.sc.recLine; row != m.lastRow {
+type cellPos struct{ line, col int32 }
+
+func (m *misses) commitRow() {
+	switch {
+	case m.rowDef:
 		m.rows++
-		m.lastRow = row
+	case m.rowAmb:
+		m.ambRows++
 	}
+	m.rowDef, m.rowAmb = false, false
+}
+
+// missAt records a miss in cell c of the current row.
+func (f *fileData) missAt(c cell, tentative bool) {
+	m := &f.miss
+	if row := f.sc.recLine; row != m.row {
+		m.commitRow()
+		m.row = row
+	}
+	at := cellPos{c.line, c.col}
+	if tentative {
+		if m.amb.line == 0 {
+			m.amb = at
+		}
+		m.rowAmb = true
+		return
+	}
+	if m.def.line == 0 {
+		m.def = at
+	}
+	m.rowDef = true
 }
 
 // missDate records a date of another format; dmy and mdy say which formats
 // read it.
 func (f *fileData) missDate(c cell, dmy, mdy bool) {
-	f.missAt(c)
+	f.missAt(c, false)
 	m := &f.miss
 	if m.date == nil {
 		m.date = slices.Clone(c.b)
@@ -48,7 +76,7 @@ func (f *fileData) missDate(c cell, dmy, mdy bool) {
 // missNumber records a number b (the cell's text, less its unit) that
 // only the other convention reads, or that the two read differently.
 func (f *fileData) missNumber(c cell, b []byte, ambiguous bool) {
-	f.missAt(c)
+	f.missAt(c, false)
 	m := &f.miss
 	switch {
 	case ambiguous && m.ambiguous == nil:
@@ -58,11 +86,33 @@ func (f *fileData) missNumber(c cell, b []byte, ambiguous bool) {
 	}
 }
 
+// missAmbiguous records a number the conventions read differently, kept
+// aside until the file shows its decimal mark.
+func (f *fileData) missAmbiguous(c cell, b []byte) {
+	f.missAt(c, true)
+	if f.miss.tentative == nil {
+		f.miss.tentative = slices.Clone(b)
+	}
+}
+
 // reportMisses adds the one problem that describes the misses, in line
 // order among the file's problems.
 func (f *fileData) reportMisses() {
 	m := &f.miss
-	if m.rows == 0 {
+	m.commitRow()
+	first := m.def
+	if f.pointSeen || m.ambRows == 0 && m.tentative == nil {
+		m.ambRows = 0 // the file writes decimal points: 212.400 is 212.4
+	} else {
+		if m.ambiguous == nil {
+			m.ambiguous = m.tentative
+		}
+		if first.line == 0 || m.amb.line < first.line || (m.amb.line == first.line && m.amb.col < first.col) {
+			first = m.amb
+		}
+	}
+	rows := m.rows + m.ambRows
+	if rows == 0 {
 		return
 	}
 	var facts, settings []string
@@ -83,7 +133,7 @@ func (f *fileData) reportMisses() {
 		if math.Abs(v) < math.Abs(w) {
 			v, w = w, v
 		}
-		facts = append(facts, fmt.Sprintf(`%q may be %g or %g, and this file is ;-separated, as spreadsheets write where the decimal mark is a comma`, m.ambiguous, v, w))
+		facts = append(facts, fmt.Sprintf(`numbers such as %q may be %g or %g, and no number in this file shows its decimal mark`, m.ambiguous, v, w))
 		if numEx == nil {
 			numEx = m.ambiguous
 			settings = append(settings, `snapshots.decimal: "," (or "." if it means the smaller number)`)
@@ -109,10 +159,10 @@ func (f *fileData) reportMisses() {
 	if numEx != nil && dmy {
 		msg = fmt.Sprintf(`this file looks like an Italian or Spanish Excel export (dates such as %q, numbers such as %q): set snapshots.decimal: "," and snapshots.date_format: DD/MM/YYYY in .okrctl.yaml`, m.date, numEx)
 	}
-	if m.rows > 1 {
-		msg += fmt.Sprintf(" (and %s like it)", plural(m.rows-1, "more row"))
+	if rows > 1 {
+		msg += fmt.Sprintf(" (and %s like it)", plural(rows-1, "more row"))
 	}
-	p := Problem{File: f.name, Line: int(m.line), Col: int(m.col), Rule: RuleCSV, Message: msg}
+	p := Problem{File: f.name, Line: int(first.line), Col: int(first.col), Rule: RuleCSV, Message: msg}
 	i := slices.IndexFunc(f.problems, func(q Problem) bool { return q.Line > p.Line || (q.Line == p.Line && q.Col > p.Col) })
 	if i < 0 {
 		i = len(f.problems)

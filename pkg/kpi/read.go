@@ -24,7 +24,9 @@ type fileData struct {
 	dialect    *Dialect
 	cat        *catalog // the KPI documents, nil when unknown
 	dec, thou  byte     // the decimal mark and thousands separator
-	guard      bool     // refuse numbers the two conventions read differently
+	unset      bool     // the decimal mark was not chosen: see shape
+	pointSeen  bool     // a value only the decimal point reads was kept
+	pending    []pendingPoint
 	sc         *scanner // where the current record starts: sc.recLine
 	miss       misses
 	numScratch []byte
@@ -127,10 +129,7 @@ func readFile(name string, index int32, r io.Reader, d *Dialect, cat *catalog) *
 	if !ok {
 		return f
 	}
-	// Spreadsheets write ';' where the comma is the decimal mark: there a
-	// number such as 212.400 is most likely 212400, unless the decimal mark
-	// was chosen.
-	f.guard = d.Decimal == 0 && sc.sep == ';'
+	f.unset = d.Decimal == 0
 	f.sc = sc
 	// A row of separators only (;; at the end of an export) is skipped; it
 	// is looked for only where a row fails, to keep the common path short.
@@ -334,9 +333,14 @@ func (f *fileData) longRow(h *header, cells []cell) {
 		f.problem(int(vc.line), int(vc.col), msg)
 		return
 	}
-	v, ok := f.value(vc, k)
+	v, ok, sh := f.value(vc, k)
 	if ok && dateOK && k >= 0 {
-		f.kpis[k].add(Point{Day: day, Col: vc.col, Value: v, File: f.index, Line: vc.line})
+		p := Point{Day: day, Col: vc.col, Value: v, File: f.index, Line: vc.line}
+		if sh == shapeNone {
+			f.kpis[k].add(p)
+		} else {
+			f.addShaped(k, p, sh)
+		}
 	}
 }
 
@@ -348,7 +352,7 @@ func (f *fileData) wideRow(h *header, cells []cell) {
 	}
 	day, ok := f.day(h, cells[0])
 	if !ok {
-		if f.miss.lastRow == f.sc.recLine {
+		if f.miss.row == f.sc.recLine && f.miss.rowDef {
 			f.probeValues(h, cells)
 		}
 		return
@@ -362,8 +366,13 @@ func (f *fileData) wideRow(h *header, cells []cell) {
 		if k < 0 {
 			continue
 		}
-		if v, ok := f.value(c, k); ok {
-			f.kpis[k].add(Point{Day: day, Col: c.col, Value: v, File: f.index, Line: c.line})
+		if v, ok, sh := f.value(c, k); ok {
+			p := Point{Day: day, Col: c.col, Value: v, File: f.index, Line: c.line}
+			if sh == shapeNone {
+				f.kpis[k].add(p)
+			} else {
+				f.addShaped(k, p, sh)
+			}
 		}
 	}
 }
@@ -416,28 +425,82 @@ func (f *fileData) wantDate() string {
 }
 
 // value parses a value cell of the file's KPI k (-1 when the row names
-// none), reporting a problem if it is not a number.
-func (f *fileData) value(c cell, k int32) (float64, bool) {
+// none), reporting a problem if it is not a number. Its shape matters only
+// while the decimal mark is not chosen and the file has shown none.
+func (f *fileData) value(c cell, k int32) (float64, bool, shape) {
 	if f.dec == '.' {
 		if v, err := parseValue(c.b); err == nil {
-			if f.guard && oneGroup(c.b) {
-				f.missNumber(c, c.b, true)
-				return 0, false
+			if f.unset && !f.pointSeen {
+				return v, true, f.shapeOf(c, c.b)
 			}
-			return v, true
+			return v, true, shapeNone
 		}
 	} else if bytes.IndexByte(c.b, '.') < 0 && bytes.IndexByte(c.b, ',') < 0 {
 		if v, err := parseValue(c.b); err == nil {
-			return v, true
+			return v, true, shapeNone
 		}
 	}
 	return f.slowValue(c, k)
 }
 
+// shape is what a number read with a decimal point says of the file's
+// convention.
+type shape uint8
+
+const (
+	shapeNone      shape = iota // nothing: 412, or the convention is known
+	shapePoint                  // only a decimal point reads it: 10.4, 0.125, 1,200,000
+	shapeAmbiguous              // the conventions read it differently: 212.400, 1,250
+)
+
+// shapeOf tells the shape of number b, read with a decimal point, and
+// records an ambiguous one as a tentative miss. Under the default dialect
+// an ambiguous number is kept aside until the file shows its convention:
+// a number only the decimal point reads makes it 212.4; none, by the end of
+// the file, makes it an error that names snapshots.decimal. Guessing either
+// way would read some real files wrong (docs/formats.md).
+func (f *fileData) shapeOf(c cell, b []byte) shape {
+	if bytes.IndexByte(b, '.') < 0 && bytes.IndexByte(b, ',') < 0 {
+		return shapeNone
+	}
+	if oneGroup(b) {
+		f.missAmbiguous(c, b)
+		return shapeAmbiguous
+	}
+	if _, ok, _ := readNumber(b, ',', '.', f.numScratch[:0]); ok {
+		return shapeNone
+	}
+	return shapePoint
+}
+
+// pendingPoint is a point of an ambiguous number, kept aside.
+type pendingPoint struct {
+	k int32
+	p Point
+}
+
+// addShaped adds a point of shape sh to KPI k: a point of an ambiguous
+// number is kept aside until a point only the decimal point reads comes.
+// (A point of no shape is added in place, where the compiler inlines it.)
+func (f *fileData) addShaped(k int32, p Point, sh shape) {
+	switch {
+	case sh == shapePoint && !f.pointSeen:
+		f.pointSeen = true
+		for _, q := range f.pending {
+			f.kpis[q.k].add(q.p)
+		}
+		f.pending = nil
+	case sh == shapeAmbiguous && !f.pointSeen:
+		f.pending = append(f.pending, pendingPoint{k, p})
+		return
+	}
+	f.kpis[k].add(p)
+}
+
 // slowValue reads what parseValue does not: grouped digits, a decimal
 // comma, a value with its KPI's unit; it names the setting that would read
 // a value of the other convention.
-func (f *fileData) slowValue(c cell, k int32) (float64, bool) {
+func (f *fileData) slowValue(c cell, k int32) (float64, bool, shape) {
 	id, unit := "", ""
 	if k >= 0 {
 		id, unit = f.kpis[k].id, f.kpis[k].unit
@@ -447,16 +510,15 @@ func (f *fileData) slowValue(c cell, k int32) (float64, bool) {
 		b = s
 	}
 	v, ok, err := readNumber(b, f.dec, f.thou, f.numScratch[:0])
-	switch {
-	case ok && f.guard && oneGroup(b):
-		f.missNumber(c, b, true)
-		return 0, false
-	case ok:
-		return v, true
+	if ok {
+		if f.unset && !f.pointSeen {
+			return v, true, f.shapeOf(c, b)
+		}
+		return v, true, shapeNone
 	}
 	if num, ambiguous := f.otherConvention(b); err != errOutOfRange && num != nil {
 		f.missNumber(c, num, ambiguous)
-		return 0, false
+		return 0, false, shapeNone
 	}
 	msg := fmt.Sprintf("value %q", c.b)
 	if id != "" {
@@ -473,7 +535,7 @@ func (f *fileData) slowValue(c cell, k int32) (float64, bool) {
 		msg += " " + errNotNumber.Error()
 	}
 	f.problem(int(c.line), int(c.col), msg)
-	return 0, false
+	return 0, false, shapeNone
 }
 
 var (
@@ -582,7 +644,7 @@ func (f *fileData) otherConvention(b []byte) (num []byte, ambiguous bool) {
 			_, this, _ := readNumber(s, f.dec, f.thou, f.numScratch[:0])
 			_, other, _ := readNumber(s, f.thou, f.dec, f.numScratch[:0])
 			switch {
-			case this && f.guard && oneGroup(s):
+			case this && f.unset && !f.pointSeen && oneGroup(s):
 				return s, true
 			case other && !this:
 				return s, false
