@@ -36,6 +36,7 @@ func FuzzRead(f *testing.F) {
 		"date\tkpi\tvalue\n2026-10-04\tIngresos\t1.250.000,50 EUR\n\t\t\n",
 		"date,kpi,value\n10/31/2026,leads,\"1,200,000.5\"\n2026-02-28t10:00:00z,leads,$3\n",
 		"date;kpi;value\n2026-01-01;a;1,250\n2026-01-02;a;0.125\n2026-01-03;a;-212.400\n",
+		"date,kpi,value\n2026-01-01,a,212.400\n2026-01-02,a,412\n2026-01-03,a,\"1,250\"\n",
 	} {
 		f.Add([]byte(s))
 	}
