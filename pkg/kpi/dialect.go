@@ -122,7 +122,7 @@ func (c *catalog) lookup(name string) []*Definition {
 }
 
 // Number reading. The fast path, parseValue, reads the plain numbers that
-// nearly every file holds; number is the slow path for grouped digits, a
+// nearly every file holds; readNumber is the slow path for grouped digits, a
 // decimal comma, a unit, and the messages.
 
 // readNumber reads b with decimal mark dec and thousands separator thou:
