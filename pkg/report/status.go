@@ -55,8 +55,17 @@ func NewStatusFormatter(name string) (StatusFormatter, error) {
 // unit returns the display unit of a key result's KPI when it is short
 // enough to sit beside numbers (%, EUR, days); "" for none and for "count".
 func (s *Status) unit(kr progress.KRResult) string {
-	if k := s.KPIs[kr.KPI]; k != nil && k.Unit != "count" && utf8.RuneCountInString(k.Unit) <= 4 {
-		return k.Unit
+	if k := s.KPIs[kr.KPI]; k != nil {
+		return shortUnit(k.Unit)
+	}
+	return ""
+}
+
+// shortUnit is a unit as shown beside numbers: itself when short (%, EUR,
+// days), "" for "count" and for long ones.
+func shortUnit(unit string) string {
+	if unit != "count" && utf8.RuneCountInString(unit) <= 4 {
+		return unit
 	}
 	return ""
 }
@@ -109,12 +118,13 @@ func withUnit(s, unit string) string {
 	return s + " " + unit
 }
 
-// percent writes a share as a whole percentage: 0.554 is "55%".
+// percent writes a share as a whole percentage, rounded down (floorTo):
+// 0.554 is "55%".
 func percent(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f%%", math.Floor(*v*100+1e-9))
+	return fmt.Sprintf("%.0f%%", floorTo(*v, 2)*100)
 }
 
 // date writes a date as YYYY-MM-DD, "–" when zero.
@@ -135,8 +145,8 @@ type Filter struct {
 
 // NewStatus computes the progress of every objective of a checked
 // repository that the filter selects, in file order.
-func NewStatus(res *lint.Result, gaps progress.Gaps, asOf time.Time, f Filter) *Status {
-	e := &progress.Engine{AsOf: asOf, Gaps: gaps, KPIs: res.KPIs, Series: res.Snapshots}
+func NewStatus(res *lint.Result, set progress.Settings, asOf time.Time, f Filter) *Status {
+	e := progress.NewEngine(asOf, set, res.KPIs, res.Snapshots)
 	s := &Status{AsOf: asOf, Period: f.Period, KPIs: res.KPIs, Findings: res.Findings}
 	for _, o := range res.Repo.Objectives {
 		if (f.Period != "" && o.PeriodText != f.Period) || (f.Owner != "" && o.Owner != f.Owner) {
