@@ -121,6 +121,20 @@ func (c *catalog) lookup(name string) []*Definition {
 	return c.titles[strings.ToLower(name)]
 }
 
+// claims returns every KPI a header title may mean: the KPI with that id
+// and those with that column title. More than one is a conflict in the KPI
+// documents, which a wide file's header must not settle silently.
+func (c *catalog) claims(name string) []*Definition {
+	if c == nil {
+		return nil
+	}
+	ds := c.titles[strings.ToLower(name)]
+	if d, ok := c.ids[name]; ok && !slices.Contains(ds, d) {
+		ds = append([]*Definition{d}, ds...)
+	}
+	return ds
+}
+
 // Number reading. The fast path, parseValue, reads the plain numbers that
 // nearly every file holds; readNumber is the slow path for grouped digits, a
 // decimal comma, a unit, and the messages.

@@ -217,6 +217,14 @@ var dialectCases = []dialectCase{
 		},
 	},
 	{
+		name: "a title that is another KPI's id",
+		defs: append(units, Definition{ID: "other", Columns: []string{"leads"}}),
+		in:   "date,leads\n2026-01-31,1\n",
+		problems: []string{
+			`1:6: column "leads" is the id of KPI "leads" and a column title of KPI "other": take it out of that KPI's column list`,
+		},
+	},
+	{
 		name:   "long layout: a kpi cell may be a title",
 		defs:   units,
 		in:     "date,kpi,value\n2026-01-31,Lead MQL,412\n2026-02-28,leads,455\n",

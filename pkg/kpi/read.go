@@ -261,8 +261,12 @@ func (f *fileData) wideColumns(h *header, cells []cell) bool {
 			h.cols[i] = -1
 			continue
 		}
-		if ds := f.cat.lookup(h.names[i]); len(ds) > 1 {
-			f.problem(int(c.line), int(c.col), fmt.Sprintf("column %q is a column title of KPIs %q and %q: give it to one of them", h.names[i], ds[0].ID, ds[1].ID))
+		if ds := f.cat.claims(h.names[i]); len(ds) > 1 {
+			msg := fmt.Sprintf("column %q is a column title of KPIs %q and %q: give it to one of them", h.names[i], ds[0].ID, ds[1].ID)
+			if ds[0].ID == h.names[i] {
+				msg = fmt.Sprintf("column %q is the id of KPI %q and a column title of KPI %q: take it out of that KPI's column list", h.names[i], ds[0].ID, ds[1].ID)
+			}
+			f.problem(int(c.line), int(c.col), msg)
 			ok = false
 			continue
 		}
