@@ -44,6 +44,8 @@ type Result struct {
 	// KPIs and Objectives index the repository by id.
 	KPIs       map[string]*okr.KPI
 	Objectives map[string]*okr.Objective
+	// Config is the configuration the repository was checked with.
+	Config *config.Config
 
 	fsys    fs.FS        // what Run read, for the source lines of CSV files
 	sources *sourceIndex // built on the first SourceLine
@@ -162,7 +164,8 @@ func Run(opt Options) (*Result, error) {
 		Repo: repo, Snapshots: store, Findings: findings,
 		Files: len(repo.Files) + len(repo.CSV),
 		KPIs:  pass.KPIs, Objectives: pass.Objectives,
-		fsys: opt.FS,
+		Config: cfg,
+		fsys:   opt.FS,
 	}, nil
 }
 
