@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -140,20 +139,14 @@ func checkPeriodFlag(p string) error {
 }
 
 // settings returns the status gaps and grading bands of the workspace's configuration.
-func settings(ws *workspace) progress.Settings {
-	c := ws.config
-	band := func(b config.Bands) progress.Bands { return progress.Bands{Green: b.Green, Yellow: b.Yellow} }
-	return progress.Settings{
-		Gaps:    progress.Gaps{AtRisk: c.Status.AtRiskGap, OffTrack: c.Status.OffTrackGap},
-		Grading: progress.Grading{Aspirational: band(c.Grading.Aspirational), Committed: band(c.Grading.Committed)},
-	}
-}
+func settings(ws *workspace) progress.Settings { return lint.Settings(ws.config) }
 
 // lowerGCGoal tightens the garbage collector's goal once the repository is
 // loaded: what follows, computing progress and rendering, allocates little
-// that lives and many short-lived strings, and the default goal (twice the live heap)
-// would let them grow the process by the size of the whole repository.
-// On 10,000 objectives it keeps status's peak memory under 250 MB.
+// that lives and many short-lived strings, and the default goal (twice the
+// live heap) would let them grow the process by the size of the whole
+// repository. On 10,000 objectives it keeps status's peak memory under
+// 250 MB.
 func lowerGCGoal() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(10)
