@@ -35,8 +35,10 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 		}
 		return bw.Flush()
 	}
-	if t := s.wideGrid(); s.Wide || s.Width <= 0 || t.g.total() <= s.Width {
-		s.writeWide(bw, t)
+	// With a width, the wide table is measured first, without keeping its
+	// rows, to choose the layout.
+	if s.Wide || s.Width <= 0 || s.wideGrid(false).g.total() <= s.Width {
+		s.writeWide(bw, s.wideGrid(true))
 	} else {
 		s.writeCompact(bw)
 	}
@@ -93,8 +95,9 @@ type wideTable struct {
 	colors []string
 }
 
-// wideGrid formats and measures the wide table.
-func (s *Status) wideGrid() *wideTable {
+// wideGrid formats and measures the wide table, keeping its rows when
+// keep is true.
+func (s *Status) wideGrid(keep bool) *wideTable {
 	l := s.Lang
 	header := []string{
 		l.T("col.objective"), l.T("col.key_result"), l.T("col.current"), l.T("col.target"),
@@ -103,8 +106,10 @@ func (s *Status) wideGrid() *wideTable {
 	t := &wideTable{g: newGrid(header, []bool{true, true, false, false, true, false, true, false})}
 	s.wideRows(func(row []string, color string) {
 		t.g.add(row)
-		t.rows = append(t.rows, slices.Clone(row))
-		t.colors = append(t.colors, color)
+		if keep {
+			t.rows = append(t.rows, slices.Clone(row))
+			t.colors = append(t.colors, color)
+		}
 	})
 	return t
 }
@@ -184,11 +189,9 @@ func (s *Status) writeCompact(w *bufio.Writer) {
 		name = max(name, cells(ln.name))
 	}
 	measure(head)
-	var lines []compactLine
-	s.compactLines(func(ln compactLine) {
-		measure(ln)
-		lines = append(lines, ln)
-	})
+	// Two passes, measuring then writing, rather than keeping every line:
+	// on large repositories the lines would be a tenth of the memory.
+	s.compactLines(measure)
 	gap := len(compactGap)
 	fixed := value + barW + status + 3*gap
 	room := func(extra int) int { return s.Width - fixed - extra }
@@ -230,9 +233,7 @@ func (s *Status) writeCompact(w *bufio.Writer) {
 		w.WriteString(strings.TrimRight(b.String(), " ") + "\n")
 	}
 	row(head, true)
-	for _, ln := range lines {
-		row(ln, false)
-	}
+	s.compactLines(func(ln compactLine) { row(ln, false) })
 }
 
 // compactLine is a line of the compact layout, as plain text.
