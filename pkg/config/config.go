@@ -37,6 +37,25 @@ type Config struct {
 	Ignore []string
 	Rules  map[string]Rule
 	Status Status
+	// Sources configures okrctl pull (sources:).
+	Sources Sources
+	// CheckIns configures check-ins (checkins:).
+	CheckIns CheckIns
+}
+
+// Sources is the sources: section: where okrctl pull writes rows of KPIs
+// whose source names no file.
+type Sources struct {
+	File string // relative to Dir; {kpi} stands for the KPI's id; "" for the default
+}
+
+// CheckIns is the checkins: section.
+type CheckIns struct {
+	// Every is how many days may pass between a key result's check-ins
+	// before checkin-due warns; 14 by default.
+	Every int
+	// Dir is where okrctl checkin writes, relative to Dir; "checkins" by default.
+	Dir string
 }
 
 // Rule is the configuration of one rule.
@@ -70,7 +89,8 @@ func (e *Error) Error() string {
 
 // Default is the configuration used without a file.
 func Default(dir string) *Config {
-	return &Config{Dir: dir, Rules: map[string]Rule{}, Status: Status{AtRiskGap: 0.10, OffTrackGap: 0.25}}
+	return &Config{Dir: dir, Rules: map[string]Rule{}, Status: Status{AtRiskGap: 0.10, OffTrackGap: 0.25},
+		CheckIns: CheckIns{Every: 14, Dir: "checkins"}}
 }
 
 // Find looks for .okrctl.yaml in dir and its parents and returns its path,
@@ -192,11 +212,59 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 			if c.Status.OffTrackGap < c.Status.AtRiskGap {
 				return nil, fail(v, "status.off_track_gap (%g) must not be smaller than status.at_risk_gap (%g)", c.Status.OffTrackGap, c.Status.AtRiskGap)
 			}
+		case "sources", "checkins":
+			if err := parseSection(c, k.Value, v); err != nil {
+				return nil, fail(err.node, "%s", err.msg)
+			}
 		default:
-			return nil, fail(k, "unknown key %q (want paths, ignore, rules or status)", k.Value)
+			return nil, fail(k, "unknown key %q (want paths, ignore, rules, status, sources or checkins)", k.Value)
 		}
 	}
 	return c, nil
+}
+
+type sectionError struct {
+	node *yaml.Node
+	msg  string
+}
+
+// parseSection reads the sources: and checkins: sections.
+func parseSection(c *Config, name string, v *yaml.Node) *sectionError {
+	if v.Kind != yaml.MappingNode {
+		return &sectionError{v, name + " must be a mapping"}
+	}
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		sk, sv := v.Content[j], v.Content[j+1]
+		text := func() (string, *sectionError) {
+			if sv.Kind != yaml.ScalarNode || sv.Value == "" || sv.ShortTag() != "!!str" {
+				return "", &sectionError{sv, fmt.Sprintf("%s.%s must be a path", name, sk.Value)}
+			}
+			return sv.Value, nil
+		}
+		var err *sectionError
+		switch name + "." + sk.Value {
+		case "sources.file":
+			c.Sources.File, err = text()
+		case "checkins.dir":
+			c.CheckIns.Dir, err = text()
+		case "checkins.every":
+			var n int
+			if sv.Kind != yaml.ScalarNode || sv.ShortTag() != "!!int" || sv.Decode(&n) != nil || n < 1 {
+				return &sectionError{sv, "checkins.every must be a whole number of days, at least 1"}
+			}
+			c.CheckIns.Every = n
+		default:
+			want := "file"
+			if name == "checkins" {
+				want = "every or dir"
+			}
+			return &sectionError{sk, fmt.Sprintf("unknown key %s.%s (want %s)", name, sk.Value, want)}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func parseRule(v *yaml.Node) (Rule, error) {

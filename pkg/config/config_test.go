@@ -23,6 +23,11 @@ rules:
 status:
   at_risk_gap: 0.05
   off_track_gap: 0.3
+sources:
+  file: kpis/snapshots/pulled.csv
+checkins:
+  every: 7
+  dir: okrs/checkins
 `
 	c, err := Parse("/repo/.okrctl.yaml", "/repo", []byte(src))
 	if err != nil {
@@ -39,7 +44,9 @@ status:
 			"direction":       {Severity: SeverityOff, Line: 8},
 			"measurable":      {Severity: SeverityError, Line: 9},
 		},
-		Status: Status{AtRiskGap: 0.05, OffTrackGap: 0.3},
+		Status:   Status{AtRiskGap: 0.05, OffTrackGap: 0.3},
+		Sources:  Sources{File: "kpis/snapshots/pulled.csv"},
+		CheckIns: CheckIns{Every: 7, Dir: "okrs/checkins"},
 	}
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("Parse (-want +got):\n%s", diff)
@@ -85,7 +92,13 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules or status)`},
+		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status, sources or checkins)`},
+		{"sources not a mapping", "sources: x.csv\n", 1, "sources must be a mapping"},
+		{"unknown sources key", "sources:\n  files: x.csv\n", 2, "unknown key sources.files (want file)"},
+		{"sources file not a path", "sources:\n  file: [a]\n", 2, "sources.file must be a path"},
+		{"checkins every zero", "checkins:\n  every: 0\n", 2, "checkins.every must be a whole number of days, at least 1"},
+		{"checkins every text", "checkins:\n  every: 2w\n", 2, "checkins.every must be a whole number of days, at least 1"},
+		{"unknown checkins key", "checkins:\n  often: 3\n", 2, "unknown key checkins.often (want every or dir)"},
 		{"not a mapping", "- okrs\n", 1, "the configuration must be a mapping"},
 		{"two documents", "paths: [a]\n---\npaths: [b]\n", 3, "the configuration is one YAML document, not 2"},
 		{"invalid YAML", "paths: [okrs\nrules: {}\n", 2, "invalid YAML: did not find expected ',' or ']'"},
