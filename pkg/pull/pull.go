@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -157,7 +158,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		write := !opt.DryRun && !blocked && m.changed() && (len(m.inserts) > 0 || len(m.updates) > 0)
 		if write {
-			if err := report.WriteFileAtomic(path, m.render()); err != nil {
+			if err := writeFile(path, f.path, m.render()); err != nil {
 				for _, i := range idx {
 					if res.KPIs[i].Err == nil {
 						res.KPIs[i].Err, res.KPIs[i].Error = err, err.Error()
@@ -178,6 +179,18 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// writeFile replaces path atomically, creating its directory for a new
+// file; errors name the file as displayed.
+func writeFile(path, display string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("create the directory of %s: %w", display, errors.Unwrap(err))
+	}
+	if err := report.WriteFileAtomic(path, data); err != nil {
+		return fmt.Errorf("write %s: %w", display, errors.Unwrap(err))
+	}
+	return nil
 }
 
 func (opt *Options) report(r KPIResult) {
