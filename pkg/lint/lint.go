@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okrctl/okrctl/pkg/checkin"
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -82,6 +83,7 @@ func Run(opt Options) (*Result, error) {
 
 	store := kpi.NewStore()
 	var csvProblems []kpi.Problem
+	var checkIns []checkin.Entry
 	for i, p := range repo.CSV {
 		name := repo.CSVDisplay[i]
 		f, err := opt.FS.Open(p)
@@ -89,7 +91,14 @@ func Run(opt Options) (*Result, error) {
 			csvProblems = append(csvProblems, kpi.Problem{File: name, Line: 1, Col: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
 			continue
 		}
-		csvProblems = append(csvProblems, store.Read(name, f)...)
+		// Check-in files are CSV too, told apart by their header.
+		if r, isCheckIn := checkin.Sniff(f); isCheckIn {
+			entries, problems := checkin.Read(name, r)
+			checkIns = append(checkIns, entries...)
+			csvProblems = append(csvProblems, problems...)
+		} else {
+			csvProblems = append(csvProblems, store.Read(name, r)...)
+		}
 		f.Close()
 	}
 	csvProblems = append(csvProblems, store.Finish()...)
@@ -109,6 +118,7 @@ func Run(opt Options) (*Result, error) {
 			pass.Objectives[o.ID] = o
 		}
 	}
+	csvProblems = append(csvProblems, checkin.Attach(pass.Objectives, checkIns)...)
 
 	var raw []Finding
 	for _, is := range repo.Issues() {
@@ -163,6 +173,16 @@ func Run(opt Options) (*Result, error) {
 	}, nil
 }
 
+// covered reports whether dir is one of paths or lies under one.
+func covered(paths []string, dir string) bool {
+	for _, p := range paths {
+		if rel, err := filepath.Rel(p, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
 // severity applies the configuration to a rule's default severity.
 func severity(cfg *config.Config, info RuleInfo) (Severity, bool) {
 	switch cfg.Rules[info.ID].Severity {
@@ -192,6 +212,21 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 				p = filepath.Join(cfgDir, p)
 			}
 			paths = append(paths, p)
+		}
+		// okrctl checkin writes to the check-ins directory: read it even
+		// when the configured paths leave it out.
+		if len(paths) > 0 && cfg.CheckIns.Dir != "" {
+			dir := cfg.CheckIns.Dir
+			if !filepath.IsAbs(dir) {
+				dir = filepath.Join(cfgDir, dir)
+			}
+			if !covered(paths, dir) {
+				if rel, err := filepath.Rel(opt.Base, dir); err == nil {
+					if info, err := fs.Stat(opt.FS, filepath.ToSlash(rel)); err == nil && info.IsDir() {
+						paths = append(paths, dir)
+					}
+				}
+			}
 		}
 	}
 	if len(paths) == 0 {
