@@ -77,6 +77,11 @@ func runPull(ctx context.Context, s *Streams, o *pullOptions, ids []string) erro
 	if err != nil {
 		return err
 	}
+	if len(kpis) == 0 {
+		// Not an error: the scheduled workflow runs before any source exists.
+		fmt.Fprintln(s.Err, "okrctl pull: no KPI has a source: add source: to a KPI definition (okrctl schema kpi)")
+		return nil
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -122,9 +127,6 @@ func pullKPIs(ws *workspace, ids []string) ([]*okr.KPI, error) {
 			if k.Source != nil && ws.KPIs[k.ID] == k {
 				out = append(out, k)
 			}
-		}
-		if len(out) == 0 {
-			return nil, usageErrorf("no KPI has a source: add source: to a KPI (see okrctl schema kpi)")
 		}
 		return out, nil
 	}

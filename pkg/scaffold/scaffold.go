@@ -63,6 +63,7 @@ func Files(opt Options) ([]File, error) {
 		files = append(files, File{SchemaPath(name), src})
 	}
 	files = append(files, File{".github/workflows/okrctl.yml", []byte(r.Replace(workflowYAML))})
+	files = append(files, File{pullWorkflowPath, []byte(r.Replace(pullWorkflowYAML))})
 	return files, nil
 }
 
