@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/okrctl/okrctl/pkg/kpi"
 )
@@ -267,13 +269,47 @@ func (d dialect) parseValue(s string) (float64, bool) {
 	return v, err == nil
 }
 
-// line renders fields as one CSV row in the file's dialect.
+// line renders fields as one CSV row in the file's dialect, quoting as
+// encoding/csv does: a field with the separator, a quote, a line end or a
+// leading space is quoted, its quotes doubled.
 func (d dialect) line(fields []string) []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.Comma = d.comma
-	w.UseCRLF = d.crlf
-	_ = w.Write(fields) // a bytes.Buffer does not fail
-	w.Flush()
-	return b.Bytes()
+	return d.appendLine(nil, fields)
+}
+
+func (d dialect) appendLine(dst []byte, fields []string) []byte {
+	for i, f := range fields {
+		if i > 0 {
+			dst = utf8.AppendRune(dst, d.comma)
+		}
+		if !d.needsQuotes(f) {
+			dst = append(dst, f...)
+			continue
+		}
+		dst = append(dst, '"')
+		for _, r := range f {
+			switch {
+			case r == '"':
+				dst = append(dst, '"', '"')
+			case r == '\n' && d.crlf:
+				dst = append(dst, '\r', '\n')
+			case r == '\r' && d.crlf:
+				// \r\n in a field is written as the dialect's line end
+			default:
+				dst = utf8.AppendRune(dst, r)
+			}
+		}
+		dst = append(dst, '"')
+	}
+	return append(dst, d.eol()...)
+}
+
+func (d dialect) needsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if f == `\.` || strings.ContainsRune(f, d.comma) || strings.ContainsAny(f, "\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsSpace(r)
 }

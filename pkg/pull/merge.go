@@ -104,10 +104,12 @@ func (m *merger) render() []byte {
 		out.WriteString(d.eol())
 	}
 	fields := make([]string, len(f.header))
+	var line []byte
 	newRow := func(p pending) {
 		clear(fields)
 		fields[f.date], fields[f.kpi], fields[f.value] = d.formatDay(p.day), p.kpi, d.formatValue(p.v)
-		out.Write(d.line(fields))
+		line = d.appendLine(line[:0], fields)
+		out.Write(line)
 	}
 	next := 0
 	for i, r := range f.rows {

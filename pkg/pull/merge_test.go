@@ -1,10 +1,13 @@
 package pull
 
 import (
+	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -131,4 +134,31 @@ func readSnapshotFile2(t *testing.T, data []byte) (*snapshotFile, error) {
 		t.Fatal(err)
 	}
 	return readSnapshotFile(path, "again.csv")
+}
+
+// FuzzLine checks the row writer against encoding/csv, which it stands in
+// for to avoid a writer a row.
+func FuzzLine(f *testing.F) {
+	f.Add("2026-01-01", "leads", "1,5", ";", false)
+	f.Add(" x", "a\"b", "line\nbreak", ",", true)
+	f.Fuzz(func(t *testing.T, a, b, c, sep string, crlf bool) {
+		comma := ','
+		if sep == ";" {
+			comma = ';'
+		}
+		if !utf8.ValidString(a + b + c) {
+			return
+		}
+		d := dialect{comma: comma, crlf: crlf}
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.Comma, w.UseCRLF = comma, crlf
+		if err := w.Write([]string{a, b, c}); err != nil {
+			return
+		}
+		w.Flush()
+		if got := d.line([]string{a, b, c}); want.String() != string(got) {
+			t.Fatalf("line(%q, %q, %q) = %q, encoding/csv writes %q", a, b, c, got, want.String())
+		}
+	})
 }
