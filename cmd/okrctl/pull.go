@@ -168,7 +168,11 @@ func printPullKPI(s *Streams, o *pullOptions, r pull.KPIResult) {
 	if o.dryRun {
 		verb = "to add"
 	}
-	fmt.Fprintf(w, "%s: %s fetched, %d %s, %s → %s", r.KPI, plural(r.Fetched, "row"), r.Added, verb, plural(len(r.Conflicts), "conflict"), r.File)
+	conflicts := plural(len(r.Conflicts), "conflict")
+	if o.update {
+		conflicts = fmt.Sprintf("%d updated", len(r.Conflicts))
+	}
+	fmt.Fprintf(w, "%s: %s fetched, %d %s, %s → %s", r.KPI, plural(r.Fetched, "row"), r.Added, verb, conflicts, r.File)
 	switch {
 	case o.dryRun:
 		fmt.Fprint(w, " (dry run: not written)")
