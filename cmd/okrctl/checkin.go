@@ -14,9 +14,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okrctl/okrctl/internal/atomicfile"
 	"github.com/okrctl/okrctl/pkg/checkin"
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/pkg/report"
 )
 
 type checkinOptions struct {
@@ -120,7 +120,7 @@ func runCheckin(s *Streams, o *checkinOptions, target, value string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	if err := report.WriteFileAtomic(path, data); err != nil {
+	if err := atomicfile.Write(path, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.Out, "%s:%d: checked in %s/%s on %s", display, line, objID, krID, e.Date.Format(time.DateOnly))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/pull"
@@ -168,11 +169,11 @@ func printPullKPI(s *Streams, o *pullOptions, r pull.KPIResult) {
 	if o.dryRun {
 		verb = "to add"
 	}
-	conflicts := plural(len(r.Conflicts), "conflict")
+	conflicts := plural.Of(len(r.Conflicts), "conflict")
 	if o.update {
 		conflicts = fmt.Sprintf("%d updated", len(r.Conflicts))
 	}
-	fmt.Fprintf(w, "%s: %s fetched, %d %s, %s → %s", r.KPI, plural(r.Fetched, "row"), r.Added, verb, conflicts, r.File)
+	fmt.Fprintf(w, "%s: %s fetched, %d %s, %s → %s", r.KPI, plural.Of(r.Fetched, "row"), r.Added, verb, conflicts, r.File)
 	switch {
 	case o.dryRun:
 		fmt.Fprint(w, " (dry run: not written)")
@@ -195,10 +196,3 @@ func printPullKPI(s *Streams, o *pullOptions, r pull.KPIResult) {
 }
 
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okrctl/okrctl/internal/atomicfile"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/pkg/report"
 	"github.com/okrctl/okrctl/pkg/source"
 )
 
@@ -187,7 +187,7 @@ func writeFile(path, display string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("create the directory of %s: %w", display, errors.Unwrap(err))
 	}
-	if err := report.WriteFileAtomic(path, data); err != nil {
+	if err := atomicfile.Write(path, data); err != nil {
 		return fmt.Errorf("write %s: %w", display, errors.Unwrap(err))
 	}
 	return nil
