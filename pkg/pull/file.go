@@ -137,7 +137,6 @@ func (f *snapshotFile) parse(data []byte) error {
 	var dates []string
 	var commaValues, dotValues int
 	for {
-		line, _ := cr.FieldPos(0)
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -145,7 +144,7 @@ func (f *snapshotFile) parse(data []byte) error {
 		if err != nil {
 			return fmt.Errorf("%s: cannot read the file: %v", f.path, err)
 		}
-		line, _ = cr.FieldPos(0)
+		line, _ := cr.FieldPos(0)
 		end := start + int(cr.InputOffset())
 		r := record{raw: data[off:end], line: line, fields: append([]string(nil), rec...)}
 		off = end
