@@ -30,7 +30,7 @@ func TestCheckInColumn(t *testing.T) {
 		{Date: examplesAsOf.AddDate(0, 0, 3), Confidence: &four, Note: "after the as-of date"},
 	}
 	defer func() { kr.CheckIns = nil }()
-	st := NewStatus(res, progress.DefaultGaps(), examplesAsOf, Filter{Period: "2026-Q4"})
+	st := NewStatus(res, progress.DefaultSettings(), examplesAsOf, Filter{Period: "2026-Q4"})
 
 	var table bytes.Buffer
 	if err := (tableStatus{}).Format(&table, st); err != nil {
