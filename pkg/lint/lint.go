@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/okrctl/okrctl/pkg/checkin"
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -28,6 +27,12 @@ type Options struct {
 	Config *config.Config
 	// AsOf enables the date-dependent rules (stale-data) at that date.
 	AsOf time.Time
+	// Cache, when set, lets runs over two revisions share what is the same
+	// in both (see Cache).
+	Cache *Cache
+	// LoadOnly reads and schema-checks the files but runs no rule: for a
+	// side whose findings nobody reads (the base of a diff).
+	LoadOnly bool
 }
 
 // Result is a checked repository.
@@ -76,32 +81,18 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	lo.Cache = opt.Cache.files()
 	repo, err := okr.Load(lo)
 	if err != nil {
 		return nil, err
 	}
 
-	store := kpi.NewStore()
-	var csvProblems []kpi.Problem
-	var checkIns []checkin.Entry
-	for i, p := range repo.CSV {
-		name := repo.CSVDisplay[i]
-		f, err := opt.FS.Open(p)
-		if err != nil {
-			csvProblems = append(csvProblems, kpi.Problem{File: name, Line: 1, Col: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
-			continue
-		}
-		// Check-in files are CSV too, told apart by their header.
-		if r, isCheckIn := checkin.Sniff(f); isCheckIn {
-			entries, problems := checkin.Read(name, r)
-			checkIns = append(checkIns, entries...)
-			csvProblems = append(csvProblems, problems...)
-		} else {
-			csvProblems = append(csvProblems, store.Read(name, r)...)
-		}
-		f.Close()
-	}
-	csvProblems = append(csvProblems, store.Finish()...)
+	// Check-in files are CSV too, told apart by their header: they go to
+	// their key results, the others to the snapshot store.
+	snapshotFiles, checkIns, checkInProblems := readCheckIns(opt.FS, repo)
+	store, csvProblems := opt.Cache.snapshots(opt.FS, snapshotFiles)
+	repo.Objectives, checkInProblems = attachCheckIns(repo.Objectives, checkIns, checkInProblems)
+	csvProblems = append(csvProblems, checkInProblems...)
 
 	pass := &Pass{
 		Repo: repo, Snapshots: store, Config: cfg, AsOf: opt.AsOf,
@@ -118,7 +109,6 @@ func Run(opt Options) (*Result, error) {
 			pass.Objectives[o.ID] = o
 		}
 	}
-	csvProblems = append(csvProblems, checkin.Attach(pass.Objectives, checkIns)...)
 
 	var raw []Finding
 	for _, is := range repo.Issues() {
@@ -134,6 +124,9 @@ func Run(opt Options) (*Result, error) {
 	// Rules only read the repository: run them side by side, each with a
 	// pass of its own, and keep their findings in rule order.
 	rules := checks()
+	if opt.LoadOnly {
+		rules = nil
+	}
 	passes := make([]*Pass, len(rules))
 	okr.Parallel(len(rules), func(i int) {
 		sev, on := severity(cfg, rules[i].Info())
@@ -173,16 +166,6 @@ func Run(opt Options) (*Result, error) {
 	}, nil
 }
 
-// covered reports whether dir is one of paths or lies under one.
-func covered(paths []string, dir string) bool {
-	for _, p := range paths {
-		if rel, err := filepath.Rel(p, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return true
-		}
-	}
-	return false
-}
-
 // severity applies the configuration to a rule's default severity.
 func severity(cfg *config.Config, info RuleInfo) (Severity, bool) {
 	switch cfg.Rules[info.ID].Severity {
@@ -213,25 +196,11 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 			}
 			paths = append(paths, p)
 		}
-		// okrctl checkin writes to the check-ins directory: read it even
-		// when the configured paths leave it out.
-		if len(paths) > 0 && cfg.CheckIns.Dir != "" {
-			dir := cfg.CheckIns.Dir
-			if !filepath.IsAbs(dir) {
-				dir = filepath.Join(cfgDir, dir)
-			}
-			if !covered(paths, dir) {
-				if rel, err := filepath.Rel(opt.Base, dir); err == nil {
-					if info, err := fs.Stat(opt.FS, filepath.ToSlash(rel)); err == nil && info.IsDir() {
-						paths = append(paths, dir)
-					}
-				}
-			}
-		}
 	}
 	if len(paths) == 0 {
 		paths = []string{opt.Cwd}
 	}
+	paths = withCheckInDir(paths, cfg, cfgDir, opt.FS, opt.Base)
 	toFS := func(p string) (string, error) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(opt.Cwd, p)

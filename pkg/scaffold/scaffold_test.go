@@ -58,7 +58,7 @@ func TestFiles(t *testing.T) {
 		}
 	}
 	// Every action is pinned by a full commit SHA, its version in a comment.
-	pinned := regexp.MustCompile(`uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\n`)
+	pinned := regexp.MustCompile(`uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}\s+# v\d+\.\d+\.\d+\n`)
 	if n, m := strings.Count(pull, "uses: "), len(pinned.FindAllString(pull, -1)); n != m || n == 0 {
 		t.Errorf("%d of the pull workflow's %d actions are pinned by commit", m, n)
 	}
