@@ -70,7 +70,13 @@ func Start() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "okrctl-pgtest-")
+	// /tmp rather than $TMPDIR: a Unix socket's path is limited to about
+	// 100 bytes, and the unprivileged user must reach the directory.
+	parent := ""
+	if info, err := os.Stat("/tmp"); err == nil && info.IsDir() {
+		parent = "/tmp"
+	}
+	dir, err := os.MkdirTemp(parent, "okrctl-pgtest-")
 	if err != nil {
 		return nil, err
 	}
