@@ -2,6 +2,7 @@ package pull
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/source"
 )
 
@@ -161,4 +163,22 @@ func FuzzLine(f *testing.F) {
 			t.Fatalf("line(%q, %q, %q) = %q, encoding/csv writes %q", a, b, c, got, want.String())
 		}
 	})
+}
+
+// TestFileOutsideRepository refuses to write outside the repository, and
+// runs no source for such a KPI.
+func TestFileOutsideRepository(t *testing.T) {
+	dir := t.TempDir()
+	repo := filepath.Join(dir, "repo")
+	k := &okr.KPI{ID: "leads", Source: &okr.Source{Type: "command", Command: []string{"false"}, File: "../outside.csv"}}
+	res, err := Run(context.Background(), Options{KPIs: []*okr.KPI{k}, Dir: repo, Cwd: repo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := res.KPIs[0]; r.Err == nil || !strings.Contains(r.Error, "lies outside the repository") || r.Source != "" {
+		t.Errorf("result %+v", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "outside.csv")); err == nil {
+		t.Error("wrote outside the repository")
+	}
 }

@@ -106,6 +106,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			files = append(files, path)
 		}
 		byFile[path] = append(byFile[path], i)
+		if rel, err := filepath.Rel(opt.Dir, path); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			r.Err = fmt.Errorf("KPI %s: its file %s lies outside the repository (%s): pull writes only inside it", k.ID, r.File, opt.display(opt.Dir))
+			r.Error = r.Err.Error()
+			continue
+		}
 		rows, desc, err := opt.fetch(ctx, k)
 		r.Source = desc
 		if err != nil {
