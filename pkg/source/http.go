@@ -2,6 +2,7 @@ package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -24,7 +25,8 @@ type httpSource struct {
 }
 
 func newHTTP(kpiID string, s *okr.Source, opt Options) (Source, error) {
-	h := &httpSource{kpi: kpiID, url: s.URL, format: s.Format, header: s.Header, opt: opt, client: http.DefaultClient}
+	h := &httpSource{kpi: kpiID, url: s.URL, format: s.Format, header: s.Header, opt: opt}
+	h.client = &http.Client{CheckRedirect: h.redirect}
 	desc := h.Describe()
 	u, err := url.Parse(s.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -45,6 +47,18 @@ func newHTTP(kpiID string, s *okr.Source, opt Options) (Source, error) {
 		h.sec.add(v)
 	}
 	return h, nil
+}
+
+// redirect follows up to 10 redirects, sending the secret header only to
+// the URL's own host (Go drops only Authorization and cookies by itself).
+func (h *httpSource) redirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	if h.header != "" && req.URL.Host != via[0].URL.Host {
+		req.Header.Del(h.header)
+	}
+	return nil
 }
 
 // Describe names the source by its host only: a URL's path or query may

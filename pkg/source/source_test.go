@@ -3,6 +3,9 @@ package source
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -223,5 +226,38 @@ func fuzzRead(t *testing.T, read func(*collector, *strings.Reader) error, in str
 				t.Fatalf("bad row numbered %d", p.N)
 			}
 		}
+	}
+}
+
+// TestHTTPHeaderStaysWithItsHost checks that a redirect to another host
+// does not carry the secret header along.
+func TestHTTPHeaderStaysWithItsHost(t *testing.T) {
+	var leaked string
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		leaked = r.Header.Get("X-Api-Key")
+		fmt.Fprintln(w, "2026-01-01,1")
+	}))
+	defer other.Close()
+	first := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Api-Key") != "k3y-value" {
+			http.Error(w, "no key", http.StatusUnauthorized)
+			return
+		}
+		// Another host: localhost instead of 127.0.0.1.
+		http.Redirect(w, r, strings.Replace(other.URL, "127.0.0.1", "localhost", 1)+"/rows.csv", http.StatusFound)
+	}))
+	defer first.Close()
+	o := opts()
+	o.Env = func(string) string { return "k3y-value" }
+	src, err := New(&okr.KPI{ID: "k", Source: &okr.Source{Type: "http", URL: first.URL, Header: "X-Api-Key", HeaderEnv: "KEY"}}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := src.Fetch(context.Background())
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("Fetch: %v %v", rows, err)
+	}
+	if leaked != "" {
+		t.Errorf("the header reached the other host: %q", leaked)
 	}
 }
