@@ -11,7 +11,7 @@ import (
 type checkinDue struct{ base }
 
 func newCheckinDue() *checkinDue {
-	return &checkinDue{newBase("checkin-due", Warning, "(status and report, at the as-of date) a running key result whose last check-in is older than checkins.every days (default 14)")}
+	return &checkinDue{newBase("checkin-due", Warning, "(status, report and validate --as-of, at that date) a running key result whose last check-in is older than checkins.every days (default 14)")}
 }
 
 // defaultCheckinEvery is checkins.every when the configuration is not
