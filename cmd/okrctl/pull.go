@@ -100,7 +100,24 @@ func runPull(ctx context.Context, s *Streams, o *pullOptions, ids []string) erro
 		DryRun: o.dryRun, Update: o.update, Timeout: o.timeout,
 	}
 	if o.format == "text" {
-		opt.Progress = func(r pull.KPIResult) { printPullKPI(s, o, r) }
+		// On a terminal a transient line says which source runs; the
+		// result lines replace it.
+		transient := false
+		clear := func() {
+			if transient {
+				fmt.Fprint(s.Err, "\r\x1b[K")
+				transient = false
+			}
+		}
+		if s.ErrTerminal {
+			opt.Fetching = func(id string) {
+				clear()
+				fmt.Fprintf(s.Err, "%s: fetching…", id)
+				transient = true
+			}
+		}
+		opt.Progress = func(r pull.KPIResult) { clear(); printPullKPI(s, o, r) }
+		defer clear()
 	}
 	res, runErr := pull.Run(ctx, opt)
 	if o.format == "json" && res != nil {

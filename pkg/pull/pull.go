@@ -47,6 +47,8 @@ type Options struct {
 	Timeout time.Duration
 	// MaxRows overrides source.MaxRows (tests).
 	MaxRows int
+	// Fetching, when set, is called as each KPI's source starts.
+	Fetching func(kpi string)
 	// Progress, when set, is called once per KPI when its file is merged.
 	Progress func(KPIResult)
 }
@@ -110,6 +112,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			r.Err = fmt.Errorf("KPI %s: its file %s lies outside the repository (%s): pull writes only inside it", k.ID, r.File, opt.display(opt.Dir))
 			r.Error = r.Err.Error()
 			continue
+		}
+		if opt.Fetching != nil {
+			opt.Fetching(k.ID)
 		}
 		rows, desc, err := opt.fetch(ctx, k)
 		r.Source = desc
