@@ -98,6 +98,7 @@ func runPull(ctx context.Context, s *Streams, o *pullOptions, ids []string) erro
 		KPIs: kpis, Dir: dir, Cwd: s.Dir, File: ws.config.Sources.File,
 		Env: s.Getenv, Today: kpi.DayOf(s.Now()), Since: since,
 		DryRun: o.dryRun, Update: o.update, Timeout: o.timeout,
+		Dialect: ws.config.Snapshots.For,
 	}
 	if o.format == "text" {
 		// On a terminal a transient line says which source runs; the

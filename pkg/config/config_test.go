@@ -99,7 +99,7 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status, grading, sources or checkins)`},
+		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status, grading, snapshots, sources or checkins)`},
 		{"sources not a mapping", "sources: x.csv\n", 1, "sources must be a mapping"},
 		{"unknown sources key", "sources:\n  files: x.csv\n", 2, "unknown key sources.files (want file)"},
 		{"sources file not a path", "sources:\n  file: [a]\n", 2, "sources.file must be a path"},

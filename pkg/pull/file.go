@@ -58,9 +58,12 @@ type key struct {
 var slashDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 
 // readSnapshotFile reads path; a missing file is an empty one to be
-// created with the header date,kpi,value.
-func readSnapshotFile(path, display string) (*snapshotFile, error) {
+// created with the header date,kpi,value. conf is the file's configured
+// dialect (.okrctl.yaml snapshots:): a decimal mark or date format set
+// there wins over what the file's rows suggest.
+func readSnapshotFile(path, display string, conf kpi.Dialect) (*snapshotFile, error) {
 	f := &snapshotFile{path: display, index: map[key]int{}}
+	defer f.configure(conf)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		f.newHeader()
@@ -81,6 +84,22 @@ func readSnapshotFile(path, display string) (*snapshotFile, error) {
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// configure applies the configured dialect. A new file whose decimal mark
+// is a comma is separated by semicolons, as spreadsheets in such locales
+// write it.
+func (f *snapshotFile) configure(conf kpi.Dialect) {
+	if conf.Decimal != 0 {
+		f.dialect.decimal = conf.Decimal
+	}
+	if conf.DateFormat != "" {
+		f.dialect.dateFormat = string(conf.DateFormat)
+	}
+	if !f.exists && len(f.rows) == 0 && f.dialect.decimal == ',' && f.dialect.comma == ',' {
+		f.dialect.comma = ';'
+		f.head = bytes.ReplaceAll(f.head, []byte{','}, []byte{';'})
+	}
+}
 
 func (f *snapshotFile) newHeader() {
 	f.header = []string{"date", "kpi", "value"}

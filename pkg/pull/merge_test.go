@@ -52,7 +52,7 @@ func TestMergeDialect(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			f, err := readSnapshotFile(path, "s.csv")
+			f, err := readSnapshotFile(path, "s.csv", kpi.Dialect{})
 			if tt.want == "" {
 				if err == nil || !strings.Contains(err.Error(), "s.csv:1: not a long-layout snapshot file") {
 					t.Fatalf("want the file refused, got %v", err)
@@ -85,7 +85,7 @@ func TestMergeUpdateKeepsOtherCells(t *testing.T) {
 	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f, err := readSnapshotFile(path, "s.csv")
+	f, err := readSnapshotFile(path, "s.csv", kpi.Dialect{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func FuzzMerge(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		file, err := readSnapshotFile(path, "s.csv")
+		file, err := readSnapshotFile(path, "s.csv", kpi.Dialect{})
 		if err != nil {
 			return
 		}
@@ -135,7 +135,7 @@ func readSnapshotFile2(t *testing.T, data []byte) (*snapshotFile, error) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return readSnapshotFile(path, "again.csv")
+	return readSnapshotFile(path, "again.csv", kpi.Dialect{})
 }
 
 // FuzzLine checks the row writer against encoding/csv, which it stands in
@@ -180,5 +180,33 @@ func TestFileOutsideRepository(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "outside.csv")); err == nil {
 		t.Error("wrote outside the repository")
+	}
+}
+
+// TestMergeConfiguredDialect writes what .okrctl.yaml snapshots: says when
+// the file cannot show it: a new file, or rows that do not tell.
+func TestMergeConfiguredDialect(t *testing.T) {
+	d := func(s string) kpi.Day { x, _ := kpi.ParseDay(s); return x }
+	rows := []source.Row{{Day: d("2026-01-02"), Value: 12.5}}
+	conf := kpi.Dialect{Decimal: ',', DateFormat: kpi.DateDMY}
+	for _, tt := range []struct{ in, want string }{
+		{"", "date;kpi;value\n02/01/2026;leads;12,5\n"},
+		{"date;kpi;value\n01/01/2026;leads;3\n", "date;kpi;value\n01/01/2026;leads;3\n02/01/2026;leads;12,5\n"},
+	} {
+		path := filepath.Join(t.TempDir(), "s.csv")
+		if tt.in != "" {
+			if err := os.WriteFile(path, []byte(tt.in), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f, err := readSnapshotFile(path, "s.csv", conf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := newMerger(f)
+		m.add("leads", rows, false)
+		if diff := cmp.Diff(tt.want, string(m.render())); diff != "" {
+			t.Errorf("from %q (-want +got):\n%s", tt.in, diff)
+		}
 	}
 }

@@ -45,6 +45,9 @@ type Options struct {
 	Update bool
 	// Timeout bounds each source; DefaultTimeout when 0.
 	Timeout time.Duration
+	// Dialect, when set, gives the configured dialect of a snapshot file by
+	// its '/'-separated path relative to Dir (.okrctl.yaml snapshots:).
+	Dialect func(rel string) kpi.Dialect
 	// MaxRows overrides source.MaxRows (tests).
 	MaxRows int
 	// Fetching, when set, is called as each KPI's source starts.
@@ -142,7 +145,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return res, fmt.Errorf("interrupted: %w", err)
 		}
 		idx := byFile[path]
-		f, err := readSnapshotFile(path, opt.display(path))
+		var conf kpi.Dialect
+		if opt.Dialect != nil {
+			rel, _ := filepath.Rel(opt.Dir, path)
+			conf = opt.Dialect(filepath.ToSlash(rel))
+		}
+		f, err := readSnapshotFile(path, opt.display(path), conf)
 		if err != nil {
 			for _, i := range idx {
 				if res.KPIs[i].Err == nil {
