@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -73,11 +75,6 @@ func checkSchema(d *okr.Document) []okr.Issue {
 	return out
 }
 
-var (
-	quotedRE   = regexp.MustCompile(`'([^']*)'`)
-	expectedRE = regexp.MustCompile(`^expected (.+), but got (\w+)$`)
-)
-
 // schemaIssue is an issue with what checkSchema needs to drop the
 // duplicate of a misspelt required key.
 type schemaIssue struct {
@@ -95,84 +92,106 @@ type schemaKey struct {
 // schemaIssues words one leaf validation error for a business user.
 func schemaIssues(d *okr.Document, e *jsonschema.ValidationError) []schemaIssue {
 	node, field, where := locate(d, e.InstanceLocation)
-	keyword := e.KeywordLocation[strings.LastIndex(e.KeywordLocation, "/")+1:]
 	issue := func(n *yaml.Node, msg string) schemaIssue {
 		return schemaIssue{Issue: okr.Issue{File: d.File.Path, Pos: okr.PosOf(n), Rule: RuleSchema, Message: msg}}
 	}
 	one := func(n *yaml.Node, msg string) []schemaIssue { return []schemaIssue{issue(n, msg)} }
 	got := describe(node)
-	switch keyword {
-	case "required":
+	switch k := e.ErrorKind.(type) {
+	case *kind.Required:
 		var out []schemaIssue
-		for _, m := range quotedRE.FindAllStringSubmatch(e.Message, -1) {
-			is := issue(node, fmt.Sprintf("%s is missing the required key %q", where, m[1]))
-			is.mapping, is.missing = node, m[1]
+		for _, key := range k.Missing {
+			is := issue(node, fmt.Sprintf("%s is missing the required key %q", where, key))
+			is.mapping, is.missing = node, key
 			out = append(out, is)
 		}
 		return out
-	case "additionalProperties":
+	case *kind.AdditionalProperties:
 		var out []schemaIssue
-		for _, m := range quotedRE.FindAllStringSubmatch(e.Message, -1) {
-			k, _ := okr.Lookup(node, m[1])
-			if k == nil {
-				k = node
+		for _, key := range k.Properties {
+			kn, _ := okr.Lookup(node, key)
+			if kn == nil {
+				kn = node
 			}
-			msg := fmt.Sprintf("unknown key %q in %s", m[1], where)
-			s := okr.Suggest(m[1], knownKeys(d.Kind, e.InstanceLocation))
+			msg := fmt.Sprintf("unknown key %q in %s", key, where)
+			s := okr.Suggest(key, knownKeys(d.Kind, e.InstanceLocation))
 			if s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			}
-			is := issue(k, msg)
+			is := issue(kn, msg)
 			is.mapping, is.suggests = node, s
 			out = append(out, is)
 		}
 		return out
-	case "type":
-		want := e.Message
-		if m := expectedRE.FindStringSubmatch(e.Message); m != nil {
-			want = strings.ReplaceAll(m[1], " or integer", "")
-			want = strings.ReplaceAll(want, "integer", "whole number")
-		}
-		article := "a "
-		if strings.HasPrefix(want, "object") || strings.HasPrefix(want, "array") || strings.HasPrefix(want, "integer") {
-			article = "an "
-		}
-		want = strings.NewReplacer("object", "mapping", "array", "list").Replace(want)
-		if want == "mapping" || want == "list" {
-			article = "a "
-		}
-		return one(node, fmt.Sprintf("%q must be %s%s, not %s", field, article, want, got))
-	case "enum":
-		msg := strings.TrimPrefix(e.Message, "value must be one of ")
-		return one(node, fmt.Sprintf("%q must be one of %s, not %s", field, msg, got))
-	case "const":
-		return one(node, fmt.Sprintf("%q must be %s", field, strings.TrimPrefix(e.Message, "value must be ")))
-	case "pattern", "minimum", "maximum":
+	case *kind.Type:
+		return one(node, fmt.Sprintf("%q must be %s, not %s", field, typeNames(k.Want), got))
+	case *kind.Enum:
+		return one(node, fmt.Sprintf("%q must be one of %s, not %s", field, values(k.Want), got))
+	case *kind.Const:
+		return one(node, fmt.Sprintf("%q must be %s", field, values([]any{k.Want})))
+	case *kind.Pattern, *kind.Minimum, *kind.Maximum:
 		switch field {
 		case "period":
 			return one(node, fmt.Sprintf("period must be YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM (e.g. 2026-Q1), not %s", got))
 		default:
 			return one(node, fmt.Sprintf("%q must be a slug of lowercase letters, digits, '.', '_' or '-' (e.g. leads-2026q1), not %s", field, got))
 		}
-	case "minLength":
+	case *kind.MinLength:
 		return one(node, fmt.Sprintf("%q must not be empty", field))
-	case "exclusiveMinimum":
+	case *kind.ExclusiveMinimum:
 		return one(node, fmt.Sprintf("%q must be greater than 0, not %s", field, got))
 	}
-	return one(node, fmt.Sprintf("%s: %s", where, e.Message))
+	return one(node, fmt.Sprintf("%s: %s", where, e.ErrorKind.LocalizedString(englishPrinter)))
 }
 
-// locate follows a JSON pointer through the YAML tree. It returns the node,
+var englishPrinter = message.NewPrinter(language.English)
+
+// typeNames words the JSON types a value may take: "a number", "a string
+// or a list". An integer is a whole number, and no more than a number
+// where a number is allowed too.
+func typeNames(want []string) string {
+	var names []string
+	for _, t := range want {
+		switch t {
+		case "integer":
+			if len(want) > 1 {
+				continue
+			}
+			t = "whole number"
+		case "object":
+			t = "mapping"
+		case "array":
+			t = "list"
+		}
+		article := "a "
+		if strings.IndexByte("aeiou", t[0]) >= 0 {
+			article = "an "
+		}
+		names = append(names, article+t)
+	}
+	return strings.Join(names, " or ")
+}
+
+// values lists the values of an enum as JSON writes them.
+func values(vs []any) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		if str, ok := v.(string); ok {
+			s[i] = strconv.Quote(str)
+		} else {
+			s[i] = fmt.Sprint(v)
+		}
+	}
+	return strings.Join(s, ", ")
+}
+
+// locate follows an instance location through the YAML tree. It returns the node,
 // the name of the field it is the value of, and a description of the
 // mapping it sits in ("key result 2 (leads)").
-func locate(d *okr.Document, pointer string) (n *yaml.Node, field, where string) {
+func locate(d *okr.Document, path []string) (n *yaml.Node, field, where string) {
 	n = d.Node
 	where = map[string]string{okr.KindObjective: "the objective", okr.KindKPI: "the KPI"}[d.Kind]
-	if pointer == "" {
-		return n, "", where
-	}
-	for _, seg := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+	for _, seg := range path {
 		switch n.Kind {
 		case yaml.MappingNode:
 			_, v := okr.Lookup(n, seg)
@@ -236,11 +255,11 @@ func describe(n *yaml.Node) string {
 
 // knownKeys lists the keys allowed where an unknown key was found, for
 // "did you mean" suggestions.
-func knownKeys(kind, pointer string) []string {
+func knownKeys(kind string, path []string) []string {
 	switch {
 	case kind == okr.KindKPI:
 		return []string{"kind", "id", "name", "unit", "aggregation", "good", "frequency", "owner", "description", "column", "source"}
-	case strings.HasPrefix(pointer, "/key_results/"):
+	case len(path) > 0 && path[0] == "key_results":
 		return []string{"id", "title", "kpi", "baseline", "target", "direction", "deadline", "weight", "per", "current"}
 	}
 	return []string{"kind", "id", "title", "owner", "period", "parent", "commitment", "description", "labels", "key_results"}
