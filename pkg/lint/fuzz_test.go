@@ -9,7 +9,6 @@ import (
 
 	"github.com/okrctl/okrctl/internal/fuzzseed"
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/schema"
 )
 
 const fuzzKPIs = `kind: KPI
@@ -63,14 +62,31 @@ func FuzzRun(f *testing.F) {
 	})
 }
 
-// fullSchemaValid validates d with the JSON schema alone.
+// fullSchemaValid validates d with the embedded JSON schema alone.
 func fullSchemaValid(t *testing.T, d *okr.Document) bool {
 	t.Helper()
-	s, err := schema.ForKind(d.Kind)
+	return embeddedSet(t).fullValid(d)
+}
+
+// quickValid runs the fast check of the embedded schema on d.
+func quickValid(t *testing.T, d *okr.Document) bool {
+	t.Helper()
+	return embeddedSet(t).quickValid(d.Node, d.Kind)
+}
+
+func embeddedSet(t *testing.T) schemaSet {
+	t.Helper()
+	set, err := embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Validate(toJSON(d.Node, optionalKeys[d.Kind])) == nil
+	return set
+}
+
+// fullValid validates d with the JSON schema alone.
+func (set schemaSet) fullValid(d *okr.Document) bool {
+	ds := set[d.Kind]
+	return ds.full.Validate(toJSON(d.Node, ds.shape)) == nil
 }
 
 // FuzzSchema checks the schema fast path against the JSON schema: what
@@ -85,7 +101,7 @@ func FuzzSchema(f *testing.F) {
 			if d.Kind != okr.KindObjective && d.Kind != okr.KindKPI {
 				continue
 			}
-			quick := quickValid(d)
+			quick := quickValid(t, d)
 			issues := checkSchema(d)
 			if quick && !fullSchemaValid(t, d) {
 				t.Fatalf("quickValid accepts a document the schema rejects:\n%s", src)

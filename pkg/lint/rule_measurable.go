@@ -54,7 +54,7 @@ func (r *measurable) Check(p *Pass) {
 // misspelledTarget returns the key result's unknown key that is likely a
 // typo of "target" (targte, traget), or "".
 func misspelledTarget(kr *okr.KeyResult) string {
-	known := knownKeys(okr.KindObjective, []string{"key_results", "0"})
+	known := keyResultKeys()
 	for i := 0; i+1 < len(kr.Node.Content); i += 2 {
 		k := kr.Node.Content[i].Value
 		if !slices.Contains(known, k) && okr.Suggest(k, known) == "target" {

@@ -15,20 +15,29 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/schema"
 )
 
 // checkSchema validates one document against its kind's schema and turns
 // each leaf error into an issue at the offending node.
 func checkSchema(d *okr.Document) []okr.Issue {
-	if quickValid(d) {
-		return nil
-	}
-	s, err := schema.ForKind(d.Kind)
+	set, err := embedded()
 	if err != nil {
 		return []okr.Issue{{File: d.File.Path, Pos: okr.PosOf(d.Node), Rule: RuleSchema, Message: err.Error()}}
 	}
-	err = s.Validate(toJSON(d.Node, optionalKeys[d.Kind]))
+	return set.check(d, true)
+}
+
+// check validates d against its kind's schema; quick lets a document the
+// fast check accepts skip the full validator.
+func (set schemaSet) check(d *okr.Document, quick bool) []okr.Issue {
+	if quick && set.quickValid(d.Node, d.Kind) {
+		return nil
+	}
+	ds, ok := set[d.Kind]
+	if !ok {
+		return []okr.Issue{{File: d.File.Path, Pos: okr.PosOf(d.Node), Rule: RuleSchema, Message: fmt.Sprintf("no schema for kind %q", d.Kind)}}
+	}
+	err := ds.full.Validate(toJSON(d.Node, ds.shape))
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
 		return nil
@@ -43,7 +52,7 @@ func checkSchema(d *okr.Document) []okr.Issue {
 			}
 			return
 		}
-		for _, is := range schemaIssues(d, e) {
+		for _, is := range schemaIssues(d, ds.shape, e) {
 			key := fmt.Sprint(is.Pos, is.Message)
 			if !seen[key] {
 				seen[key] = true
@@ -90,7 +99,7 @@ type schemaKey struct {
 }
 
 // schemaIssues words one leaf validation error for a business user.
-func schemaIssues(d *okr.Document, e *jsonschema.ValidationError) []schemaIssue {
+func schemaIssues(d *okr.Document, root *shape, e *jsonschema.ValidationError) []schemaIssue {
 	node, field, where := locate(d, e.InstanceLocation)
 	issue := func(n *yaml.Node, msg string) schemaIssue {
 		return schemaIssue{Issue: okr.Issue{File: d.File.Path, Pos: okr.PosOf(n), Rule: RuleSchema, Message: msg}}
@@ -108,13 +117,14 @@ func schemaIssues(d *okr.Document, e *jsonschema.ValidationError) []schemaIssue 
 		return out
 	case *kind.AdditionalProperties:
 		var out []schemaIssue
+		known := root.at(e.InstanceLocation).keys()
 		for _, key := range k.Properties {
 			kn, _ := okr.Lookup(node, key)
 			if kn == nil {
 				kn = node
 			}
 			msg := fmt.Sprintf("unknown key %q in %s", key, where)
-			s := okr.Suggest(key, knownKeys(d.Kind, e.InstanceLocation))
+			s := okr.Suggest(key, known)
 			if s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			}
@@ -129,19 +139,43 @@ func schemaIssues(d *okr.Document, e *jsonschema.ValidationError) []schemaIssue 
 		return one(node, fmt.Sprintf("%q must be one of %s, not %s", field, values(k.Want), got))
 	case *kind.Const:
 		return one(node, fmt.Sprintf("%q must be %s", field, values([]any{k.Want})))
-	case *kind.Pattern, *kind.Minimum, *kind.Maximum:
-		switch field {
-		case "period":
-			return one(node, fmt.Sprintf("period must be YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM (e.g. 2026-Q1), not %s", got))
-		default:
-			return one(node, fmt.Sprintf("%q must be a slug of lowercase letters, digits, '.', '_' or '-' (e.g. leads-2026q1), not %s", field, got))
+	case *kind.Pattern:
+		return one(node, patternMessage(k.Want, field, got))
+	case *kind.Minimum, *kind.Maximum:
+		// A bound beside a pattern (a period written as a year) is the
+		// same format, worded the same way.
+		if s := root.at(e.InstanceLocation); s != nil && s.pattern != nil {
+			return one(node, patternMessage(s.pattern.String(), field, got))
 		}
+		if m, ok := k.(*kind.Minimum); ok {
+			return one(node, fmt.Sprintf("%q must be at least %s, not %s", field, m.Want.RatString(), got))
+		}
+		return one(node, fmt.Sprintf("%q must be at most %s, not %s", field, k.(*kind.Maximum).Want.RatString(), got))
 	case *kind.MinLength:
 		return one(node, fmt.Sprintf("%q must not be empty", field))
 	case *kind.ExclusiveMinimum:
 		return one(node, fmt.Sprintf("%q must be greater than 0, not %s", field, got))
 	}
 	return one(node, fmt.Sprintf("%s: %s", where, e.ErrorKind.LocalizedString(englishPrinter)))
+}
+
+// patternWords words the patterns of the schema for a business user, by
+// the pattern's text: %[1]q is the field, %[2]s the value. A pattern
+// missing here reads "must match the pattern"; TestPatternsWorded lists
+// the schema's patterns that are.
+var patternWords = map[string]string{
+	`^[a-z0-9][a-z0-9._-]*$`:                       `%[1]q must be a slug of lowercase letters, digits, '.', '_' or '-' (e.g. leads-2026q1), not %[2]s`,
+	`^[0-9]{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$`: `period must be YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM (e.g. 2026-Q1), not %[2]s`,
+	`^[A-Za-z_][A-Za-z0-9_]*$`:                     `%[1]q must be the name of an environment variable (letters, digits and '_', e.g. CRM_DSN), not %[2]s`,
+	`^https?://`:                                   `%[1]q must be an http:// or https:// URL, not %[2]s`,
+}
+
+// patternMessage words a value of field that does not match pattern.
+func patternMessage(pattern, field, got string) string {
+	if w, ok := patternWords[pattern]; ok {
+		return fmt.Sprintf(w, field, got)
+	}
+	return fmt.Sprintf("%q must match the pattern %s, not %s", field, pattern, got)
 }
 
 var englishPrinter = message.NewPrinter(language.English)
@@ -253,107 +287,113 @@ func describe(n *yaml.Node) string {
 	return strconv.Quote(v)
 }
 
-// knownKeys lists the keys allowed where an unknown key was found, for
-// "did you mean" suggestions.
-func knownKeys(kind string, path []string) []string {
-	switch {
-	case kind == okr.KindKPI:
-		return []string{"kind", "id", "name", "unit", "aggregation", "good", "frequency", "owner", "description", "column", "source"}
-	case len(path) > 0 && path[0] == "key_results":
-		return []string{"id", "title", "kpi", "baseline", "target", "direction", "deadline", "weight", "per", "current"}
-	}
-	return []string{"kind", "id", "title", "owner", "period", "parent", "commitment", "description", "labels", "key_results"}
-}
-
-// optionalKeys are, per kind, the keys whose empty (null) value means the
-// same as the key left out: "deadline:" is the end of the period, and an
-// empty "target:" is the measurable rule's to report, not the schema's.
-var optionalKeys = map[string]map[string]bool{
-	okr.KindObjective: setOf("parent", "commitment", "description", "labels", "key_results",
-		"kpi", "baseline", "target", "direction", "deadline", "weight", "per", "current"),
-	okr.KindKPI: setOf("unit", "aggregation", "good", "frequency", "owner", "description", "column", "source"),
-}
-
-func setOf(keys ...string) map[string]bool {
-	m := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		m[k] = true
-	}
-	return m
-}
-
-// toJSON converts a YAML node to the value the schema validator expects.
-// Aliases are followed (the loader has bounded their expansion); dates stay
-// strings; non-finite floats become strings so that a type error names them;
-// optional keys with a null value are left out.
-func toJSON(n *yaml.Node, optional map[string]bool) any {
+// toJSON converts a YAML node to the value the schema validator expects,
+// s being the node's shape (nil where the schema does not describe it).
+// Aliases are followed (the loader has bounded their expansion); what a
+// mapping leaves out or presents as text, presented decides.
+func toJSON(n *yaml.Node, s *shape) any {
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			return nil
 		}
-		return toJSON(n.Alias, optional)
+		return toJSON(n.Alias, s)
 	case yaml.MappingNode:
-		return mappingJSON(n, optional, nil)
+		return mappingJSON(n, s, false)
 	case yaml.SequenceNode:
-		s := make([]any, len(n.Content))
+		out := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			s[i] = toJSON(c, optional)
+			out[i] = toJSON(c, s.item())
 		}
-		return s
+		return out
 	case yaml.ScalarNode:
-		switch n.ShortTag() {
-		case "!!null":
-			return nil
-		case "!!bool":
-			var b bool
-			if n.Decode(&b) == nil {
-				return b
-			}
-		case "!!int":
-			if f, ok := okr.Number(n); ok {
-				if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
-					return json.Number(strconv.FormatInt(i, 10))
-				}
-				return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
-			}
-		case "!!float":
-			if f, ok := okr.Number(n); ok {
-				return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
-			}
-		}
-		return n.Value
+		return scalarJSON(n)
 	}
 	return nil
 }
 
-// mappingJSON converts a mapping, leaving out the keys skip says a rule
-// owns.
-func mappingJSON(n *yaml.Node, optional map[string]bool, skip func(k string, v *yaml.Node) bool) map[string]any {
+// mappingJSON converts a mapping of shape s; keyResult says it is an item
+// of key_results, whose fields a rule may own.
+func mappingJSON(n *yaml.Node, s *shape, keyResult bool) map[string]any {
 	m := make(map[string]any, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i].Value, n.Content[i+1]
+		omit, asText := presented(s, k, v, keyResult)
 		switch {
-		case optional[k] && isNull(v), skip != nil && skip(k, v):
+		case omit:
+		case asText:
+			m[k] = v.Value
 		case k == "key_results" && v.Kind == yaml.SequenceNode:
+			item := s.prop(k).item()
 			krs := make([]any, len(v.Content))
 			for j, c := range v.Content {
 				if c.Kind == yaml.MappingNode {
-					krs[j] = mappingJSON(c, optional, ownedByRule)
+					krs[j] = mappingJSON(c, item, true)
 				} else {
-					krs[j] = toJSON(c, optional)
+					krs[j] = toJSON(c, item)
 				}
 			}
 			m[k] = krs
-		case k == "period" && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!float":
-			// 2026.0 is an integer to JSON Schema, and no period: match
-			// the text against the pattern instead.
-			m[k] = v.Value
 		default:
-			m[k] = toJSON(v, optional)
+			m[k] = toJSON(v, s.prop(k))
 		}
 	}
 	return m
+}
+
+// presented says how the value v of key k in a mapping of shape s meets
+// the schema (toJSON and the fast check both ask it): left out, when k is
+// optional in that mapping and v is null ("deadline:" is the end of the
+// period), or when a rule owns the field of a key result; or as its text,
+// for a period written as a float (2026.0 is an integer to JSON Schema,
+// and no period: the text is matched against the pattern instead).
+func presented(s *shape, k string, v *yaml.Node, keyResult bool) (omit, asText bool) {
+	switch {
+	case isNull(v) && s.optional(k), keyResult && ownedByRule(k, v):
+		return true, false
+	case k == "period" && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!float":
+		return false, true
+	}
+	return false, false
+}
+
+// scalarOf returns the JSON type of a YAML scalar as the schema sees it
+// and, for a number or a boolean, its value. Dates stay strings; so do
+// non-finite floats, so that a type error names them.
+func scalarOf(n *yaml.Node) (t jsonTypes, f float64, b bool) {
+	switch n.ShortTag() {
+	case "!!null":
+		return typeNull, 0, false
+	case "!!bool":
+		if n.Decode(&b) == nil {
+			return typeBoolean, 0, b
+		}
+	case "!!int", "!!float":
+		if f, ok := okr.Number(n); ok {
+			if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+				f = float64(i)
+			}
+			return typeNumber, f, false
+		}
+	}
+	return typeString, 0, false
+}
+
+// scalarJSON converts a YAML scalar as scalarOf types it.
+func scalarJSON(n *yaml.Node) any {
+	t, f, b := scalarOf(n)
+	switch t {
+	case typeNull:
+		return nil
+	case typeBoolean:
+		return b
+	case typeNumber:
+		if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+			return json.Number(strconv.FormatInt(i, 10))
+		}
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	return n.Value
 }
 
 // ownedByRule reports whether a key result's field is left to a rule, so
@@ -374,4 +414,12 @@ func ownedByRule(k string, v *yaml.Node) bool {
 func isNull(n *yaml.Node) bool {
 	n = okr.Deref(n)
 	return n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+func setOf(keys ...string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
 }
