@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/okrctl/okrctl/pkg/okr"
 )
 
 // writeBenchRepo writes a repository of n objective files (four key results
@@ -102,4 +104,38 @@ func BenchmarkRun10k(b *testing.B) {
 		findings = len(res.Findings)
 	}
 	b.ReportMetric(float64(findings), "findings")
+}
+
+// BenchmarkSchemaCheck checks documents against the schema as validate
+// does (the fast check, then the full validator for what it declines): the
+// valid documents of the examples, and the broken ones.
+func BenchmarkSchemaCheck(b *testing.B) {
+	for name, globs := range map[string][]string{
+		"valid":  {"okrs/*/*.yaml", "kpis/*.yaml"},
+		"broken": {"broken/*.yaml"},
+	} {
+		var docs []*okr.Document
+		for _, g := range globs {
+			paths, _ := filepath.Glob(filepath.Join("..", "..", "examples", g))
+			for _, p := range paths {
+				src, err := os.ReadFile(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, d := range okr.ParseFile(p, src).Docs {
+					if d.Kind == okr.KindObjective || d.Kind == okr.KindKPI {
+						docs = append(docs, d)
+					}
+				}
+			}
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				for _, d := range docs {
+					checkSchema(d)
+				}
+			}
+			b.ReportMetric(float64(len(docs)), "docs")
+		})
+	}
 }

@@ -365,18 +365,33 @@ func scalarOf(n *yaml.Node) (t jsonTypes, f float64, b bool) {
 	case "!!null":
 		return typeNull, 0, false
 	case "!!bool":
-		if n.Decode(&b) == nil {
-			return typeBoolean, 0, b
+		if v, ok := decodeBool(n); ok {
+			return typeBoolean, 0, v
 		}
-	case "!!int", "!!float":
-		if f, ok := okr.Number(n); ok {
+	case "!!int":
+		// The JSON text of an integer is its digits when they parse as
+		// such (see scalarJSON), so its value is theirs.
+		if _, ok := okr.Number(n); ok {
 			if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
-				f = float64(i)
+				return typeNumber, float64(i), false
 			}
+			f, _ := okr.Number(n)
+			return typeNumber, f, false
+		}
+	case "!!float":
+		if f, ok := okr.Number(n); ok {
 			return typeNumber, f, false
 		}
 	}
 	return typeString, 0, false
+}
+
+// decodeBool is apart from scalarOf so that only a boolean's value
+// escapes to the heap.
+func decodeBool(n *yaml.Node) (bool, bool) {
+	var b bool
+	err := n.Decode(&b)
+	return b, err == nil
 }
 
 // scalarJSON converts a YAML scalar as scalarOf types it.
@@ -388,8 +403,10 @@ func scalarJSON(n *yaml.Node) any {
 	case typeBoolean:
 		return b
 	case typeNumber:
-		if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
-			return json.Number(strconv.FormatInt(i, 10))
+		if n.ShortTag() == "!!int" {
+			if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+				return json.Number(strconv.FormatInt(i, 10))
+			}
 		}
 		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
 	}
