@@ -1,10 +1,11 @@
 package lint
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,8 +43,8 @@ func (set schemaSet) check(d *okr.Document, quick bool) []okr.Issue {
 	if !errors.As(err, &ve) {
 		return nil
 	}
+	r := &schemaReport{doc: d, root: ds.shape}
 	var all []schemaIssue
-	seen := map[string]bool{}
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) > 0 {
@@ -52,111 +53,241 @@ func (set schemaSet) check(d *okr.Document, quick bool) []okr.Issue {
 			}
 			return
 		}
-		for _, is := range schemaIssues(d, ds.shape, e) {
-			key := fmt.Sprint(is.Pos, is.Message)
-			if !seen[key] {
-				seen[key] = true
-				all = append(all, is)
+		all = r.appendIssues(all, e)
+	}
+	walk(ve)
+	return capIssues(d.File.Path, dropMisspeltRequired(all), r.docName())
+}
+
+// issueGroup is a kind of schema issue, as capIssues counts them.
+type issueGroup uint8
+
+const (
+	groupMissing issueGroup = iota
+	groupUnknown
+	groupValue
+)
+
+var groupNames = [...]string{groupMissing: "missing keys", groupUnknown: "unknown keys", groupValue: "invalid values"}
+
+// schemaIssue is one schema problem of a document. The messages of
+// unknown and missing keys are worded only for the issues reported, so
+// that a mapping of a million unknown keys costs a million small records,
+// not a million messages and suggestions.
+type schemaIssue struct {
+	node  *yaml.Node  // where the issue is reported
+	in    *keyMapping // the mapping of a missing or unknown key
+	key   string      // the missing or unknown key
+	msg   string      // the message of an invalid value
+	group issueGroup
+}
+
+// keyMapping is a mapping that misses or has unknown keys.
+type keyMapping struct {
+	node  *yaml.Node
+	where string   // the mapping, in words
+	known []string // the keys the schema allows in it
+}
+
+// suggestion returns the allowed key an unknown key is likely a typo of.
+func (is *schemaIssue) suggestion() string { return okr.Suggest(is.key, is.in.known) }
+
+func (is *schemaIssue) message() string {
+	switch is.group {
+	case groupMissing:
+		return fmt.Sprintf("%s is missing the required key %q", is.in.where, is.key)
+	case groupUnknown:
+		msg := fmt.Sprintf("unknown key %q in %s", is.key, is.in.where)
+		if s := is.suggestion(); s != "" {
+			msg += fmt.Sprintf(": did you mean %q?", s)
+		}
+		return msg
+	}
+	return is.msg
+}
+
+// dropMisspeltRequired drops the missing key that an unknown key of the
+// same mapping is likely a typo of: a misspelt required key ("owners") is
+// one problem, which the unknown key with its suggestion says all of.
+func dropMisspeltRequired(all []schemaIssue) []schemaIssue {
+	type mappingKey struct {
+		mapping *yaml.Node
+		key     string
+	}
+	missing := map[mappingKey]bool{}
+	lacks := map[*yaml.Node]bool{}
+	for _, is := range all {
+		if is.group == groupMissing {
+			missing[mappingKey{is.in.node, is.key}] = true
+			lacks[is.in.node] = true
+		}
+	}
+	if len(missing) == 0 {
+		return all
+	}
+	misspelt := map[mappingKey]bool{}
+	for i := range all {
+		if is := &all[i]; is.group == groupUnknown && lacks[is.in.node] {
+			if s := is.suggestion(); missing[mappingKey{is.in.node, s}] {
+				misspelt[mappingKey{is.in.node, s}] = true
 			}
 		}
 	}
-	walk(ve)
-	// A misspelt required key ("owners") is one problem: the unknown key,
-	// with its suggestion, says it all; the missing key is not reported too.
-	misspelt := map[schemaKey]bool{}
+	kept := all[:0]
 	for _, is := range all {
-		if is.suggests != "" {
-			misspelt[schemaKey{is.mapping, is.suggests}] = true
+		if is.group != groupMissing || !misspelt[mappingKey{is.in.node, is.key}] {
+			kept = append(kept, is)
 		}
 	}
+	return kept
+}
+
+// maxIssuesOfAKind is how many schema issues of one kind (unknown keys,
+// missing keys, invalid values) a document reports before the rest are
+// summed up in one: a hostile file of 100,000 unknown keys gets 21
+// findings, not 100,000.
+const maxIssuesOfAKind = 20
+
+// capIssues sorts issues by position, drops repeated ones (one node may
+// break the same keyword twice, through a $ref and beside it), keeps the
+// first maxIssuesOfAKind of each kind, and says how many more there are at
+// the first one left out.
+func capIssues(file string, issues []schemaIssue, doc string) []okr.Issue {
+	order := make([]*schemaIssue, len(issues))
+	for i := range issues {
+		order[i] = &issues[i]
+	}
+	slices.SortFunc(order, func(a, b *schemaIssue) int {
+		switch {
+		case a.node.Line != b.node.Line:
+			return cmp.Compare(a.node.Line, b.node.Line)
+		case a.node.Column != b.node.Column:
+			return cmp.Compare(a.node.Column, b.node.Column)
+		case a.group != b.group:
+			return cmp.Compare(a.group, b.group)
+		case a.key != b.key:
+			return strings.Compare(a.key, b.key)
+		}
+		return strings.Compare(a.msg, b.msg)
+	})
+	var count [len(groupNames)]int
 	var out []okr.Issue
-	for _, is := range all {
-		if is.missing == "" || !misspelt[schemaKey{is.mapping, is.missing}] {
-			out = append(out, is.Issue)
+	report := func(n *yaml.Node, msg string) {
+		out = append(out, okr.Issue{File: file, Pos: okr.PosOf(n), Rule: RuleSchema, Message: msg})
+	}
+	var more []*schemaIssue // the first issue left out, of each kind
+	for i, is := range order {
+		if i > 0 {
+			if p := order[i-1]; p.node == is.node && p.group == is.group && p.key == is.key && p.msg == is.msg {
+				continue
+			}
+		}
+		count[is.group]++
+		switch n := count[is.group]; {
+		case n <= maxIssuesOfAKind:
+			report(is.node, is.message())
+		case n == maxIssuesOfAKind+1:
+			more = append(more, is)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Pos.Line != out[j].Pos.Line {
-			return out[i].Pos.Line < out[j].Pos.Line
-		}
-		return out[i].Pos.Col < out[j].Pos.Col
+	for _, is := range more {
+		report(is.node, fmt.Sprintf("… and %d more %s in %s", count[is.group]-maxIssuesOfAKind, groupNames[is.group], doc))
+	}
+	slices.SortStableFunc(out, func(a, b okr.Issue) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 	return out
 }
 
-// schemaIssue is an issue with what checkSchema needs to drop the
-// duplicate of a misspelt required key.
-type schemaIssue struct {
-	okr.Issue
-	mapping  *yaml.Node // the mapping of a required or additionalProperties error
-	missing  string     // the required key that is missing
-	suggests string     // the known key an unknown key is likely a typo of
+// schemaReport words the validation errors of one document. It indexes
+// each mapping it looks keys up in once, so that the errors of a mapping
+// of many keys cost time linear in its size.
+type schemaReport struct {
+	doc   *okr.Document
+	root  *shape
+	index map[*yaml.Node]map[string]int // mapping → key → index of the key node
 }
 
-type schemaKey struct {
-	mapping *yaml.Node
-	key     string
-}
-
-// schemaIssues words one leaf validation error for a business user.
-func schemaIssues(d *okr.Document, root *shape, e *jsonschema.ValidationError) []schemaIssue {
-	node, field, where := locate(d, e.InstanceLocation)
-	issue := func(n *yaml.Node, msg string) schemaIssue {
-		return schemaIssue{Issue: okr.Issue{File: d.File.Path, Pos: okr.PosOf(n), Rule: RuleSchema, Message: msg}}
+// lookup returns the key and value nodes of key in mapping m, as
+// okr.Lookup does.
+func (r *schemaReport) lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
+	m = okr.Deref(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil, nil
 	}
-	one := func(n *yaml.Node, msg string) []schemaIssue { return []schemaIssue{issue(n, msg)} }
+	if len(m.Content) < 32 {
+		return okr.Lookup(m, key)
+	}
+	idx, ok := r.index[m]
+	if !ok {
+		idx = make(map[string]int, len(m.Content)/2)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			c := m.Content[i]
+			if _, dup := idx[c.Value]; !dup && c.Kind == yaml.ScalarNode {
+				idx[c.Value] = i
+			}
+		}
+		if r.index == nil {
+			r.index = map[*yaml.Node]map[string]int{}
+		}
+		r.index[m] = idx
+	}
+	i, ok := idx[key]
+	if !ok {
+		return nil, nil
+	}
+	return m.Content[i], okr.Deref(m.Content[i+1])
+}
+
+// appendIssues words one leaf validation error for a business user.
+func (r *schemaReport) appendIssues(all []schemaIssue, e *jsonschema.ValidationError) []schemaIssue {
+	node, field, where := r.locate(e.InstanceLocation)
+	value := func(msg string) []schemaIssue {
+		return append(all, schemaIssue{node: node, group: groupValue, msg: msg})
+	}
 	got := describe(node)
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
-		var out []schemaIssue
+		in := &keyMapping{node: node, where: where}
 		for _, key := range k.Missing {
-			is := issue(node, fmt.Sprintf("%s is missing the required key %q", where, key))
-			is.mapping, is.missing = node, key
-			out = append(out, is)
+			all = append(all, schemaIssue{node: node, group: groupMissing, in: in, key: key})
 		}
-		return out
+		return all
 	case *kind.AdditionalProperties:
-		var out []schemaIssue
-		known := root.at(e.InstanceLocation).keys()
+		in := &keyMapping{node: node, where: where, known: r.root.at(e.InstanceLocation).keys()}
+		all = slices.Grow(all, len(k.Properties))
 		for _, key := range k.Properties {
-			kn, _ := okr.Lookup(node, key)
+			kn, _ := r.lookup(node, key)
 			if kn == nil {
 				kn = node
 			}
-			msg := fmt.Sprintf("unknown key %q in %s", key, where)
-			s := okr.Suggest(key, known)
-			if s != "" {
-				msg += fmt.Sprintf(": did you mean %q?", s)
-			}
-			is := issue(kn, msg)
-			is.mapping, is.suggests = node, s
-			out = append(out, is)
+			all = append(all, schemaIssue{node: kn, group: groupUnknown, in: in, key: key})
 		}
-		return out
+		return all
 	case *kind.Type:
-		return one(node, fmt.Sprintf("%q must be %s, not %s", field, typeNames(k.Want), got))
+		return value(fmt.Sprintf("%q must be %s, not %s", field, typeNames(k.Want), got))
 	case *kind.Enum:
-		return one(node, fmt.Sprintf("%q must be one of %s, not %s", field, values(k.Want), got))
+		return value(fmt.Sprintf("%q must be one of %s, not %s", field, values(k.Want), got))
 	case *kind.Const:
-		return one(node, fmt.Sprintf("%q must be %s", field, values([]any{k.Want})))
+		return value(fmt.Sprintf("%q must be %s", field, values([]any{k.Want})))
 	case *kind.Pattern:
-		return one(node, patternMessage(k.Want, field, got))
+		return value(patternMessage(k.Want, field, got))
 	case *kind.Minimum, *kind.Maximum:
 		// A bound beside a pattern (a period written as a year) is the
 		// same format, worded the same way.
-		if s := root.at(e.InstanceLocation); s != nil && s.pattern != nil {
-			return one(node, patternMessage(s.pattern.String(), field, got))
+		if s := r.root.at(e.InstanceLocation); s != nil && s.pattern != nil {
+			return value(patternMessage(s.pattern.String(), field, got))
 		}
 		if m, ok := k.(*kind.Minimum); ok {
-			return one(node, fmt.Sprintf("%q must be at least %s, not %s", field, m.Want.RatString(), got))
+			return value(fmt.Sprintf("%q must be at least %s, not %s", field, m.Want.RatString(), got))
 		}
-		return one(node, fmt.Sprintf("%q must be at most %s, not %s", field, k.(*kind.Maximum).Want.RatString(), got))
+		return value(fmt.Sprintf("%q must be at most %s, not %s", field, k.(*kind.Maximum).Want.RatString(), got))
 	case *kind.MinLength:
-		return one(node, fmt.Sprintf("%q must not be empty", field))
+		return value(fmt.Sprintf("%q must not be empty", field))
 	case *kind.ExclusiveMinimum:
-		return one(node, fmt.Sprintf("%q must be greater than 0, not %s", field, got))
+		return value(fmt.Sprintf("%q must be greater than %s, not %s", field, k.Want.RatString(), got))
 	}
-	return one(node, fmt.Sprintf("%s: %s", where, e.ErrorKind.LocalizedString(englishPrinter)))
+	return value(fmt.Sprintf("%s: %s", where, e.ErrorKind.LocalizedString(englishPrinter)))
 }
 
 // patternWords words the patterns of the schema for a business user, by
@@ -222,13 +353,13 @@ func values(vs []any) string {
 // locate follows an instance location through the YAML tree. It returns the node,
 // the name of the field it is the value of, and a description of the
 // mapping it sits in ("key result 2 (leads)").
-func locate(d *okr.Document, path []string) (n *yaml.Node, field, where string) {
-	n = d.Node
-	where = map[string]string{okr.KindObjective: "the objective", okr.KindKPI: "the KPI"}[d.Kind]
+func (r *schemaReport) locate(path []string) (n *yaml.Node, field, where string) {
+	n = r.doc.Node
+	where = r.docName()
 	for _, seg := range path {
 		switch n.Kind {
 		case yaml.MappingNode:
-			_, v := okr.Lookup(n, seg)
+			_, v := r.lookup(n, seg)
 			if v == nil {
 				return n, field, where
 			}
@@ -243,7 +374,7 @@ func locate(d *okr.Document, path []string) (n *yaml.Node, field, where string) 
 			}
 			if field == "key_results" {
 				where = fmt.Sprintf("key result %d", i+1)
-				if _, id := okr.Lookup(n.Content[i], "id"); id != nil && id.Kind == yaml.ScalarNode {
+				if _, id := r.lookup(n.Content[i], "id"); id != nil && id.Kind == yaml.ScalarNode {
 					where = fmt.Sprintf("key result %q", id.Value)
 				}
 			}
@@ -256,6 +387,11 @@ func locate(d *okr.Document, path []string) (n *yaml.Node, field, where string) 
 		}
 	}
 	return n, field, where
+}
+
+// docName names the document in a message.
+func (r *schemaReport) docName() string {
+	return map[string]string{okr.KindObjective: "the objective", okr.KindKPI: "the KPI"}[r.doc.Kind]
 }
 
 // describe shows a value in a message: a quoted string, a number, or the
