@@ -265,7 +265,7 @@ func (r *schemaReport) appendIssues(all []schemaIssue, e *jsonschema.ValidationE
 		}
 		return all
 	case *kind.Type:
-		return value(fmt.Sprintf("%q must be %s, not %s", field, typeNames(k.Want), got))
+		return value(fmt.Sprintf("%q must be %s, not %s", field, typeNames(k.Want, r.root.at(e.InstanceLocation)), got))
 	case *kind.Enum:
 		return value(fmt.Sprintf("%q must be one of %s, not %s", field, values(k.Want), got))
 	case *kind.Const:
@@ -284,6 +284,8 @@ func (r *schemaReport) appendIssues(all []schemaIssue, e *jsonschema.ValidationE
 		return value(fmt.Sprintf("%q must be at most %s, not %s", field, k.(*kind.Maximum).Want.RatString(), got))
 	case *kind.MinLength:
 		return value(fmt.Sprintf("%q must not be empty", field))
+	case *kind.MinItems:
+		return value(fmt.Sprintf("%q must not be an empty list", field))
 	case *kind.ExclusiveMinimum:
 		return value(fmt.Sprintf("%q must be greater than %s, not %s", field, k.Want.RatString(), got))
 	}
@@ -311,10 +313,11 @@ func patternMessage(pattern, field, got string) string {
 
 var englishPrinter = message.NewPrinter(language.English)
 
-// typeNames words the JSON types a value may take: "a number", "a string
-// or a list". An integer is a whole number, and no more than a number
-// where a number is allowed too.
-func typeNames(want []string) string {
+// typeNames words the JSON types a value of shape s may take: "a number",
+// "a string or a list of strings", "a {value, date} mapping". An integer
+// is a whole number, and no more than a number where a number is allowed
+// too.
+func typeNames(want []string, s *shape) string {
 	var names []string
 	for _, t := range want {
 		switch t {
@@ -325,8 +328,16 @@ func typeNames(want []string) string {
 			t = "whole number"
 		case "object":
 			t = "mapping"
+			if keys := s.keys(); len(keys) > 3 {
+				t = "{" + strings.Join(append(s.requiredKeys(), "…"), ", ") + "} mapping"
+			} else if len(keys) > 0 {
+				t = "{" + strings.Join(keys, ", ") + "} mapping"
+			}
 		case "array":
 			t = "list"
+			if item := s.item(); item != nil && item.types == typeString {
+				t = "list of strings"
+			}
 		}
 		article := "a "
 		if strings.IndexByte("aeiou", t[0]) >= 0 {
@@ -363,8 +374,11 @@ func (r *schemaReport) locate(path []string) (n *yaml.Node, field, where string)
 			if v == nil {
 				return n, field, where
 			}
-			if seg == "key_results" {
+			switch {
+			case seg == "key_results":
 				where = "key_results"
+			case v.Kind == yaml.MappingNode:
+				where = fmt.Sprintf("%q of %s", seg, where)
 			}
 			field, n = seg, v
 		case yaml.SequenceNode:

@@ -216,6 +216,17 @@ func (s *shape) keys() []string {
 	return append(req, opt...)
 }
 
+// requiredKeys lists the keys a mapping of this shape must have, sorted.
+func (s *shape) requiredKeys() []string {
+	var req []string
+	for _, k := range s.keys() {
+		if !s.optional(k) {
+			req = append(req, k)
+		}
+	}
+	return req
+}
+
 // at follows an instance location (keys and list indexes) from s.
 func (s *shape) at(path []string) *shape {
 	for _, seg := range path {

@@ -39,7 +39,7 @@ func TestQuickValid(t *testing.T) {
 			}
 			if full {
 				valid++
-				if !quick && filepath.Base(filepath.Dir(filepath.Dir(p))) == "okrs" {
+				if !quick && (filepath.Base(filepath.Dir(filepath.Dir(p))) == "okrs" || strings.HasPrefix(filepath.Base(p), "valid")) {
 					t.Errorf("%s document %d: valid, but quickValid refuses it", p, d.Index)
 				}
 			}
