@@ -564,9 +564,9 @@ func scalarJSON(n *yaml.Node) any {
 }
 
 // ownedByRule reports whether a key result's field is left to a rule, so
-// that one problem gives one finding (SPEC §3): a target that is not a
-// number is measurable's to report, and a deadline, whatever its type,
-// deadline's.
+// that one problem gives one finding (docs/architecture.md, "The schema is
+// the list of fields"): a target that is not a number is measurable's to
+// report, and a deadline, whatever its type, deadline's.
 func ownedByRule(k string, v *yaml.Node) bool {
 	switch k {
 	case "target":
