@@ -55,7 +55,7 @@ func TestQuickValid(t *testing.T) {
 
 // modifiedSchemas compiles the embedded schemas after edit has changed the
 // JSON text of one of them (objective or kpi), and derives their shapes.
-func modifiedSchemas(t *testing.T, name string, edit func(map[string]any)) schemaSet {
+func modifiedSchemas(t testing.TB, name string, edit func(map[string]any)) schemaSet {
 	t.Helper()
 	sources := map[string][]byte{}
 	for _, n := range schema.Names {
