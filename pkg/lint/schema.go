@@ -142,15 +142,9 @@ func dropMisspeltRequired(all []schemaIssue) []schemaIssue {
 	return kept
 }
 
-// maxIssuesOfAKind is how many schema issues of one kind (unknown keys,
-// missing keys, invalid values) a document reports before the rest are
-// summed up in one: a hostile file of 100,000 unknown keys gets 21
-// findings, not 100,000.
-const maxIssuesOfAKind = 20
-
 // capIssues sorts issues by position, drops repeated ones (one node may
 // break the same keyword twice, through a $ref and beside it), keeps the
-// first maxIssuesOfAKind of each kind, and says how many more there are at
+// first maxOfAKind of each kind, and says how many more there are at
 // the first one left out.
 func capIssues(file string, issues []schemaIssue, doc string) []okr.Issue {
 	order := make([]*schemaIssue, len(issues))
@@ -184,14 +178,14 @@ func capIssues(file string, issues []schemaIssue, doc string) []okr.Issue {
 		}
 		count[is.group]++
 		switch n := count[is.group]; {
-		case n <= maxIssuesOfAKind:
+		case n <= maxOfAKind:
 			report(is.node, is.message())
-		case n == maxIssuesOfAKind+1:
+		case n == maxOfAKind+1:
 			more = append(more, is)
 		}
 	}
 	for _, is := range more {
-		report(is.node, fmt.Sprintf("… and %d more %s in %s", count[is.group]-maxIssuesOfAKind, groupNames[is.group], doc))
+		report(is.node, andMore(count[is.group]-maxOfAKind, groupNames[is.group], doc))
 	}
 	slices.SortStableFunc(out, func(a, b okr.Issue) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
