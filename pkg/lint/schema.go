@@ -92,6 +92,7 @@ type keyMapping struct {
 // suggestion returns the allowed key an unknown key is likely a typo of.
 func (is *schemaIssue) suggestion() string { return okr.Suggest(is.key, is.in.known) }
 
+// message words the issue.
 func (is *schemaIssue) message() string {
 	switch is.group {
 	case groupMissing:
@@ -355,9 +356,9 @@ func values(vs []any) string {
 	return strings.Join(s, ", ")
 }
 
-// locate follows an instance location through the YAML tree. It returns the node,
-// the name of the field it is the value of, and a description of the
-// mapping it sits in ("key result 2 (leads)").
+// locate follows an instance location through the YAML tree. It returns
+// the node, the name of the field it is the value of, and a description of
+// the mapping it sits in: key result 2, "current" of key result "leads".
 func (r *schemaReport) locate(path []string) (n *yaml.Node, field, where string) {
 	n = r.doc.Node
 	where = r.docName()
@@ -513,15 +514,16 @@ func scalarOf(n *yaml.Node) (t jsonTypes, f float64, b bool) {
 			return typeBoolean, 0, v
 		}
 	case "!!int":
+		f, ok := okr.Number(n)
+		if !ok {
+			break
+		}
 		// The JSON text of an integer is its digits when they parse as
 		// such (see scalarJSON), so its value is theirs.
-		if _, ok := okr.Number(n); ok {
-			if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
-				return typeNumber, float64(i), false
-			}
-			f, _ := okr.Number(n)
-			return typeNumber, f, false
+		if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+			f = float64(i)
 		}
+		return typeNumber, f, false
 	case "!!float":
 		if f, ok := okr.Number(n); ok {
 			return typeNumber, f, false
