@@ -75,7 +75,7 @@ var groupNames = [...]string{groupMissing: "missing keys", groupUnknown: "unknow
 // that a mapping of a million unknown keys costs a million small records,
 // not a million messages and suggestions.
 type schemaIssue struct {
-	node  *yaml.Node  // where the issue is reported
+	pos   okr.Pos     // where the issue is reported
 	in    *keyMapping // the mapping of a missing or unknown key
 	key   string      // the missing or unknown key
 	msg   string      // the message of an invalid value
@@ -143,21 +143,19 @@ func dropMisspeltRequired(all []schemaIssue) []schemaIssue {
 	return kept
 }
 
-// capIssues sorts issues by position, drops repeated ones (one node may
+// capIssues sorts issues by position, drops repeated ones (one value may
 // break the same keyword twice, through a $ref and beside it), keeps the
 // first maxOfAKind of each kind, and says how many more there are at
 // the first one left out.
 func capIssues(file string, issues []schemaIssue, doc string) []okr.Issue {
-	order := make([]*schemaIssue, len(issues))
-	for i := range issues {
-		order[i] = &issues[i]
-	}
-	slices.SortFunc(order, func(a, b *schemaIssue) int {
+	// The issues are sorted in place: records of positions, without a
+	// pointer to follow, sort fast even by the million.
+	slices.SortFunc(issues, func(a, b schemaIssue) int {
 		switch {
-		case a.node.Line != b.node.Line:
-			return cmp.Compare(a.node.Line, b.node.Line)
-		case a.node.Column != b.node.Column:
-			return cmp.Compare(a.node.Column, b.node.Column)
+		case a.pos.Line != b.pos.Line:
+			return cmp.Compare(a.pos.Line, b.pos.Line)
+		case a.pos.Col != b.pos.Col:
+			return cmp.Compare(a.pos.Col, b.pos.Col)
 		case a.group != b.group:
 			return cmp.Compare(a.group, b.group)
 		case a.key != b.key:
@@ -167,26 +165,27 @@ func capIssues(file string, issues []schemaIssue, doc string) []okr.Issue {
 	})
 	var count [len(groupNames)]int
 	var out []okr.Issue
-	report := func(n *yaml.Node, msg string) {
-		out = append(out, okr.Issue{File: file, Pos: okr.PosOf(n), Rule: RuleSchema, Message: msg})
+	report := func(pos okr.Pos, msg string) {
+		out = append(out, okr.Issue{File: file, Pos: pos, Rule: RuleSchema, Message: msg})
 	}
 	var more []*schemaIssue // the first issue left out, of each kind
-	for i, is := range order {
+	for i := range issues {
+		is := &issues[i]
 		if i > 0 {
-			if p := order[i-1]; p.node == is.node && p.group == is.group && p.key == is.key && p.msg == is.msg {
+			if p := &issues[i-1]; p.pos == is.pos && p.group == is.group && p.key == is.key && p.msg == is.msg {
 				continue
 			}
 		}
 		count[is.group]++
 		switch n := count[is.group]; {
 		case n <= maxOfAKind:
-			report(is.node, is.message())
+			report(is.pos, is.message())
 		case n == maxOfAKind+1:
 			more = append(more, is)
 		}
 	}
 	for _, is := range more {
-		report(is.node, andMore(count[is.group]-maxOfAKind, groupNames[is.group], doc))
+		report(is.pos, andMore(count[is.group]-maxOfAKind, groupNames[is.group], doc))
 	}
 	slices.SortStableFunc(out, func(a, b okr.Issue) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
@@ -238,14 +237,14 @@ func (r *schemaReport) lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
 func (r *schemaReport) appendIssues(all []schemaIssue, e *jsonschema.ValidationError) []schemaIssue {
 	node, field, where := r.locate(e.InstanceLocation)
 	value := func(msg string) []schemaIssue {
-		return append(all, schemaIssue{node: node, group: groupValue, msg: msg})
+		return append(all, schemaIssue{pos: okr.PosOf(node), group: groupValue, msg: msg})
 	}
 	got := describe(node)
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
 		in := &keyMapping{node: node, where: where}
 		for _, key := range k.Missing {
-			all = append(all, schemaIssue{node: node, group: groupMissing, in: in, key: key})
+			all = append(all, schemaIssue{pos: okr.PosOf(node), group: groupMissing, in: in, key: key})
 		}
 		return all
 	case *kind.AdditionalProperties:
@@ -256,7 +255,7 @@ func (r *schemaReport) appendIssues(all []schemaIssue, e *jsonschema.ValidationE
 			if kn == nil {
 				kn = node
 			}
-			all = append(all, schemaIssue{node: kn, group: groupUnknown, in: in, key: key})
+			all = append(all, schemaIssue{pos: okr.PosOf(kn), group: groupUnknown, in: in, key: key})
 		}
 		return all
 	case *kind.Type:
