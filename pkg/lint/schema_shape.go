@@ -38,6 +38,8 @@ type shape struct {
 
 	// ref is the schema a $ref beside these keywords points to; both apply.
 	ref *shape
+	// keyList is keys(), listed once all shapes are derived.
+	keyList []string
 	// opaque: the schema uses a keyword the fast check does not evaluate,
 	// so the fast check declines whatever this shape applies to.
 	opaque bool
@@ -195,8 +197,17 @@ func (s *shape) optional(k string) bool {
 }
 
 // keys lists the keys the schema names for a mapping of this shape,
-// required keys first, each group sorted.
+// required keys first, each group sorted. The list is shared: callers must
+// not change it.
 func (s *shape) keys() []string {
+	if s == nil {
+		return nil
+	}
+	return s.keyList
+}
+
+// listKeys computes keys().
+func (s *shape) listKeys() []string {
 	var req, opt []string
 	seen := map[string]bool{}
 	for t := s; t != nil; t = t.ref {
@@ -258,6 +269,9 @@ func deriveSchemas(compiled map[string]*jsonschema.Schema) schemaSet {
 	set := schemaSet{}
 	for kind, s := range compiled {
 		set[kind] = docSchema{full: s, shape: deriveShape(s, done)}
+	}
+	for _, sh := range done {
+		sh.keyList = sh.listKeys()
 	}
 	return set
 }
