@@ -87,26 +87,6 @@ func Default(dir string) *Config {
 	}
 }
 
-// Find looks for .okrctl.yaml in dir and its parents and returns its path,
-// or "" when there is none.
-func Find(dir string) string {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, FileName)
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // Load reads the configuration file at path.
 func Load(path string) (*Config, error) {
 	src, err := os.ReadFile(path)

@@ -27,6 +27,12 @@ type Options struct {
 	Config *config.Config
 	// AsOf enables the date-dependent rules (stale-data) at that date.
 	AsOf time.Time
+	// Cache, when set, lets runs over two revisions share what is the same
+	// in both (see Cache).
+	Cache *Cache
+	// LoadOnly reads and schema-checks the files but runs no rule: for a
+	// side whose findings nobody reads (the base of a diff).
+	LoadOnly bool
 }
 
 // Result is a checked repository.
@@ -75,24 +81,13 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	lo.Cache = opt.Cache.files()
 	repo, err := okr.Load(lo)
 	if err != nil {
 		return nil, err
 	}
 
-	store := kpi.NewStore()
-	var csvProblems []kpi.Problem
-	for i, p := range repo.CSV {
-		name := repo.CSVDisplay[i]
-		f, err := opt.FS.Open(p)
-		if err != nil {
-			csvProblems = append(csvProblems, kpi.Problem{File: name, Line: 1, Col: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
-			continue
-		}
-		csvProblems = append(csvProblems, store.Read(name, f)...)
-		f.Close()
-	}
-	csvProblems = append(csvProblems, store.Finish()...)
+	store, csvProblems := opt.Cache.snapshots(opt.FS, repo)
 
 	pass := &Pass{
 		Repo: repo, Snapshots: store, Config: cfg, AsOf: opt.AsOf,
@@ -124,6 +119,9 @@ func Run(opt Options) (*Result, error) {
 	// Rules only read the repository: run them side by side, each with a
 	// pass of its own, and keep their findings in rule order.
 	rules := checks()
+	if opt.LoadOnly {
+		rules = nil
+	}
 	passes := make([]*Pass, len(rules))
 	okr.Parallel(len(rules), func(i int) {
 		sev, on := severity(cfg, rules[i].Info())
