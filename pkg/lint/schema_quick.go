@@ -69,7 +69,7 @@ func quickOwn(head, s *shape, n *yaml.Node, asText, keyResult bool) bool {
 		if s.minLen >= 0 && utf8.RuneCountInString(str) < s.minLen {
 			return false
 		}
-		if s.pattern != nil && !s.pattern.MatchString(str) {
+		if s.match != nil && !s.match(str) {
 			return false
 		}
 	case typeNumber:

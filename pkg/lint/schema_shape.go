@@ -25,8 +25,9 @@ type shape struct {
 	types    jsonTypes // 0: any type
 	enum     []any     // nil: no enum; const is an enum of one value
 	pattern  jsonschema.Regexp
-	minLen   int // -1: none
-	minItems int // -1: none
+	match    func(string) bool // pattern's MatchString, or a faster equivalent
+	minLen   int               // -1: none
+	minItems int               // -1: none
 	// Numeric bounds as the nearest float64; see quickNumber for why a
 	// comparison with them is exact where it accepts.
 	minimum, maximum, exclusiveMinimum *float64
@@ -114,6 +115,12 @@ func deriveShape(s *jsonschema.Schema, done map[*jsonschema.Schema]*shape) *shap
 		sh.enum = []any{*s.Const}
 	}
 	sh.pattern = s.Pattern
+	if s.Pattern != nil {
+		sh.match = s.Pattern.MatchString
+		if p := compileBytePattern(s.Pattern.String()); p != nil {
+			sh.match = p.MatchString
+		}
+	}
 	if s.MinLength != nil {
 		sh.minLen = *s.MinLength
 	}
