@@ -14,7 +14,6 @@ import (
 	"github.com/okrctl/okrctl/pkg/gitfs"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
-	"github.com/okrctl/okrctl/pkg/progress"
 	"github.com/okrctl/okrctl/pkg/report"
 )
 
@@ -276,7 +275,7 @@ func diffPaths(s *Streams, paths []string, sides ...*diffSide) ([]string, error)
 // PATHs are read too, where this side has them, in case the configuration
 // leaves them out. A side that has none of it is empty.
 func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []string, cache *lint.Cache) (okrdiff.Side, error) {
-	side := okrdiff.Side{Ref: d.ref, Gaps: progress.DefaultGaps()}
+	side := okrdiff.Side{Ref: d.ref}
 	var roots []string
 	for _, p := range cfg.Paths {
 		if !filepath.IsAbs(p) {
@@ -295,7 +294,6 @@ func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []st
 	if len(roots) == 0 {
 		return side, nil
 	}
-	side.Gaps = progress.Gaps{AtRisk: cfg.Status.AtRiskGap, OffTrack: cfg.Status.OffTrackGap}
 	// BASE's findings are not shown: read it without running the rules.
 	opt := lint.Options{Cwd: s.Dir, Paths: roots, Config: cfg, Cache: cache, LoadOnly: d.base}
 	if d.rev != nil {

@@ -92,7 +92,7 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status or grading)`},
+		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status, grading or snapshots)`},
 		{"grading not a mapping", "grading: google\n", 1, "grading must be a mapping of aspirational and committed"},
 		{"unknown commitment", "grading:\n  stretch: {green: 0.7}\n", 2, "unknown key grading.stretch (want aspirational or committed)"},
 		{"bands not a mapping", "grading:\n  committed: 1\n", 2, "grading.committed must be a mapping of green and yellow"},

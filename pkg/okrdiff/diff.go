@@ -48,8 +48,6 @@ type Side struct {
 	// compared do not exist there (everything on the other side is then
 	// added or removed).
 	Result *lint.Result
-	// Gaps are the status gaps of that side's configuration.
-	Gaps progress.Gaps
 }
 
 // Change says what happened to an objective or a key result.
@@ -397,23 +395,19 @@ func Compare(base, head Side, opt Options) *Diff {
 // view is one side indexed for comparison.
 type view struct {
 	objectives map[string]*okr.Objective
-	order      []string // objective ids in file order
-	engine     *progress.Engine
+	order      []string         // objective ids in file order
+	engine     *progress.Engine // nil for a side without a repository
 	kpis       map[string]*okr.KPI
 	store      *kpi.Store
-	gaps       progress.Gaps
 }
 
 func newView(s Side, asOf time.Time) *view {
-	v := &view{objectives: map[string]*okr.Objective{}, gaps: s.Gaps}
+	v := &view{objectives: map[string]*okr.Objective{}}
 	if s.Result == nil {
 		return v
 	}
 	v.kpis, v.store = s.Result.KPIs, s.Result.Snapshots
-	v.engine = &progress.Engine{AsOf: asOf, Gaps: s.Gaps, KPIs: s.Result.KPIs}
-	if s.Result.Snapshots != nil {
-		v.engine.Series = s.Result.Snapshots
-	}
+	v.engine = s.Result.Engine(asOf)
 	for _, o := range s.Result.Repo.Objectives {
 		if _, dup := v.objectives[o.ID]; o.ID == "" || dup {
 			continue // lint reports missing and duplicate ids
@@ -806,7 +800,9 @@ type sameness struct {
 }
 
 func (s *sameness) objective(oo, no *okr.Objective) bool {
-	if oo != no || s.b.gaps != s.h.gaps {
+	// The same object is on both sides only when both have a repository;
+	// a score still changes with the configuration's gaps and bands.
+	if oo != no || s.b.engine.Gaps != s.h.engine.Gaps || s.b.engine.Grading != s.h.engine.Grading {
 		return false
 	}
 	for _, kr := range no.KeyResults {

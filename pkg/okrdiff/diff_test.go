@@ -29,7 +29,7 @@ func check(t *testing.T, files map[string]string) *lint.Result {
 }
 
 func side(t *testing.T, rev string, files map[string]string) Side {
-	return Side{Ref: Ref{Rev: rev, Commit: rev + "0000000"}, Result: check(t, files), Gaps: progress.DefaultGaps()}
+	return Side{Ref: Ref{Rev: rev, Commit: rev + "0000000"}, Result: check(t, files)}
 }
 
 const kpis = `kind: KPI
