@@ -165,6 +165,7 @@ func Run(opt Options) (*Result, error) {
 	findings = append(findings, pass.findings...)
 	findings = suppress(repo.Files, findings, cfg)
 	Sort(findings)
+	findings = capFindings(findings)
 	return &Result{
 		Repo: repo, Snapshots: store, Findings: findings,
 		Files: len(repo.Files) + len(repo.CSV),
