@@ -55,10 +55,12 @@ type markdown struct {
 	// out, when set, receives the document a part at a time (flush).
 	out     *bufio.Writer
 	flushed bool
+	// checkIns gives key result tables a "Last check-in" column.
+	checkIns bool
 }
 
 func newMarkdown(s *Status) *markdown {
-	return &markdown{s: s, l: s.Lang, index: map[string]int{}}
+	return &markdown{s: s, l: s.Lang, index: map[string]int{}, checkIns: s.hasCheckIns()}
 }
 
 func (m *markdown) writeTo(w io.Writer) error {
@@ -230,15 +232,40 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 		case kr.Current != nil && kr.KPI == "":
 			current += " " + m.l.T("md.manual")
 		}
-		rows = append(rows, []string{
+		row := []string{
 			name, baseline, current,
 			directionMark(kr.Direction) + withUnit(m.s.number(kr.Target), unit),
 			m.s.date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), m.s.krStatusCell(kr),
 			withUnit(m.s.number(kr.Forecast), unit),
-		})
+		}
+		if m.checkIns {
+			row = append(row, m.checkInCell(kr))
+		}
+		rows = append(rows, row)
 	}
-	m.table(m.cols("key_result", "baseline", "current", "target", "deadline", "progress", "expected", "status", "forecast"),
-		"lrrrllrlr", rows)
+	header, align := m.cols("key_result", "baseline", "current", "target", "deadline", "progress", "expected", "status", "forecast"), "lrrrllrlr"
+	if m.checkIns {
+		header, align = append(header, m.l.T("md.col.checkin")), align+"l"
+	}
+	m.table(header, align, rows)
+}
+
+// checkInCell shows a key result's latest check-in: its confidence, its
+// note, and when and by whom.
+func (m *markdown) checkInCell(kr progress.KRResult) string {
+	c, ok := m.s.latestCheckIn(kr)
+	if !ok {
+		return "–"
+	}
+	s := confidence(c)
+	if c.Note != "" {
+		s += " " + mdText(c.Note)
+	}
+	who := m.s.date(c.Date)
+	if c.Author != "" {
+		who += ", " + mdText(c.Author)
+	}
+	return s + " (" + who + ")"
 }
 
 // currentNote traces a key result's current value to its snapshots.

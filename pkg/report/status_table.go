@@ -65,7 +65,12 @@ func (s *Status) footer() string {
 // the row's status (for its colour).
 func (s *Status) wideRows(emit func(row []string, color string)) {
 	committed := " " + s.Lang.T("table.committed")
-	row := make([]string, 8)
+	// A confidence column appears when key results have check-ins.
+	row := make([]string, 8, 9)
+	checkIns := s.hasCheckIns()
+	if checkIns {
+		row = row[:9]
+	}
 	for _, o := range s.Objectives {
 		obj := o.Objective
 		name := sanitizeLine(obj.ID)
@@ -74,6 +79,9 @@ func (s *Status) wideRows(emit func(row []string, color string)) {
 		}
 		row[0], row[1], row[2], row[3] = name, truncate(obj.Title, maxTitle), "", ""
 		row[4], row[5], row[6], row[7] = s.bar(&o.Score), percent(&o.Expected), s.objectiveStatusWord(o), ""
+		if checkIns {
+			row[8] = ""
+		}
 		emit(row, objectiveColor(o))
 		for _, kr := range o.KeyResults {
 			unit := sanitizeLine(s.unit(kr))
@@ -82,6 +90,10 @@ func (s *Status) wideRows(emit func(row []string, color string)) {
 			row[3] = directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit)
 			row[4], row[5], row[6] = s.bar(kr.Score), percent(kr.Expected), s.statusWord(kr)
 			row[7] = withUnit(s.number(kr.Forecast), unit)
+			if checkIns {
+				c, _ := s.latestCheckIn(kr)
+				row[8] = confidence(c)
+			}
 			emit(row, krColor(kr))
 		}
 	}
@@ -103,7 +115,11 @@ func (s *Status) wideGrid(keep bool) *wideTable {
 		l.T("col.objective"), l.T("col.key_result"), l.T("col.current"), l.T("col.target"),
 		l.T("col.progress"), l.T("col.expected"), l.T("col.status"), l.T("col.forecast"),
 	}
-	t := &wideTable{g: newGrid(header, []bool{true, true, false, false, true, false, true, false})}
+	left := []bool{true, true, false, false, true, false, true, false}
+	if s.hasCheckIns() {
+		header, left = append(header, l.T("col.confidence")), append(left, false)
+	}
+	t := &wideTable{g: newGrid(header, left)}
 	s.wideRows(func(row []string, color string) {
 		t.g.add(row)
 		if keep {
