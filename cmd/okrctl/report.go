@@ -103,7 +103,7 @@ func runReport(s *Streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.NewReport(ws.Result, settings(ws), asOf, period, filter)
+	r := report.NewReport(ws.Result, asOf, period, filter)
 	r.Lang = l
 	r.Rev = o.rev
 	var buf bytes.Buffer

@@ -11,7 +11,6 @@ import (
 
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/pkg/progress"
 	"github.com/okrctl/okrctl/pkg/report"
 )
 
@@ -87,7 +86,7 @@ func runStatus(s *Streams, o *statusOptions) error {
 		return err
 	}
 	lowerGCGoal()
-	st := report.NewStatus(ws.Result, settings(ws), asOf, filter)
+	st := report.NewStatus(ws.Result, asOf, filter)
 	st.Color = s.color(o.color)
 	st.Width = s.width()
 	st.Wide = o.wide
@@ -137,9 +136,6 @@ func checkPeriodFlag(p string) error {
 	}
 	return nil
 }
-
-// settings returns the status gaps and grading bands of the workspace's configuration.
-func settings(ws *workspace) progress.Settings { return lint.Settings(ws.config) }
 
 // lowerGCGoal tightens the garbage collector's goal once the repository is
 // loaded: what follows, computing progress and rendering, allocates little

@@ -8,7 +8,6 @@ import (
 	"github.com/okrctl/okrctl/internal/synth"
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/lint"
-	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 // BenchmarkStatusFormats renders the status of a 10,000-objective
@@ -24,7 +23,7 @@ func BenchmarkStatusFormats(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := NewStatus(res, progress.DefaultSettings(), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), Filter{})
+	st := NewStatus(res, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), Filter{})
 	for _, tc := range []struct {
 		name   string
 		format string
@@ -66,6 +65,6 @@ func BenchmarkNewStatus(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		NewStatus(res, progress.DefaultSettings(), asOf, Filter{})
+		NewStatus(res, asOf, Filter{})
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 // TestCheckInColumn checks that the table and the Markdown show a key
@@ -30,7 +29,7 @@ func TestCheckInColumn(t *testing.T) {
 		{Date: examplesAsOf.AddDate(0, 0, 3), Confidence: &four, Note: "after the as-of date"},
 	}
 	defer func() { kr.CheckIns = nil }()
-	st := NewStatus(res, progress.DefaultSettings(), examplesAsOf, Filter{Period: "2026-Q4"})
+	st := NewStatus(res, examplesAsOf, Filter{Period: "2026-Q4"})
 
 	var table bytes.Buffer
 	if err := (tableStatus{}).Format(&table, st); err != nil {

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 // examplesReport builds the report of the bundled examples for period at
@@ -20,7 +19,7 @@ func examplesReport(t *testing.T, period string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewReport(checkExamples(t), progress.DefaultSettings(), examplesAsOf, p, Filter{})
+	return NewReport(checkExamples(t), examplesAsOf, p, Filter{})
 }
 
 func renderReport(t *testing.T, r *Report) string {

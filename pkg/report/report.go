@@ -26,9 +26,9 @@ type Report struct {
 // NewReport computes the report of period p at asOf from a checked
 // repository: the objectives the filter selects inside p (its Period is
 // set to p), and the findings that concern them or no objective at all.
-func NewReport(res *lint.Result, set progress.Settings, asOf time.Time, p okr.Period, f Filter) *Report {
+func NewReport(res *lint.Result, asOf time.Time, p okr.Period, f Filter) *Report {
 	f.Period = p.Text
-	r := &Report{Status: NewStatus(res, set, asOf, f), Period: p}
+	r := &Report{Status: NewStatus(res, asOf, f), Period: p}
 	r.Findings = periodFindings(res, r.Objectives)
 	return r
 }

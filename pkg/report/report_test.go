@@ -118,7 +118,7 @@ func hostileReport(t *testing.T) *Report {
 		Message: "KPI " + hostile[3] + " | " + hostile[2],
 	})
 	p, _ := okr.ParsePeriod("2026-Q4")
-	return NewReport(res, progress.DefaultSettings(), asOf, p, Filter{})
+	return NewReport(res, asOf, p, Filter{})
 }
 
 // TestReportHostileText proves that text from the YAML cannot change the
@@ -308,7 +308,7 @@ func TestReportPeriodFindings(t *testing.T) {
 		}
 	}
 	p, _ := okr.ParsePeriod("2026-Q4")
-	out := renderReport(t, NewReport(res, progress.DefaultSettings(), examplesAsOf, p, Filter{}))
+	out := renderReport(t, NewReport(res, examplesAsOf, p, Filter{}))
 	if strings.Contains(out, "q3 stale") || !strings.Contains(out, "q4 stale") || !strings.Contains(out, "kpi file") {
 		t.Errorf("want the Q4 and KPI findings only:\n%s", out)
 	}

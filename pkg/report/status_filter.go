@@ -70,8 +70,8 @@ func periodWithin(o *okr.Objective, p string) bool {
 
 // NewStatus computes the progress of every objective of a checked
 // repository that the filter selects, in file order.
-func NewStatus(res *lint.Result, set progress.Settings, asOf time.Time, f Filter) *Status {
-	e := progress.NewEngine(asOf, set, res.KPIs, res.Snapshots)
+func NewStatus(res *lint.Result, asOf time.Time, f Filter) *Status {
+	e := res.Engine(asOf)
 	s := &Status{AsOf: asOf, Period: f.Period, KPIs: res.KPIs, Findings: res.Findings, Filter: f,
 		periodOf: map[string]string{}}
 	periods, owners := map[string]bool{}, map[string]bool{}

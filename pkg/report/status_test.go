@@ -41,7 +41,7 @@ func checkExamples(t *testing.T) *lint.Result {
 // examplesStatus computes the progress of the bundled examples.
 func examplesStatus(t *testing.T, f Filter) *Status {
 	t.Helper()
-	return NewStatus(checkExamples(t), progress.DefaultSettings(), examplesAsOf, f)
+	return NewStatus(checkExamples(t), examplesAsOf, f)
 }
 
 func TestStatusGolden(t *testing.T) {
