@@ -8,7 +8,7 @@
 // package turns them into findings.
 //
 // Parsing takes a fast path for the plain block YAML that OKR files are
-// written in (quick.go), which builds the same yaml.Node trees as
+// written in (package yamlfast), which builds the same yaml.Node trees as
 // go.yaml.in/yaml/v3 at a fraction of the cost, and falls back to yaml.v3
 // for everything else, including every syntax error. DirFS reads whole
 // files with the fewest system calls. Together they let a repository of

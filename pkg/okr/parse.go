@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/pkg/yamlfast"
 )
 
 // Limits that keep a hostile or broken file from exhausting okrctl.
@@ -74,7 +76,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func ParseFile(path string, src []byte) *File { return parseFile(path, src, true) }
 
 // parseFile is ParseFile; quick says whether to try the fast front end
-// (quick.go) before the full parser.
+// (package yamlfast) before the full parser.
 func parseFile(path string, src []byte, quick bool) (f *File) {
 	f = &File{Path: path, Src: src}
 	defer func() {
@@ -92,7 +94,7 @@ func parseFile(path string, src []byte, quick bool) (f *File) {
 		return f
 	}
 	if quick {
-		if docs, ok := quickParse(src); ok {
+		if docs, ok := yamlfast.Parse(src); ok {
 			for i, n := range docs {
 				f.addDoc(i, n)
 			}

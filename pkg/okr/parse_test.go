@@ -3,10 +3,14 @@ package okr
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/okrctl/okrctl/internal/yamldiff"
 )
 
 // billionLaughs is the classic alias bomb: nine levels of nine aliases, a
@@ -299,5 +303,56 @@ func TestYAMLErrorPosition(t *testing.T) {
 		if p.Line < 1 || p.Line > lineCount([]byte(src)) || p.Col < 1 {
 			t.Errorf("%q: position %v is outside the file", src, p)
 		}
+	}
+}
+
+// TestParseFileQuickAndFull checks that both paths of ParseFile give the
+// same documents and issues for the loader's test files.
+func TestParseFileQuickAndFull(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quick, full := parseFile(p, src, true), parseFile(p, src, false)
+		if fmt.Sprint(quick.Issues) != fmt.Sprint(full.Issues) {
+			t.Errorf("%s: issues differ:\nquick %v\nfull  %v", p, quick.Issues, full.Issues)
+		}
+		if len(quick.Docs) != len(full.Docs) {
+			t.Fatalf("%s: %d documents, want %d", p, len(quick.Docs), len(full.Docs))
+		}
+		for i := range quick.Docs {
+			q, f := quick.Docs[i], full.Docs[i]
+			if q.Index != f.Index || q.Kind != f.Kind {
+				t.Errorf("%s: document %d is %d/%q, want %d/%q", p, i, q.Index, q.Kind, f.Index, f.Kind)
+			}
+			if d := yamldiff.Trees("doc", q.Node, f.Node); d != "" {
+				t.Errorf("%s: %s", p, d)
+			}
+		}
+	}
+}
+
+// BenchmarkParseFile parses a typical objective file with the quick front
+// end and with yaml.v3 alone.
+func BenchmarkParseFile(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "okrs", "2026-Q4", "marketing.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, quick := range []bool{true, false} {
+		b.Run(map[bool]string{true: "quick", false: "full"}[quick], func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if f := parseFile("f.yaml", src, quick); len(f.Docs) != 1 || len(f.Issues) != 0 {
+					b.Fatalf("%d documents, issues %v", len(f.Docs), f.Issues)
+				}
+			}
+		})
 	}
 }
