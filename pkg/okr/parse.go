@@ -144,8 +144,8 @@ func (f *File) issue(p Pos, rule, msg string) {
 	f.Issues = append(f.Issues, Issue{File: f.Path, Pos: p, Rule: rule, Message: msg})
 }
 
-// checkText finds invalid UTF-8, control characters and line breaks other
-// than LF and CRLF, which the YAML parser reports without a position or
+// checkText finds invalid UTF-8, control characters, the noncharacters
+// U+FFFE and U+FFFF, and line breaks other than LF and CRLF, which the YAML parser reports without a position or
 // counts differently from editors.
 func checkText(src []byte) (Pos, string) {
 	line, col := 1, 1
@@ -168,6 +168,8 @@ func checkText(src []byte) (Pos, string) {
 		case r == '\uFEFF' && i == 0, r == '\t', r == '\r':
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			return Pos{line, col}, fmt.Sprintf("control character %U is not allowed: is this a binary file?", r)
+		case r == 0xFFFE || r == 0xFFFF:
+			return Pos{line, col}, fmt.Sprintf("character %U is not allowed in YAML: is this a binary file?", r)
 		}
 		i += size
 		col++

@@ -172,6 +172,16 @@ func TestParseFile(t *testing.T) {
 			issues: []issue{{1, 9, "control character U+0085"}},
 		},
 		{
+			name:   "U+FFFE",
+			src:    "kind: KPI\nname: a\uFFFEb\n",
+			issues: []issue{{2, 8, "character U+FFFE is not allowed in YAML"}},
+		},
+		{
+			name:   "U+FFFF",
+			src:    "kind: KPI\nname: \uFFFF\n",
+			issues: []issue{{2, 7, "character U+FFFF is not allowed in YAML"}},
+		},
+		{
 			name:   "old Mac line endings",
 			src:    "kind: KPI\rid: a\r",
 			issues: []issue{{1, 10, "line separator U+000D is not allowed: okrctl reads LF or CRLF line endings"}},

@@ -300,9 +300,15 @@ func (p *quickParser) key(pos int) (qref, int) {
 	if colon < 0 {
 		return none, 0
 	}
+	// yaml.v3 allows 1024 characters from a key's start to its ':'; bytes
+	// are at least as many as characters, and the margin keeps clear of
+	// how it counts.
+	if colon-pos > 1000 {
+		return none, 0
+	}
 	k := strings.TrimRight(p.src[pos:colon], " ")
 	tag := resolvePlain(k)
-	if tag == "" || len(k) > 1000 { // the YAML limit for an implicit key is 1024 characters
+	if tag == "" {
 		return none, 0
 	}
 	return p.node(yaml.ScalarNode, tag, k, 0, p.n+1, p.col(pos)), colon + 1
@@ -583,7 +589,8 @@ func (p *quickParser) flowSequence(q, end int) (qref, int) {
 			}
 		case plainStart(p.src, i, end) && (c != '-' || !strings.ContainsRune(",[]{}", rune(p.src[i+1]))):
 			j := i
-			for j < end && !strings.ContainsRune(",]:#[{}\"'", rune(p.src[j])) {
+			// '?' ends a plain scalar in a flow collection, as in yaml.v3.
+			for j < end && !strings.ContainsRune(",]:#[{}\"'?", rune(p.src[j])) {
 				j++
 			}
 			v := strings.TrimRight(p.src[i:j], " ")

@@ -118,6 +118,17 @@ func TestQuickParseAgreesWithYAML(t *testing.T) {
 		{"comment without space", "a: 'x'#c\n", false},
 		{"trailing comma", "a: [x, ]\n", false},
 		{"unclosed flow", "a: [x, y\n", false},
+		{"question mark in a flow item", "labels: [why?]\n", false},
+		{"question mark ending a flow item", "labels: [a?]\n", false},
+		{"question mark starting a flow word", "labels: [a ?b]\n", false},
+		{"question mark in a block value", "title: why? because\n", true},
+		{"U+FFFE in a value", "title: a\uFFFEb\n", false},
+		{"U+FFFF in a value", "title: a\uFFFFb\n", false},
+		{"invalid UTF-8", "title: caf\xe9\n", false},
+		{"control character", "title: a\x01b\n", false},
+		{"next line", "title: a\u0085b\n", false},
+		{"key of 1000 characters", strings.Repeat("k", 1000) + ": v\n", true},
+		{"long key with spaces before the colon", strings.Repeat("k", 1000) + strings.Repeat(" ", 30) + ": v\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,6 +195,14 @@ func FuzzQuickParse(f *testing.F) {
 	fuzzseed.AddFiles(f, filepath.Join("..", "..", "examples", "*", "*.yaml"))
 	fuzzseed.AddFiles(f, filepath.Join("..", "..", "examples", "okrs", "*", "*.yaml"))
 	f.Add([]byte("a: |\n  x\n\n  y\nb: >-\n  p\n  q\n\n  r\nc: [a, 'b', \"c\"]\nd:\n- e: 1\n  f: 2026-01-02\n---\ng: ~\n"))
+	// Inputs the fast path once accepted although yaml.v3 rejects them.
+	for _, src := range []string{
+		"labels: [why?]\n", "labels: [a?]\n", "labels: [a ?b]\n",
+		"title: a\uFFFEb\n", "title: a\uFFFFb\n",
+		strings.Repeat("k", 1000) + strings.Repeat(" ", 30) + ": v\n",
+	} {
+		f.Add([]byte(src))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkQuick(t, src)
 	})
