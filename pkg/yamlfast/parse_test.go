@@ -14,8 +14,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/okrctl/okrctl/internal/fuzzseed"
-	"github.com/okrctl/okrctl/internal/yamldiff"
 	"github.com/okrctl/okrctl/internal/synth"
+	"github.com/okrctl/okrctl/internal/yamldiff"
 )
 
 // fullParse parses src with yaml.v3 alone, into the content node of each
