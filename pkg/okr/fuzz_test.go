@@ -13,6 +13,7 @@ import (
 // here), and that every issue has a position inside the file.
 func FuzzParseFile(f *testing.F) {
 	fuzzseed.AddFiles(f, filepath.Join("testdata", "*.yaml"))
+	fuzzseed.AddFiles(f, filepath.Join("testdata", "broken", "*.yaml"))
 	f.Add([]byte(validObjective))
 	f.Add([]byte(billionLaughs()))
 	f.Fuzz(func(t *testing.T, src []byte) {

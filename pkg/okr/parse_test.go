@@ -65,12 +65,12 @@ func TestParseFile(t *testing.T) {
 		{
 			name:   "malformed: value glued to a key",
 			src:    "kind: Objective\nid: x\ntitle: Close 25 deals: half of them large\n",
-			issues: []issue{{3, 22, "invalid YAML: mapping values are not allowed in this context"}},
+			issues: []issue{{3, 22, "invalid YAML: the value of `title:` holds `: `, which YAML reads as the start of a key: put the value in quotes"}},
 		},
 		{
 			name:   "malformed: unclosed flow sequence",
 			src:    "kind: Objective\nlabels: [a, b\nowner: x\n",
-			issues: []issue{{2, 9, "invalid YAML: did not find expected ',' or ']'"}},
+			issues: []issue{{2, 9, "invalid YAML: the [ opened here is never closed"}},
 		},
 		{
 			name:   "malformed: unterminated quote",
@@ -80,23 +80,23 @@ func TestParseFile(t *testing.T) {
 		{
 			name:   "malformed: tab indentation",
 			src:    "kind: KPI\nkey:\n\tid: a\n",
-			issues: []issue{{3, 1, "invalid YAML: a tab where YAML needs spaces (indent with spaces, not tabs)"}},
+			issues: []issue{{3, 1, "invalid YAML: a tab before `id:`; YAML indents with spaces"}},
 		},
 		{
 			name:   "malformed: reserved character",
 			src:    "kind: KPI\nid: @handle\n",
-			issues: []issue{{2, 5, "invalid YAML: found character that cannot start any token"}},
+			issues: []issue{{2, 5, "invalid YAML: a value cannot start with @: put it in quotes"}},
 		},
 		{
 			name:   "malformed: unknown anchor",
 			src:    "kind: KPI\nid: a\nname: *nope\n",
-			issues: []issue{{3, 7, "invalid YAML: unknown anchor 'nope' referenced"}},
+			issues: []issue{{3, 7, "invalid YAML: alias *nope names no anchor &nope above it"}},
 		},
 		{
 			name:   "malformed second document keeps the first",
 			src:    "kind: KPI\nid: a\nname: A\n---\nkind: KPI\nid: [b\n",
 			docs:   1,
-			issues: []issue{{6, 5, "invalid YAML: did not find expected ',' or ']'"}},
+			issues: []issue{{6, 5, "invalid YAML: the [ opened here is never closed"}},
 		},
 		{
 			name:   "duplicate key",

@@ -192,6 +192,7 @@ func TestQuickParseHandlesRealFiles(t *testing.T) {
 // parses to the same documents.
 func FuzzQuickParse(f *testing.F) {
 	fuzzseed.AddFiles(f, filepath.Join("..", "okr", "testdata", "*.yaml"))
+	fuzzseed.AddFiles(f, filepath.Join("..", "okr", "testdata", "broken", "*.yaml"))
 	fuzzseed.AddFiles(f, filepath.Join("..", "..", "examples", "*", "*.yaml"))
 	fuzzseed.AddFiles(f, filepath.Join("..", "..", "examples", "okrs", "*", "*.yaml"))
 	f.Add([]byte("a: |\n  x\n\n  y\nb: >-\n  p\n  q\n\n  r\nc: [a, 'b', \"c\"]\nd:\n- e: 1\n  f: 2026-01-02\n---\ng: ~\n"))

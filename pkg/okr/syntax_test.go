@@ -1,0 +1,124 @@
+package okr
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/broken/messages.golden")
+
+var expectRE = regexp.MustCompile(`^# expect: (\d+):(\d+) -- `)
+
+// TestBrokenCorpus parses the corpus of broken OKR files, each written
+// with a common mistake in English, Italian or Spanish, and checks that the
+// first finding is at the line and column its first line states; the
+// messages are compared with testdata/broken/messages.golden.
+func TestBrokenCorpus(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "broken", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]int{}
+	var got strings.Builder
+	for _, p := range paths {
+		name := filepath.Base(p)
+		langs[name[:2]]++
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := expectRE.FindSubmatch(src)
+		if m == nil {
+			t.Errorf("%s: no '# expect: LINE:COL -- why' first line", name)
+			continue
+		}
+		line, _ := strconv.Atoi(string(m[1]))
+		col, _ := strconv.Atoi(string(m[2]))
+		for _, quick := range []bool{true, false} {
+			f := parseFile(name, src, quick)
+			if len(f.Issues) == 0 {
+				t.Errorf("%s: no finding", name)
+				continue
+			}
+			is := f.Issues[0]
+			if is.Pos != (Pos{line, col}) || is.Rule != RuleYAML {
+				t.Errorf("%s: first finding %d:%d %s [%s], want at %d:%d [yaml]", name, is.Pos.Line, is.Pos.Col, is.Message, is.Rule, line, col)
+			}
+			if quick {
+				fmt.Fprintf(&got, "%s:%d:%d: %s\n", name, is.Pos.Line, is.Pos.Col, is.Message)
+			}
+		}
+	}
+	if len(paths) < 20 || langs["en"] < 5 || langs["it"] < 5 || langs["es"] < 5 {
+		t.Errorf("the corpus has %d files (%v by language), want at least 20 with 5 of each", len(paths), langs)
+	}
+	golden := filepath.Join("testdata", "broken", "messages.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("messages (-want +got); run go test -update to accept:\n%s", diff)
+	}
+}
+
+// TestSyntaxErrorIgnoresTheParserWording checks that the position of a
+// syntax error does not depend on the text of yaml.v3's message: a
+// reworded message, or one naming another line, leaves the caret where it
+// is. Some of the inputs are explained by the line scanner, others only
+// located.
+func TestSyntaxErrorIgnoresTheParserWording(t *testing.T) {
+	tests := []struct {
+		src       string
+		line, col int
+	}{
+		{"kind: KPI\nid: a\n  name: b\n", 3, 3},
+		{"kind: KPI\nid: [a, b\n", 2, 5},
+		{"kind: KPI\nname: x\nid: a\n? [b]\n: c\nunit: {a: [}\n", 6, 1},
+		{"kind: KPI\nid: a\nname: |0\n  x\n", 3, 1},
+		{"a: b\n---\nc: d\n... x\n", 4, 1},
+		{"labels: [why?]\n", 1, 1},
+		{strings.Repeat("k", 1000) + strings.Repeat(" ", 30) + ": v\n", 1, 1},
+	}
+	for _, tt := range tests {
+		f := parseFile("f.yaml", []byte(tt.src), false)
+		if len(f.Issues) != 1 {
+			t.Errorf("%q: issues %v, want one", tt.src, f.Issues)
+			continue
+		}
+		if got := f.Issues[0].Pos; got != (Pos{tt.line, tt.col}) {
+			t.Errorf("%q: at %v, want %d:%d (%s)", tt.src, got, tt.line, tt.col, f.Issues[0].Message)
+		}
+		for _, err := range []error{errors.New("yaml: line 99: something else"), errors.New("reworded")} {
+			if p, _ := syntaxError([]byte(tt.src), err, 0); p != f.Issues[0].Pos {
+				t.Errorf("%q: a reworded parser error moves the caret from %v to %v", tt.src, f.Issues[0].Pos, p)
+			}
+		}
+	}
+}
+
+func TestYAMLProblem(t *testing.T) {
+	for in, want := range map[string]string{
+		"yaml: line 3: did not find expected key":  "did not find expected key",
+		"yaml: control characters are not allowed": "control characters are not allowed",
+		"yaml: line x: odd":                        "line x: odd",
+	} {
+		if got := yamlProblem(errors.New(in)); got != want {
+			t.Errorf("yamlProblem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
