@@ -313,7 +313,7 @@ func splitKey(c string) (key string, after int, ok bool) {
 			return "", 0, false
 		}
 		rest := strings.TrimLeft(c[end+1:], " ")
-		if strings.HasPrefix(rest, ":") && (len(rest) == 1 || rest[1] == ' ') {
+		if strings.HasPrefix(rest, ":") && (len(rest) == 1 || rest[1] == ' ' || rest[1] == '\t') {
 			return c[1:end], len(c) - len(rest) + 1, true
 		}
 		return "", 0, false
@@ -323,7 +323,7 @@ func splitKey(c string) (key string, after int, ok bool) {
 	}
 	for i := 0; i < len(c); i++ {
 		switch {
-		case c[i] == ':' && (i+1 == len(c) || c[i+1] == ' '):
+		case c[i] == ':' && (i+1 == len(c) || c[i+1] == ' ' || c[i+1] == '\t'):
 			return strings.TrimRight(c[:i], " "), i + 1, true
 		case c[i] == '#' && c[i-1] == ' ':
 			return "", 0, false
@@ -560,6 +560,8 @@ func (s *syntaxScan) value(n, col, v int, holder string) (problem, int, bool) {
 			return problem{n, v, fmt.Sprintf("the %c opened here is never closed", c)}, 0, true
 		} else if !restIsComment(text[close+1:]) {
 			return problem{}, -1, false
+		} else if q := flowQuestion(text, v, close); q >= 0 {
+			return problem{n, q, "a ? inside [ ] or { } may only start an item: put the item in quotes (\"why?\")"}, 0, true
 		}
 	case '*':
 		name := strings.TrimRight(text[v+1:], " ")
@@ -609,7 +611,7 @@ func (s *syntaxScan) closesBelow(n int, closer string) bool {
 // content, the text of line n at a key's place.
 func missingSpace(n int, text, content string) (problem, bool) {
 	i := strings.IndexByte(content, ':')
-	if i <= 0 || i+1 >= len(content) || content[i+1] == ' ' || strings.ContainsAny(content[:i], " \"'[]{}#") || strings.Contains(content, ": ") {
+	if i <= 0 || i+1 >= len(content) || content[i+1] == ' ' || content[i+1] == '\t' || strings.ContainsAny(content[:i], " \"'[]{}#") || strings.Contains(content, ": ") {
 		return problem{}, false
 	}
 	key, value := content[:i], strings.TrimRight(content[i+1:], " ")
@@ -642,6 +644,32 @@ func flowEnd(text string, v int) int {
 			if text[i-1] == ' ' {
 				return -1
 			}
+		}
+	}
+	return -1
+}
+
+// flowQuestion returns the offset of a '?' that does not start an item of
+// the flow collection text[open:close+1], which yaml.v3 rejects, or -1.
+func flowQuestion(text string, open, close int) int {
+	start := true // no item text yet since the last [, { or ,
+	for i := open; i < close; i++ {
+		switch c := text[i]; c {
+		case '"', '\'':
+			if i = closingQuote(text, i); i < 0 {
+				return -1
+			}
+			start = false
+		case '[', '{', ',':
+			start = true
+		case ' ':
+		case '?':
+			if !start {
+				return i
+			}
+			start = false
+		default:
+			start = false
 		}
 	}
 	return -1

@@ -91,11 +91,19 @@ func TestSyntaxErrorIgnoresTheParserWording(t *testing.T) {
 		{"kind: KPI\nname: x\nid: a\n? [b]\n: c\nunit: {a: [}\n", 6, 1},
 		{"kind: KPI\nid: a\nname: |0\n  x\n", 3, 1},
 		{"a: b\n---\nc: d\n... x\n", 4, 1},
-		{"labels: [why?]\n", 1, 1},
+		{"labels: [why?]\n", 1, 13},
+		{"labels: [a, b ?c]\n", 1, 15},
+		{"labels: [?a, 'b?']\n", 0, 0},
 		{strings.Repeat("k", 1000) + strings.Repeat(" ", 30) + ": v\n", 1, 1},
 	}
 	for _, tt := range tests {
 		f := parseFile("f.yaml", []byte(tt.src), false)
+		if tt.line == 0 {
+			if len(f.Issues) != 0 {
+				t.Errorf("%q: issues %v, want none", tt.src, f.Issues)
+			}
+			continue
+		}
 		if len(f.Issues) != 1 {
 			t.Errorf("%q: issues %v, want one", tt.src, f.Issues)
 			continue
@@ -119,6 +127,48 @@ func TestYAMLProblem(t *testing.T) {
 	} {
 		if got := yamlProblem(errors.New(in)); got != want {
 			t.Errorf("yamlProblem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestScanSyntaxQuietOnValidYAML checks that the line scanner finds no
+// mistake in files yaml.v3 accepts: the bundled examples, the loader's
+// test files and YAML of the forms the scanner follows.
+func TestScanSyntaxQuietOnValidYAML(t *testing.T) {
+	srcs := map[string]string{
+		"multi-line plain":     "a: one\n  two\n  - three\nb: x\n",
+		"compact sequence":     "a:\n- x\n- y: 1\n  z: 2\nb: c\n",
+		"nested sequences":     "a:\n  - - x\n    - y\n  - z\n",
+		"block scalars":        "a: |\n  x: y\n\n    - z\nb: >-\n  '\n- c: |\n    d\n",
+		"item block scalar":    "l:\n  - |\n    text: here\n  - >\n    more\n",
+		"quoted keys":          "\"a b\": 1\n'c': 2\n",
+		"anchors and aliases":  "a: &x 1\nb: *x\nc: &y\n  d: 1\ne: *y\n",
+		"flow":                 "a: [b, 'c', {d: e}]\nf: {g: [h]}\n",
+		"multi-line quoted":    "a: \"one\n  two\"\nb: 'x\n\n  y'\n",
+		"documents":            "a: 1\n---\n  b: 2\n  c: 3\n...\n---\n- x\n",
+		"comments":             "# c\na: 1 # c\n  # indented comment\nb:\n# c\n  c: 2\n",
+		"url and times":        "a: http://x.y/z\nb: 10:30\nc: x:y\n",
+		"tabs after values":    "a: 1\t# c\nb:\tx\n",
+		"question mark values": "a: why?\nb: [?x]\n",
+		"scalar document":      "just text\n",
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*", "*.yaml"))
+	more, _ := filepath.Glob(filepath.Join("..", "..", "examples", "okrs", "*", "*.yaml"))
+	local, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	for _, p := range append(append(paths, more...), local...) {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[p] = string(src)
+	}
+	for name, src := range srcs {
+		if !newProber([]byte(src)).parses(1 << 30) {
+			continue // not YAML: not for this test
+		}
+		lines := splitSourceLines([]byte(src))
+		if p, msg, _, ok := scanSyntax(lines, len(lines)); ok {
+			t.Errorf("%s: the scanner reports %v %s in valid YAML", name, p, msg)
 		}
 	}
 }
