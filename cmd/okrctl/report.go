@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okrctl/okrctl/internal/atomicfile"
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/report"
 )
@@ -96,10 +98,10 @@ func runReport(s *Streams, o *reportOptions) error {
 			return err
 		}
 	} else {
-		if err := report.WriteFileAtomic(out, buf.Bytes()); err != nil {
+		if err := atomicfile.Write(out, buf.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %d objectives\n", o.output, period.Text, asOf.Format(time.DateOnly), len(r.Objectives))
+		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %s\n", o.output, period.Text, asOf.Format(time.DateOnly), plural.Of(len(r.Objectives), "objective"))
 	}
 	return reportFindings(s, ws)
 }

@@ -14,17 +14,15 @@ func newDeadline() *deadline {
 
 // Check resolves each key result's deadline: the written one, which must
 // be a date (whatever its type: the schema leaves the deadline to this
-// rule), inside the objective's period; else the end of the period, which
-// cannot be resolved when the period is missing or invalid (the schema
-// reports the period itself).
+// rule), inside the objective's period; else the end of the period. When
+// the period is missing or invalid, the schema's one finding on the period
+// says so; a defaulted deadline, which that period would give, is not
+// reported again for each key result (one problem, one finding).
 func (r *deadline) Check(p *Pass) {
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
 			_, v := okr.Lookup(kr.Node, "deadline")
 			if v == nil || (v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null") {
-				if !o.HasPeriod() {
-					p.Reportf(o.File(), okr.PosOf(kr.Node), "%s has no deadline, and the objective has no valid period to take it from: give a deadline (YYYY-MM-DD) or fix the period", krName(kr, i))
-				}
 				continue
 			}
 			if v.Kind != yaml.ScalarNode {

@@ -3,8 +3,6 @@ package lint
 import (
 	"fmt"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
@@ -23,7 +21,7 @@ func (r *duplicateID) Check(p *Pass) {
 			continue
 		}
 		if first, dup := objectives[o.ID]; dup {
-			p.Reportf(o.File(), okr.ValuePos(o.Node(), "id"), "objective id %q is already used at %s", o.ID, where(first.File(), first.Node()))
+			p.Reportf(o.File(), o.Pos.Value("id"), "objective id %q is already used at %s", o.ID, where(first.File(), first.Pos))
 		} else {
 			objectives[o.ID] = o
 		}
@@ -33,7 +31,7 @@ func (r *duplicateID) Check(p *Pass) {
 				continue
 			}
 			if first, dup := krs[kr.ID]; dup {
-				p.Reportf(o.File(), okr.ValuePos(kr.Node, "id"), "key result id %q is already used in this objective at line %d", kr.ID, okr.ValuePos(first.Node, "id").Line)
+				p.Reportf(o.File(), kr.Pos.Value("id"), "key result id %q is already used in this objective at line %d", kr.ID, first.Pos.Value("id").Line)
 			} else {
 				krs[kr.ID] = kr
 			}
@@ -45,14 +43,14 @@ func (r *duplicateID) Check(p *Pass) {
 			continue
 		}
 		if first, dup := kpis[k.ID]; dup {
-			p.Reportf(k.File(), okr.ValuePos(k.Doc.Node, "id"), "KPI id %q is already defined at %s", k.ID, where(first.File(), first.Doc.Node))
+			p.Reportf(k.File(), k.Pos.Value("id"), "KPI id %q is already defined at %s", k.ID, where(first.File(), first.Pos))
 		} else {
 			kpis[k.ID] = k
 		}
 	}
 }
 
-// where formats the position of a node's "id" as file:line.
-func where(file string, m *yaml.Node) string {
-	return fmt.Sprintf("%s:%d", file, okr.ValuePos(m, "id").Line)
+// where formats the position of a document's "id" as file:line.
+func where(file string, f okr.Fields) string {
+	return fmt.Sprintf("%s:%d", file, f.Value("id").Line)
 }

@@ -36,6 +36,6 @@ func (r *objectiveCount) Check(p *Pass) {
 		}
 		sort.SliceStable(g, func(i, j int) bool { return g[i].File() < g[j].File() })
 		o := g[hi]
-		p.Reportf(o.File(), okr.ValuePos(o.Node(), "owner"), "owner %q has %d objectives in %s (more than %d): focus on fewer", k.owner, len(g), k.period, hi)
+		p.Reportf(o.File(), o.Pos.Value("owner"), "owner %q has %d objectives in %s (more than %d): focus on fewer", k.owner, len(g), k.period, hi)
 	}
 }

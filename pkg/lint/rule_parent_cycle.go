@@ -53,7 +53,7 @@ func (r *parentCycle) report(p *Pass, cycle []*okr.Objective) {
 	first := 0
 	for i, o := range cycle {
 		a, b := o, cycle[first]
-		if a.File() < b.File() || (a.File() == b.File() && okr.PosOf(a.Node()).Line < okr.PosOf(b.Node()).Line) {
+		if a.File() < b.File() || (a.File() == b.File() && a.Pos.At.Line < b.Pos.At.Line) {
 			first = i
 		}
 	}
@@ -64,8 +64,8 @@ func (r *parentCycle) report(p *Pass, cycle []*okr.Objective) {
 	names = append(names, names[0])
 	o := cycle[first]
 	if len(cycle) == 1 {
-		p.Reportf(o.File(), okr.ValuePos(o.Node(), "parent"), "objective %q is its own parent", o.ID)
+		p.Reportf(o.File(), o.Pos.Value("parent"), "objective %q is its own parent", o.ID)
 		return
 	}
-	p.Reportf(o.File(), okr.ValuePos(o.Node(), "parent"), "parents form a cycle: %s", strings.Join(names, " → "))
+	p.Reportf(o.File(), o.Pos.Value("parent"), "parents form a cycle: %s", strings.Join(names, " → "))
 }

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"github.com/okrctl/okrctl/pkg/kpi"
-	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
@@ -40,7 +39,7 @@ func (r *staleData) Check(p *Pass) {
 			if !stale {
 				continue
 			}
-			pos := okr.ValuePos(kr.Node, "kpi")
+			pos := kr.Pos.Value("kpi")
 			if newest == (kpi.Point{}) {
 				p.Reportf(o.File(), pos, "KPI %q is measured %s but has no snapshot on or before %s", k.ID, k.Frequency, asOf)
 				continue

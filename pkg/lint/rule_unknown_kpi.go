@@ -14,15 +14,25 @@ func newUnknownKPI() *unknownKPI {
 }
 
 // Check reports each key result whose kpi no KPI document defines,
-// suggesting the closest id.
+// suggesting the closest id; when the typo is in the KPI document's id
+// instead, it reports that document once.
 func (r *unknownKPI) Check(p *Pass) {
 	ids := sortedKeys(p.KPIs)
+	misspelt := misspeltKPIs(p)
+	for _, id := range sortedKeys(misspelt) {
+		if m := misspelt[id]; m.readers > 0 {
+			reportMisspelt(p, id, m)
+		}
+	}
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
 			if kr.KPI == "" || p.KPIs[kr.KPI] != nil {
 				continue
 			}
-			p.Reportf(o.File(), okr.ValuePos(kr.Node, "kpi"), "%s measures KPI %q, which no KPI document defines%s", krName(kr, i), kr.KPI, didYouMean(kr.KPI, ids))
+			if _, ok := misspelt[kr.KPI]; ok {
+				continue
+			}
+			p.Reportf(o.File(), kr.Pos.Value("kpi"), "%s measures KPI %q, which no KPI document defines%s", krName(kr, i), kr.KPI, didYouMean(kr.KPI, ids))
 		}
 	}
 }

@@ -1,7 +1,5 @@
 package lint
 
-import "github.com/okrctl/okrctl/pkg/okr"
-
 type unknownParent struct{ base }
 
 func newUnknownParent() *unknownParent {
@@ -19,6 +17,6 @@ func (r *unknownParent) Check(p *Pass) {
 		if ids == nil {
 			ids = sortedKeys(p.Objectives)
 		}
-		p.Reportf(o.File(), okr.ValuePos(o.Node(), "parent"), "parent %q names no objective%s", o.Parent, didYouMean(o.Parent, ids))
+		p.Reportf(o.File(), o.Pos.Value("parent"), "parent %q names no objective%s", o.Parent, didYouMean(o.Parent, ids))
 	}
 }

@@ -24,6 +24,42 @@ func PosOf(n *yaml.Node) Pos {
 	return Pos{Line: n.Line, Col: n.Column}
 }
 
+// Fields tells where a YAML mapping and each of its keys are written, so
+// that findings can point at a field without the rules going back to the
+// YAML tree. The first of duplicated keys counts, as everywhere in the
+// model. It reads the mapping's nodes, which hold the positions already,
+// rather than copying them: the model of a large repository stays small.
+type Fields struct {
+	At Pos // the mapping itself
+	m  *yaml.Node
+}
+
+// fieldsOf returns the Fields of mapping m.
+func fieldsOf(m *yaml.Node) Fields { return Fields{At: PosOf(m), m: m} }
+
+// Has reports whether the key name is written.
+func (f Fields) Has(name string) bool {
+	k, _ := Lookup(f.m, name)
+	return k != nil
+}
+
+// Value is where the value of key name is written, else where the mapping
+// is: a missing key is reported at the mapping that lacks it.
+func (f Fields) Value(name string) Pos {
+	if _, v := Lookup(f.m, name); v != nil {
+		return PosOf(v)
+	}
+	return f.At
+}
+
+// Key is where the key name is written, else where the mapping is.
+func (f Fields) Key(name string) Pos {
+	if k, _ := Lookup(f.m, name); k != nil {
+		return PosOf(k)
+	}
+	return f.At
+}
+
 // Direction says which way a key result moves its number.
 type Direction string
 
@@ -44,6 +80,7 @@ const (
 // Objective is one Objective document.
 type Objective struct {
 	Doc         *Document
+	Pos         Fields // where the objective and its fields are written
 	ID          string
 	Title       string
 	Owner       string
@@ -71,6 +108,7 @@ func (o *Objective) IsCommitted() bool { return o.Commitment == Committed }
 // KeyResult is one entry of an objective's key_results.
 type KeyResult struct {
 	Node     *yaml.Node
+	Pos      Fields // where the key result and its fields are written
 	ID       string
 	Title    string
 	KPI      string
@@ -131,6 +169,7 @@ type CheckIn struct {
 // KPI is one KPI document: a metric measured continuously.
 type KPI struct {
 	Doc         *Document
+	Pos         Fields // where the KPI and its fields are written
 	ID          string
 	Name        string
 	Unit        string
@@ -282,6 +321,7 @@ func decodeObjective(d *Document) *Objective {
 	m := d.Node
 	o := &Objective{
 		Doc:         d,
+		Pos:         fieldsOf(m),
 		ID:          str(m, "id"),
 		Title:       str(m, "title"),
 		Owner:       str(m, "owner"),
@@ -319,6 +359,7 @@ func decodeObjective(d *Document) *Objective {
 func decodeKeyResult(n *yaml.Node) *KeyResult {
 	kr := &KeyResult{
 		Node:         n,
+		Pos:          fieldsOf(n),
 		ID:           str(n, "id"),
 		Title:        str(n, "title"),
 		KPI:          str(n, "kpi"),
@@ -351,6 +392,7 @@ func decodeKPI(d *Document) *KPI {
 	m := d.Node
 	k := &KPI{
 		Doc:         d,
+		Pos:         fieldsOf(m),
 		ID:          str(m, "id"),
 		Name:        str(m, "name"),
 		Unit:        str(m, "unit"),

@@ -196,3 +196,35 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldsPositions checks that the model records where each field is
+// written: the value's position, the key's, and the mapping's for a
+// missing key; the first of duplicated keys counts.
+func TestFieldsPositions(t *testing.T) {
+	src := "kind: Objective\nid: a\ntitle: T\nowner: o\nperiod: 2026-Q1\nparent: p\nkey_results:\n  - id: k\n    kpi:   leads\n    title: x\n    kpi: other\n"
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	o := decodeObjective(&Document{Node: doc.Content[0]})
+	for _, tc := range []struct {
+		name string
+		got  Pos
+		want Pos
+	}{
+		{"objective", o.Pos.At, Pos{1, 1}},
+		{"parent value", o.Pos.Value("parent"), Pos{6, 9}},
+		{"parent key", o.Pos.Key("parent"), Pos{6, 1}},
+		{"missing labels", o.Pos.Value("labels"), Pos{1, 1}},
+		{"key result", o.KeyResults[0].Pos.At, Pos{8, 5}},
+		{"first kpi", o.KeyResults[0].Pos.Value("kpi"), Pos{9, 12}},
+		{"missing target", o.KeyResults[0].Pos.Value("target"), Pos{8, 5}},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s at %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+	if !o.Pos.Has("parent") || o.Pos.Has("labels") {
+		t.Error("Has is wrong")
+	}
+}

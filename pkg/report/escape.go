@@ -67,10 +67,24 @@ func mdText(s string) string {
 				b.WriteByte('\\')
 			}
 			b.WriteRune(r)
+			// GitHub links "GH-42" to an issue, like "#42".
+			if r == '-' && wordBefore(rs, i, "gh") && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' {
+				b.WriteString(zwsp)
+			}
+		case ':':
+			// A bare http:// or https:// address is auto-linked.
+			if (wordBefore(rs, i, "http") || wordBefore(rs, i, "https")) && strings.HasPrefix(string(rs[i+1:min(i+3, len(rs))]), "//") {
+				b.WriteString(zwsp)
+			}
+			b.WriteRune(r)
 		case '.', ')':
 			// "1. text" or "1) text" would start an ordered list.
 			if i > 0 && allDigits(rs[:i]) && (i+1 == len(rs) || rs[i+1] == ' ') {
 				b.WriteByte('\\')
+			}
+			// So is "www.example.com".
+			if r == '.' && wordBefore(rs, i, "www") {
+				b.WriteString(zwsp)
 			}
 			b.WriteRune(r)
 		default:
@@ -147,6 +161,16 @@ func sanitizeLine(s string) string {
 // differently from what it says.
 func isBidiControl(r rune) bool {
 	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// wordBefore reports whether the runes just before rs[i] are word, case
+// ignored, and start a word.
+func wordBefore(rs []rune, i int, word string) bool {
+	start := i - len(word)
+	if start < 0 || (start > 0 && isAlnum(rs[start-1])) {
+		return false
+	}
+	return strings.EqualFold(string(rs[start:i]), word)
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

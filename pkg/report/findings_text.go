@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,8 +40,8 @@ func (textFindings) Format(w io.Writer, f *Findings) error {
 			sevColor = ansiYellow
 		}
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			paint(ansiBold, fmt.Sprintf("%s:%d:%d", fd.File, fd.Line, fd.Column)),
-			paint(sevColor, fd.Severity.String()), fd.Message, paint(ansiGray, "["+fd.Rule+"]"))
+			paint(ansiBold, fmt.Sprintf("%s:%d:%d", textName(fd.File), fd.Line, fd.Column)),
+			paint(sevColor, fd.Severity.String()), sanitizeLine(fd.Message), paint(ansiGray, "["+fd.Rule+"]"))
 		if f.Terminal && f.Source != nil && fd.Line > 0 {
 			if src := f.Source(fd.File, fd.Line); src != "" {
 				fmt.Fprintf(bw, "%s\n%s\n", caretLine(fd.Line, src), caretMarker(fd.Line, src, fd.Column, func(s string) string { return paint(sevColor, s) }))
@@ -48,6 +49,22 @@ func (textFindings) Format(w io.Writer, f *Findings) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// textName is a file name as the text format prints it: as it is, unless
+// it holds something that could forge a line or reach the terminal as a
+// command (a line break, an escape sequence, a bidirectional override,
+// invalid UTF-8); then it is printed as a Go-quoted string.
+func textName(name string) string {
+	if !utf8.ValidString(name) {
+		return strconv.Quote(name)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029' {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
 
 // caretLine shows a source line behind a gutter with its number. Tabs

@@ -50,3 +50,25 @@ gone.csv:9:1: error: m4 [csv]
 		t.Errorf("output (-want +got):\n%s", diff)
 	}
 }
+
+// TestTextFindingsHostileNames checks that a file name cannot forge a
+// finding line or send escape sequences to the terminal.
+func TestTextFindingsHostileNames(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"okrs/plain.yaml", "okrs/plain.yaml:1:1: error: m [yaml]\n"},
+		{"x.yaml:1:1: error: forged finding [yaml]\nokrs.yaml", `"x.yaml:1:1: error: forged finding [yaml]\nokrs.yaml":1:1: error: m [yaml]` + "\n"},
+		{"\x1b]0;title\x07.yaml", `"\x1b]0;title\a.yaml":1:1: error: m [yaml]` + "\n"},
+		{"r\xe9sum\xe9.yaml", `"r\xe9sum\xe9.yaml":1:1: error: m [yaml]` + "\n"},
+		{"evil\u202elmay.yaml", `"evil\u202elmay.yaml":1:1: error: m [yaml]` + "\n"},
+		{"città.yaml", "città.yaml:1:1: error: m [yaml]\n"},
+	} {
+		f := &Findings{Findings: []lint.Finding{{File: tc.name, Line: 1, Column: 1, Severity: lint.Error, Rule: "yaml", Message: "m"}}}
+		var b bytes.Buffer
+		if err := (textFindings{}).Format(&b, f); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tc.want {
+			t.Errorf("name %q printed as %q, want %q", tc.name, b.String(), tc.want)
+		}
+	}
+}

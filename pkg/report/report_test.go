@@ -162,7 +162,7 @@ func TestReportHostileText(t *testing.T) {
 				`Pipes \| in \| the \| title`,
 				"&lt;script&gt;alert('x')&lt;/script&gt;",
 				"Ping @\u200boctocat and @\u200bokrctl/maintainers",
-				`\[click me\](https://evil.example)`,
+				"\\[click me\\](https\u200b://evil.example)",
 				"31 \\|&lt;@\u200ba[^1]",
 			} {
 				if !strings.Contains(out, want) {

@@ -116,26 +116,36 @@ type Outcome struct {
 
 // Write creates each file under dir (and dir itself) unless it exists:
 // every file is opened with O_EXCL, so an existing one is never
-// overwritten, not even one that appears while Write runs. It returns what
-// it did with each file up to the first error.
+// overwritten, not even one that appears while Write runs. Nothing is
+// written outside dir: a symbolic link inside dir that leads out of it is
+// refused, not followed. It returns what it did with each file up to the
+// first error.
 func Write(dir string, files []File) ([]Outcome, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
 	var out []Outcome
 	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return out, err
+		p := filepath.FromSlash(f.Path)
+		if err := root.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return out, fmt.Errorf("create %s: %w", filepath.Join(dir, filepath.Dir(p)), err)
 		}
-		created, err := create(p, f.Data)
+		created, err := create(root, p, f.Data)
 		if err != nil {
-			return out, err
+			return out, fmt.Errorf("write %s: %w", filepath.Join(dir, p), err)
 		}
 		out = append(out, Outcome{Path: f.Path, Created: created})
 	}
 	return out, nil
 }
 
-func create(p string, data []byte) (bool, error) {
-	w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+func create(root *os.Root, p string, data []byte) (bool, error) {
+	w, err := root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return false, nil
 	}
@@ -144,12 +154,12 @@ func create(p string, data []byte) (bool, error) {
 	}
 	if _, err := w.Write(data); err != nil {
 		w.Close()
-		os.Remove(p) // a half-written file would be skipped next time
-		return false, fmt.Errorf("write %s: %w", p, err)
+		root.Remove(p) // a half-written file would be skipped next time
+		return false, err
 	}
 	if err := w.Close(); err != nil {
-		os.Remove(p)
-		return false, fmt.Errorf("write %s: %w", p, err)
+		root.Remove(p)
+		return false, err
 	}
 	return true, nil
 }

@@ -201,3 +201,40 @@ func hashes(t *testing.T, dir string) map[string][32]byte {
 	}
 	return m
 }
+
+// TestWriteStaysInsideDir checks that a symbolic link in DIR cannot make
+// init write outside it, while a link that stays inside is followed.
+func TestWriteStaysInsideDir(t *testing.T) {
+	base := t.TempDir()
+	dir, outside := filepath.Join(base, "repo"), filepath.Join(base, "outside")
+	for _, d := range []string{dir, outside, filepath.Join(dir, "real-kpis")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("../outside", filepath.Join(dir, "okrs")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real-kpis", filepath.Join(dir, "kpis")); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := Files(Options{Now: now})
+	_, err := Write(dir, files)
+	if err == nil || !strings.Contains(err.Error(), "okrs") {
+		t.Errorf("Write through a link out of DIR: err = %v, want an error naming okrs", err)
+	}
+	entries, _ := os.ReadDir(outside)
+	if len(entries) != 0 {
+		t.Errorf("Write created %d entries outside DIR", len(entries))
+	}
+	// Without the escaping link, the inside one is followed.
+	if err := os.Remove(filepath.Join(dir, "okrs")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "real-kpis", "kpis.yaml")); err != nil {
+		t.Errorf("the link inside DIR was not followed: %v", err)
+	}
+}
