@@ -60,11 +60,7 @@ func yamlProblem(err error) string {
 // splitSourceLines splits src into lines without their line endings; a
 // file always has at least one line.
 func splitSourceLines(src []byte) []string {
-	s := string(src)
-	if strings.HasPrefix(s, "\uFEFF") {
-		s = s[len("\uFEFF"):]
-	}
-	lines := strings.Split(s, "\n")
+	lines := strings.Split(strings.TrimPrefix(string(src), "\uFEFF"), "\n")
 	if len(lines) > 1 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
