@@ -411,7 +411,11 @@ func (s *syntaxScan) line(n, ind int) (pr problem, skip int, ok bool) {
 	case t.indent < ind:
 		// More indented than the line above, which opened nothing.
 		if prev := s.prevKey(t); prev != "" {
-			return problem{n, ind, fmt.Sprintf("%s is indented %s more than %s above it; the keys of one mapping start in the same column", lead(c), spaces(ind-t.indent), prev)}, 0, true
+			same := "the keys of one mapping start in the same column"
+			if t.seq {
+				same = "the items of one list start in the same column"
+			}
+			return problem{n, ind, fmt.Sprintf("%s is indented %s more than %s above it; %s", lead(c), spaces(ind-t.indent), prev, same)}, 0, true
 		}
 		return problem{}, -1, false
 	case t.seq && !dash:
@@ -422,9 +426,12 @@ func (s *syntaxScan) line(n, ind int) (pr problem, skip int, ok bool) {
 		if popped != nil {
 			return s.dedented(n, ind, c, popped), 0, true
 		}
+		if t.holder == "" {
+			return problem{n, ind, fmt.Sprintf("%s is in the column of the `-` items above: a document is a mapping or a list, not both", lead(c))}, 0, true
+		}
 		return problem{n, ind, fmt.Sprintf("%s is in the column of the `-` items of `%s:`; indent it under an item, or move it to the column of `%s:`", lead(c), t.holder, t.holder)}, 0, true
 	case !t.seq && dash:
-		if poppedSeq != nil {
+		if poppedSeq != nil && poppedSeq.holder != "" {
 			return problem{n, ind, fmt.Sprintf("%s at column %d is a list item among the keys of %s; the items of `%s:` above start at column %d", lead(c), ind+1, t.what(), poppedSeq.holder, poppedSeq.indent+1)}, 0, true
 		}
 		return problem{n, ind, fmt.Sprintf("%s is a list item among the keys of %s: a list goes under a key that ends with `:`", lead(c), t.what())}, 0, true
