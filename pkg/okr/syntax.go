@@ -509,6 +509,9 @@ func (s *syntaxScan) content(n, ind int) (problem, int, bool) {
 		}
 		return problem{n, pos, fmt.Sprintf("%s is not a `key: value` line, where %s expects one", lead(text[pos:]), t.what())}, 0, true
 	}
+	if w := utf8.RuneCountInString(text[pos : pos+after]); w > 1024 {
+		return problem{n, pos, fmt.Sprintf("this key runs over %d characters up to its `:`; YAML allows 1024", w)}, 0, true
+	}
 	t.key, t.line = key, n
 	v := pos + after
 	for v < len(text) && text[v] == ' ' {
