@@ -13,4 +13,9 @@
 // for everything else, including every syntax error. DirFS reads whole
 // files with the fewest system calls. Together they let a repository of
 // 10,000 objectives validate in about half a second on two cores.
+//
+// A syntax error is placed by okrctl, not by the parser's message: a line
+// scanner explains the common mistakes (indentation, tabs, a missing space
+// after ':', unclosed quotes) at their line and column, and the parser
+// confirms the line (syntax.go; "Reading YAML" in docs/architecture.md).
 package okr
