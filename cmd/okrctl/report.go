@@ -88,7 +88,7 @@ func runReport(s *Streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.NewReport(ws.Result, gaps(ws), asOf, period)
+	r := report.NewReport(ws.Result, settings(ws), asOf, period)
 	var buf bytes.Buffer
 	if err := r.WriteMarkdown(&buf); err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -69,7 +70,7 @@ func runStatus(s *Streams, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	st := report.NewStatus(ws.Result, gaps(ws), asOf, report.Filter{Period: o.period, Owner: o.owner})
+	st := report.NewStatus(ws.Result, settings(ws), asOf, report.Filter{Period: o.period, Owner: o.owner})
 	st.Color = s.color(o.color)
 	st.Width = s.width()
 	if err := formatter.Format(s.Out, st); err != nil {
@@ -117,7 +118,12 @@ func checkPeriodFlag(p string) error {
 	return nil
 }
 
-// gaps returns the status gaps of the workspace's configuration.
-func gaps(ws *workspace) progress.Gaps {
-	return progress.Gaps{AtRisk: ws.config.Status.AtRiskGap, OffTrack: ws.config.Status.OffTrackGap}
+// settings returns the status gaps and grading bands of the workspace's configuration.
+func settings(ws *workspace) progress.Settings {
+	c := ws.config
+	band := func(b config.Bands) progress.Bands { return progress.Bands{Green: b.Green, Yellow: b.Yellow} }
+	return progress.Settings{
+		Gaps:    progress.Gaps{AtRisk: c.Status.AtRiskGap, OffTrack: c.Status.OffTrackGap},
+		Grading: progress.Grading{Aspirational: band(c.Grading.Aspirational), Committed: band(c.Grading.Committed)},
+	}
 }

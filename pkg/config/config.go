@@ -37,6 +37,8 @@ type Config struct {
 	Ignore []string
 	Rules  map[string]Rule
 	Status Status
+	// Grading holds the grade bands by commitment (grading:).
+	Grading Grading
 }
 
 // Rule is the configuration of one rule.
@@ -51,6 +53,15 @@ type Status struct {
 	AtRiskGap   float64
 	OffTrackGap float64
 }
+
+// Grading holds the lowest score of the green and yellow grades of each
+// commitment (docs/configuration.md, "Grading").
+type Grading struct {
+	Aspirational, Committed Bands
+}
+
+// Bands are the lowest scores of the green and yellow grades.
+type Bands struct{ Green, Yellow float64 }
 
 // Error is a configuration problem; commands exit 2 on it.
 type Error struct {
@@ -70,7 +81,10 @@ func (e *Error) Error() string {
 
 // Default is the configuration used without a file.
 func Default(dir string) *Config {
-	return &Config{Dir: dir, Rules: map[string]Rule{}, Status: Status{AtRiskGap: 0.10, OffTrackGap: 0.25}}
+	return &Config{
+		Dir: dir, Rules: map[string]Rule{}, Status: Status{AtRiskGap: 0.10, OffTrackGap: 0.25},
+		Grading: Grading{Aspirational: Bands{Green: 0.7, Yellow: 0.4}, Committed: Bands{Green: 1, Yellow: 0.7}},
+	}
 }
 
 // Find looks for .okrctl.yaml in dir and its parents and returns its path,
@@ -192,11 +206,60 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 			if c.Status.OffTrackGap < c.Status.AtRiskGap {
 				return nil, fail(v, "status.off_track_gap (%g) must not be smaller than status.at_risk_gap (%g)", c.Status.OffTrackGap, c.Status.AtRiskGap)
 			}
+		case "grading":
+			if err := parseGrading(&c.Grading, v, fail); err != nil {
+				return nil, err
+			}
 		default:
-			return nil, fail(k, "unknown key %q (want paths, ignore, rules or status)", k.Value)
+			return nil, fail(k, "unknown key %q (want paths, ignore, rules, status or grading)", k.Value)
 		}
 	}
 	return c, nil
+}
+
+// parseGrading reads the grading section into g, which holds the
+// defaults: grading: {aspirational: {green: 0.7, yellow: 0.4}, committed:
+// {green: 1, yellow: 0.7}}; either commitment and either band may be
+// omitted.
+func parseGrading(g *Grading, v *yaml.Node, fail func(*yaml.Node, string, ...any) error) error {
+	if v.Kind != yaml.MappingNode {
+		return fail(v, "grading must be a mapping of aspirational and committed")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		ck, cv := v.Content[i], v.Content[i+1]
+		var b *Bands
+		switch ck.Value {
+		case "aspirational":
+			b = &g.Aspirational
+		case "committed":
+			b = &g.Committed
+		default:
+			return fail(ck, "unknown key grading.%s (want aspirational or committed)", ck.Value)
+		}
+		if cv.Kind != yaml.MappingNode {
+			return fail(cv, "grading.%s must be a mapping of green and yellow", ck.Value)
+		}
+		for j := 0; j+1 < len(cv.Content); j += 2 {
+			bk, bv := cv.Content[j], cv.Content[j+1]
+			var f float64
+			// Written so that NaN fails too.
+			if bv.Kind != yaml.ScalarNode || bv.Decode(&f) != nil || !(f >= 0 && f <= 1) {
+				return fail(bv, "grading.%s.%s must be a number between 0 and 1", ck.Value, bk.Value)
+			}
+			switch bk.Value {
+			case "green":
+				b.Green = f
+			case "yellow":
+				b.Yellow = f
+			default:
+				return fail(bk, "unknown key grading.%s.%s (want green or yellow)", ck.Value, bk.Value)
+			}
+		}
+		if b.Yellow > b.Green {
+			return fail(cv, "grading.%s.yellow (%g) must not be greater than grading.%s.green (%g)", ck.Value, b.Yellow, ck.Value, b.Green)
+		}
+	}
+	return nil
 }
 
 func parseRule(v *yaml.Node) (Rule, error) {

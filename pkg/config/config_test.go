@@ -23,6 +23,9 @@ rules:
 status:
   at_risk_gap: 0.05
   off_track_gap: 0.3
+grading:
+  aspirational: {green: 0.6}
+  committed: {green: 0.95, yellow: 0.8}
 `
 	c, err := Parse("/repo/.okrctl.yaml", "/repo", []byte(src))
 	if err != nil {
@@ -39,7 +42,8 @@ status:
 			"direction":       {Severity: SeverityOff, Line: 8},
 			"measurable":      {Severity: SeverityError, Line: 9},
 		},
-		Status: Status{AtRiskGap: 0.05, OffTrackGap: 0.3},
+		Status:  Status{AtRiskGap: 0.05, OffTrackGap: 0.3},
+		Grading: Grading{Aspirational: Bands{Green: 0.6, Yellow: 0.4}, Committed: Bands{Green: 0.95, Yellow: 0.8}},
 	}
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("Parse (-want +got):\n%s", diff)
@@ -73,7 +77,8 @@ func TestParseDefaults(t *testing.T) {
 		t.Errorf("a single path: %v", c.Paths)
 	}
 	d := Default("/x")
-	if d.File != "" || d.Dir != "/x" || d.Rules == nil || d.Status != (Status{0.10, 0.25}) {
+	if d.File != "" || d.Dir != "/x" || d.Rules == nil || d.Status != (Status{0.10, 0.25}) ||
+		d.Grading != (Grading{Aspirational: Bands{0.7, 0.4}, Committed: Bands{1, 0.7}}) {
 		t.Errorf("Default: %+v", d)
 	}
 }
@@ -85,7 +90,14 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules or status)`},
+		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status or grading)`},
+		{"grading not a mapping", "grading: google\n", 1, "grading must be a mapping of aspirational and committed"},
+		{"unknown commitment", "grading:\n  stretch: {green: 0.7}\n", 2, "unknown key grading.stretch (want aspirational or committed)"},
+		{"bands not a mapping", "grading:\n  committed: 1\n", 2, "grading.committed must be a mapping of green and yellow"},
+		{"unknown band", "grading:\n  committed: {red: 0.3}\n", 2, "unknown key grading.committed.red (want green or yellow)"},
+		{"band above 1", "grading:\n  committed: {green: 1.2}\n", 2, "grading.committed.green must be a number between 0 and 1"},
+		{"NaN band", "grading:\n  aspirational: {yellow: .nan}\n", 2, "grading.aspirational.yellow must be a number between 0 and 1"},
+		{"bands out of order", "grading:\n  aspirational: {green: 0.3}\n", 2, "grading.aspirational.yellow (0.4) must not be greater than grading.aspirational.green (0.3)"},
 		{"not a mapping", "- okrs\n", 1, "the configuration must be a mapping"},
 		{"two documents", "paths: [a]\n---\npaths: [b]\n", 3, "the configuration is one YAML document, not 2"},
 		{"invalid YAML", "paths: [okrs\nrules: {}\n", 1, "invalid YAML: the [ opened here is never closed"},

@@ -14,6 +14,8 @@ func FuzzParse(f *testing.F) {
 	fuzzseed.AddFiles(f, filepath.Join("testdata", "*.yaml"))
 	f.Add([]byte("rules:\n  kr-count: {min: 6, max: 4}\n"))
 	f.Add([]byte("status: {at_risk_gap: .nan}\n"))
+	f.Add([]byte("grading:\n  aspirational: {green: 0.6, yellow: 0.3}\n  committed: {green: 0.9}\n"))
+	f.Add([]byte("grading: {committed: {yellow: 1.5}}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		c, err := Parse("c.yaml", "/d", src)
 		if err != nil {
@@ -37,6 +39,11 @@ func FuzzParse(f *testing.F) {
 			}
 			if r.Min < 0 || r.Max < 0 || (r.Min > 0 && r.Max > 0 && r.Min > r.Max) {
 				t.Errorf("rule %s: accepted bounds %d..%d", id, r.Min, r.Max)
+			}
+		}
+		for _, b := range []Bands{c.Grading.Aspirational, c.Grading.Committed} {
+			if !(b.Yellow >= 0 && b.Yellow <= b.Green && b.Green <= 1) {
+				t.Errorf("accepted grade bands %+v", b)
 			}
 		}
 		for _, g := range c.Ignore {

@@ -46,7 +46,16 @@ func Aggregate(points []Point, agg Aggregation) (value float64, from Point, ok b
 	case AggSum, AggAvg:
 		sum := neumaierSum(points)
 		if agg == AggAvg {
-			sum /= float64(len(points))
+			n := float64(len(points))
+			if math.IsInf(sum, 0) {
+				// Values near ±1.8e308 overflow the sum but not their mean.
+				sum = 0
+				for _, p := range points {
+					sum += p.Value / n
+				}
+				return sum, last, true
+			}
+			sum /= n
 		}
 		return sum, last, true
 	case AggMin, AggMax:
@@ -67,6 +76,9 @@ func neumaierSum(points []Point) float64 {
 	var sum, c float64
 	for _, p := range points {
 		t := sum + p.Value
+		if math.IsInf(t, 0) {
+			return t // past the float64 range: the compensation would make it NaN
+		}
 		if math.Abs(sum) >= math.Abs(p.Value) {
 			c += (sum - t) + p.Value
 		} else {

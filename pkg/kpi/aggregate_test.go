@@ -109,3 +109,19 @@ func TestWindow(t *testing.T) {
 		t.Errorf("Window(nil) = %v", w)
 	}
 }
+
+// TestAggregateBeyondRange checks values near the float64 limit: a sum
+// that leaves the range is ±Inf (for the caller to report), never NaN,
+// and a mean of such values is still their mean.
+func TestAggregateBeyondRange(t *testing.T) {
+	huge := []Point{{Day: 1, Value: 1e308}, {Day: 2, Value: 1e308}}
+	if v, _, _ := Aggregate(huge, AggSum); !math.IsInf(v, 1) {
+		t.Errorf("sum of two 1e308 = %v, want +Inf", v)
+	}
+	if v, _, _ := Aggregate([]Point{{Day: 1, Value: -1e308}, {Day: 2, Value: -1e308}}, AggSum); !math.IsInf(v, -1) {
+		t.Errorf("sum of two -1e308 = %v, want -Inf", v)
+	}
+	if v, _, _ := Aggregate(huge, AggAvg); v != 1e308 {
+		t.Errorf("mean of two 1e308 = %v, want 1e308", v)
+	}
+}

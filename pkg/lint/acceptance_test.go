@@ -108,6 +108,7 @@ key_results:
   - id: demos
     title: Realizar 60 demostraciones de producto antes del 15 de marzo
     target: 60
+    direction: increase
     deadline: 2026-03-15
 `,
 		"kpis/kpis.yaml": `kind: KPI
@@ -158,12 +159,15 @@ key_results:
     title: Exhibit at 3 trade fairs
     target: 3
     deadline: 2026-04-15
+    direction: increase
   - id: meetings
     title: Book 150 meetings at the fairs
     target: 150
+    direction: increase
   - id: leads
     title: Collect 400 leads at the fairs
     target: 400
+    direction: increase
     deadline: "2026-03-31"
 `})
 	got := lintDir(t, dir, nil)
@@ -187,16 +191,16 @@ func TestAcceptanceBrokenFilesDoNotStopTheCheck(t *testing.T) {
 	objective := func(id, kr string) string {
 		return fmt.Sprintf("kind: Objective\nid: %s\ntitle: Grow\nowner: %s\nperiod: 2026-Q1\nkey_results:\n%s", id, id, kr)
 	}
-	three := "  - {id: a, title: Sign 10 customers, target: 10}\n  - {id: b, title: Publish 20 pages, target: 20}\n  - {id: c, title: Hold 3 events, target: 3}\n"
+	three := "  - {id: a, title: Sign 10 customers, target: 10, baseline: 0}\n  - {id: b, title: Publish 20 pages, target: 20, baseline: 0}\n  - {id: c, title: Hold 3 events, target: 3, baseline: 0}\n"
 	dir := writeRepo(t, map[string]string{
 		"a-malformed.yaml": objective("malformed", "  - id: a\n    title: Close 25 deals: half of them large\n    target: 25\n"),
 		"b-types.yaml":     objective("types", three+"  - {id: d, title: Reach 40 partners, target: forty}\n"),
-		"c-date.yaml":      objective("date", three+"  - {id: d, title: Reach 40 partners, target: 40, deadline: 2026-02-30}\n"),
+		"c-date.yaml":      objective("date", three+"  - {id: d, title: Reach 40 partners, target: 40, deadline: 2026-02-30, baseline: 0}\n"),
 		"d-duplicate.yaml": objective("duplicate", three) + "owner: twice\n",
 		"e-bomb.yaml":      bomb.String(),
 		"f-binary.yaml":    "\x00\x01\x02\x03PK\x03\x04",
 		"g-utf8.yaml":      "kind: KPI\nid: x\nname: caf\xe9\n",
-		"z-good-file.yaml": objective("good", "  - {id: a, title: Sign 10 customers, target: 10}\n"),
+		"z-good-file.yaml": objective("good", "  - {id: a, title: Sign 10 customers, target: 10, baseline: 0}\n"),
 		"zz-snapshots.csv": "date,kpi,value\n2026-02-30,x,1\n",
 	})
 	got := lintDir(t, dir, nil)

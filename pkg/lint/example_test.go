@@ -34,4 +34,5 @@ key_results:
 	// okrs/brand.yaml:7:5: error [measurable]
 	// okrs/brand.yaml:8:12: warning [vague]
 	// okrs/brand.yaml:10:12: warning [vague]
+	// okrs/brand.yaml:11:13: warning [measurable]
 }

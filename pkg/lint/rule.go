@@ -191,6 +191,16 @@ func (p *Pass) Reportf(file string, pos okr.Pos, format string, args ...any) {
 	})
 }
 
+// reportSev adds a finding of the running rule at sev, a severity above
+// the rule's default for a problem the rule treats as worse; a severity
+// set in the configuration wins.
+func (p *Pass) reportSev(sev Severity, file string, pos okr.Pos, format string, args ...any) {
+	p.Reportf(file, pos, format, args...)
+	if p.Option().Severity == "" {
+		p.findings[len(p.findings)-1].Severity = sev
+	}
+}
+
 // Option returns the running rule's configuration (bounds such as min/max).
 func (p *Pass) Option() config.Rule { return p.Config.Rules[p.rule.ID] }
 

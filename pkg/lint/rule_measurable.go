@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math"
 	"slices"
 	"strconv"
 
@@ -10,14 +11,18 @@ import (
 type measurable struct{ base }
 
 func newMeasurable() *measurable {
-	return &measurable{newBase("measurable", Error, "a key result with no numeric target, or a target equal to its baseline")}
+	return &measurable{newBase("measurable", Error, "a key result with no numeric target, a target equal to its baseline, no baseline to score a manual value from, or a KPI value too large to represent")}
 }
 
 // Check reports a missing, empty or non-numeric target (the schema leaves
-// the target's type to this rule), and a target equal to the baseline of a
-// key result that is meant to move (thresholds, at_least and at_most, may
-// legitimately hold today's value).
+// the target's type to this rule); a target equal to the baseline of a key
+// result that is meant to move (thresholds, at_least and at_most, may
+// legitimately hold today's value); a key result without a kpi that has no
+// baseline to count from (and is not written increase, which counts from
+// 0); and a KPI value that cannot be represented (a sum past ±1.8e308), at
+// the as-of date or, under validate, over the whole window.
 func (r *measurable) Check(p *Pass) {
+	overflows := map[string]bool{}
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
 			_, t := okr.Lookup(kr.Node, "target")
@@ -35,6 +40,10 @@ func (r *measurable) Check(p *Pass) {
 			case kr.Target == nil:
 				p.Reportf(o.File(), okr.PosOf(t), "%s has a target that is not a number (%s): give the number that achieves it", krName(kr, i), describe(t))
 			case kr.Direction == okr.AtLeast || kr.Direction == okr.AtMost:
+			case kr.KPI == "" && kr.Baseline == nil && kr.Direction != okr.Increase:
+				// Without snapshots there is nothing to default a baseline
+				// from: status could only say no_data.
+				p.reportSev(Warning, o.File(), okr.PosOf(t), "%s has no kpi and no baseline, so it cannot be scored: write its baseline (or direction: increase to count from 0)", krName(kr, i))
 			case kr.Baseline != nil:
 				if *kr.Target == *kr.Baseline {
 					p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s): it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64))
@@ -47,8 +56,33 @@ func (r *measurable) Check(p *Pass) {
 					p.Reportf(o.File(), okr.PosOf(t), "%s has a target equal to its baseline (%s)%s: it asks for no change", krName(kr, i), strconv.FormatFloat(*kr.Target, 'f', -1, 64), baselineOrigin(from))
 				}
 			}
+			if k := p.KPIs[kr.KPI]; k != nil && (k.Agg() == "sum" || k.Agg() == "avg") && mayOverflow(p, k.ID, overflows) {
+				// Only a sum (or the sum behind a mean) can leave the float64
+				// range when every snapshot is within it.
+				if pr := p.progressEngine().KeyResult(o, kr).Problem; pr != "" {
+					p.Reportf(o.File(), kr.Pos.Value("kpi"), "%s cannot be measured: %s", krName(kr, i), pr)
+				}
+			}
 		}
 	}
+}
+
+// mayOverflow reports whether a sum of KPI id's snapshots could leave the
+// float64 range: n values of at most m in size sum to at most n·m. It
+// remembers each KPI's answer in seen, so that the common KPI costs one
+// pass over its snapshots and no progress computation.
+func mayOverflow(p *Pass, id string, seen map[string]bool) bool {
+	may, ok := seen[id]
+	if !ok {
+		series := p.Snapshots.Series(id)
+		m := 0.0
+		for _, pt := range series {
+			m = max(m, math.Abs(pt.Value))
+		}
+		may = m*float64(len(series)) > math.MaxFloat64/2
+		seen[id] = may
+	}
+	return may
 }
 
 // misspelledTarget returns the key result's unknown key that is likely a

@@ -44,6 +44,7 @@ func init() {
 		"deadline":  {false, isString},
 		"weight":    {false, isPositive},
 		"current":   {false, isNumber},
+		"per":       {false, isOneOf("week", "month", "quarter")},
 	}
 	objectiveFields = map[string]fieldCheck{
 		"kind":        {true, isOneOf("Objective")},

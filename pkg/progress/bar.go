@@ -7,7 +7,7 @@ import (
 
 // ProgressBar draws score, clamped to [0, 1], as width cells of Unicode
 // blocks: ProgressBar(0.8, 10) is "████████░░". A cell is filled only when
-// the score covers it whole, so a bar is full only for a score of 1 (to within 1e-9). It
+// the score covers it whole, so a bar is full only for a score of 1. It
 // returns "" for a width below 1.
 func ProgressBar(score float64, width int) string {
 	if width < 1 {
@@ -33,5 +33,9 @@ func filled(score float64, width int) int {
 		return 0
 	}
 	score = min(max(score, 0), 1)
-	return min(int(math.Floor(score*float64(width)+epsilon)), width)
+	n := min(int(math.Floor(score*float64(width)+epsilon)), width)
+	if score < 1 && n == width && n > 0 {
+		n-- // only a met target fills the bar
+	}
+	return n
 }

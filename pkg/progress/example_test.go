@@ -68,3 +68,36 @@ func ExampleEngine_Objective() {
 	//   cpl      decrease ████░░░░░░  45% on_track  forecast 31 (kpis/snapshots/2026.csv:5)
 	//   partners increase ███░░░░░░░  33% at_risk
 }
+
+// A rate key result: "monthly leads from 400 to 480" takes the leads of the
+// latest complete month, not the quarter's running total.
+func ExampleEngine_KeyResult_rate() {
+	at := func(s string) kpi.Day { d, _ := kpi.ParseDay(s); return d }
+	num := func(v float64) *float64 { return &v }
+	period, _ := okr.ParsePeriod("2026-Q1")
+	kr := &okr.KeyResult{ID: "monthly-leads", KPI: "leads_generated", Per: "month", Baseline: num(400), Target: num(480), Weight: 1}
+	o := &okr.Objective{ID: "leads-2026q1", Period: period, KeyResults: []*okr.KeyResult{kr}}
+	e := &progress.Engine{
+		AsOf: time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC),
+		Gaps: progress.DefaultGaps(),
+		KPIs: map[string]*okr.KPI{"leads_generated": {ID: "leads_generated", Aggregation: "sum"}},
+		Series: snapshots{"leads_generated": {
+			{Day: at("2026-01-12"), Value: 200, Line: 2}, {Day: at("2026-01-26"), Value: 220, Line: 3},
+			{Day: at("2026-02-09"), Value: 210, Line: 4}, {Day: at("2026-02-23"), Value: 230, Line: 5},
+			{Day: at("2026-03-09"), Value: 240, Line: 6},
+		}},
+	}
+	r := e.KeyResult(o, kr)
+	fmt.Printf("%s: %.0f leads in %s, score %.2f, %s, forecast %.0f\n", r.ID, *r.Current, r.Interval, *r.Score, r.Status, *r.Forecast)
+	// Output:
+	// monthly-leads: 440 leads in 2026-02, score 0.50, at_risk, forecast 462
+}
+
+// Grades judge a finished period by commitment: 0.72 is success for an
+// aspirational objective and falls short for a committed one.
+func ExampleGrading_Grade() {
+	g := progress.DefaultGrading()
+	fmt.Println(g.Grade(0.72, false), g.Grade(0.72, true), g.Grade(0.3, false))
+	// Output:
+	// green yellow red
+}

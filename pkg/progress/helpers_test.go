@@ -3,6 +3,7 @@ package progress_test
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -69,6 +70,8 @@ func objective(t testing.TB, period string, krs ...*okr.KeyResult) *okr.Objectiv
 
 func f(v float64) *float64 { return &v }
 
+func ptrBool(b bool) *bool { return &b }
+
 // kr is a key result with weight 1; options fill in the rest.
 func kr(opts ...func(*okr.KeyResult)) *okr.KeyResult {
 	k := &okr.KeyResult{ID: "kr", Title: "A key result", Weight: 1}
@@ -124,4 +127,10 @@ func viewOf(r progress.KRResult) view {
 	}
 }
 
-func diff(want, got any) string { return cmp.Diff(want, got, approx) }
+// diff compares with approx; okr.Fields, which keeps its YAML node
+// unexported, compares as a value.
+func diff(want, got any) string {
+	return cmp.Diff(want, got, approx, cmpopts.EquateComparable(okr.Fields{}))
+}
+
+func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -466,7 +466,10 @@ func TestKeyResultAllFields(t *testing.T) {
 		Progress: f(0.45), Score: f(0.45), Expected: f(45.0 / 74),
 		Status:   progress.AtRisk, // 0.45 < 45/74 − 0.10
 		Forecast: f(174), ForecastScore: f(0.74),
-		Points: series["mrr"][1:4],
+		// 0.74 misses the target by more than the at-risk gap of 0.10.
+		ForecastMeetsTarget: ptrBool(false), ForecastShort: true,
+		DataEnds: date(t, "2026-02-14"),
+		Points:   series["mrr"][1:4],
 	}
 	if d := diff(want, got); d != "" {
 		t.Errorf("KeyResult (-want +got):\n%s", d)
@@ -522,10 +525,12 @@ func TestAggregations(t *testing.T) {
 			Status: progress.OffTrack, Forecast: f(trend), Forecasted: f(0)}},
 		{"min", view{Direction: okr.Increase, Baseline: f(5), BaselineSource: "snap.csv:2",
 			Current: f(2), Source: "snap.csv:5", Progress: f(-0.6), Score: f(0), Expected: f(0.5),
-			Status: progress.OffTrack, Forecast: f(trend), Forecasted: f(0)}},
+			// The trend (4.42) is above the lowest so far, which cannot rise.
+			Status: progress.OffTrack, Forecast: f(2), Forecasted: f(0)}},
 		{"max", view{Direction: okr.Increase, Baseline: f(5), BaselineSource: "snap.csv:2",
 			Current: f(8), Source: "snap.csv:4", Progress: f(0.6), Score: f(0.6), Expected: f(0.5),
-			Status: progress.OnTrack, Forecast: f(trend), Forecasted: f(0)}},
+			// The trend (4.42) is below the highest so far, which cannot fall.
+			Status: progress.OnTrack, Forecast: f(8), Forecasted: f(0.6)}},
 		{"median", view{Direction: okr.Increase, Baseline: f(5), BaselineSource: "snap.csv:2",
 			Expected: f(0.5), Status: progress.NoData}},
 	}
@@ -584,7 +589,10 @@ func TestProgress(t *testing.T) {
 		{"at_most negative target missed", okr.AtMost, 0, -1, 0, 0, true},
 		{"at_most negative target met", okr.AtMost, 0, -1, -2, 1, true},
 		{"unknown direction", "sideways", 0, 10, 5, 0, false},
-		{"overflow", okr.Increase, 0, 1e-320, 1e300, 0, false},
+		{"ratio beyond the range is the largest float", okr.Increase, 0, 1e-320, 1e300, math.MaxFloat64, true},
+		{"span beyond the range is halved", okr.Increase, -1.7e308, 1.7e308, 0, 0.5, true},
+		{"subnormal span", okr.Increase, 5e-324, 1e-323, 1, math.MaxFloat64, true},
+		{"infinite input", okr.Increase, 0, 10, math.Inf(1), 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"math"
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/kpi"
@@ -28,20 +29,18 @@ func MaxAge(frequency string) (days int, ok bool) {
 
 // Stale finds the newest of series' snapshots dated on or before asOf and
 // reports whether it is older than k's frequency allows (see MaxAge), which
-// is the stale-data warning of SPEC §3. A KPI with no snapshot on or before
-// asOf is stale whatever its frequency: a key result that uses it has no
-// data. series need not be sorted; k may be nil (no frequency).
+// is the stale-data warning. For a key result asOf is min(as-of date,
+// deadline), so that data that stopped before the deadline is stale in a
+// final report too. A KPI with no snapshot on or before asOf is stale
+// whatever its frequency: a key result that uses it has no data. series is
+// sorted by day (as Series gives it); k may be nil (no frequency).
 func Stale(k *okr.KPI, series []kpi.Point, asOf time.Time) (newest kpi.Point, stale bool) {
 	day := kpi.DayOf(asOf)
-	found := false
-	for _, p := range series {
-		if p.Day <= day && (!found || p.Day >= newest.Day) {
-			newest, found = p, true
-		}
-	}
-	if !found {
+	upTo := kpi.Window(series, math.MinInt32, day)
+	if len(upTo) == 0 {
 		return kpi.Point{}, true
 	}
+	newest = upTo[len(upTo)-1]
 	if k == nil {
 		return newest, false
 	}

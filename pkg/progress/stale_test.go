@@ -35,8 +35,8 @@ func TestStale(t *testing.T) {
 		{"no snapshot at all is stale", "weekly", nil, "2026-02-14", "", true},
 		{"no snapshot at all is stale without a frequency", "", nil, "2026-02-14", "", true},
 		{"only snapshots after the as-of date is stale", "weekly", points(t, snap{"2026-03-01", 1, 2}), "2026-02-14", "", true},
-		{"unsorted input: the newest wins", "weekly",
-			[]kpi.Point{{Day: day(t, "2026-02-10"), Line: 3}, {Day: day(t, "2026-01-01"), Line: 2}}, "2026-02-14", "2026-02-10", false},
+		{"sorted input: the newest on or before the as-of date wins", "weekly",
+			points(t, snap{"2026-01-01", 0, 2}, snap{"2026-02-10", 0, 3}, snap{"2026-02-20", 0, 4}), "2026-02-14", "2026-02-10", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -111,7 +111,7 @@ func score(p *float64, st progress.Status, none string) string {
 	case p == nil:
 		return string(st)
 	}
-	return fmt.Sprintf("%.2f %s", *p, st)
+	return scoreText(*p) + " " + string(st)
 }
 
 // scoreChange shows a score on both sides, "0.40 at_risk → 0.45 on_track",

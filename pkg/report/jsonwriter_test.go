@@ -31,11 +31,15 @@ func writeOwn(d *jsonStatusDoc) string {
 
 func sampleDoc(s string, f float64) *jsonStatusDoc {
 	str := s
+	yes, no := true, false
 	return &jsonStatusDoc{AsOf: "2026-11-20", Objectives: []jsonObjective{
-		{ID: s, File: "okrs/" + s, Title: s, Owner: s, Period: "2026-Q4", Score: &f, Status: "on_track", KeyResults: []jsonKR{}},
+		{ID: s, File: "okrs/" + s, Title: s, Owner: s, Period: "2026-Q4", Score: &f, Status: "on_track", Grade: &str, Measured: 3, KeyResults: []jsonKR{}},
 		{ID: "b", Title: "t", Expected: &f, KeyResults: []jsonKR{
-			{ID: s, Title: s, KPI: &str, Baseline: &f, Target: &f, Direction: s, Current: &f, Status: "achieved", Source: &str},
-			{ID: "k2", Title: "", Progress: &f, Score: &f, Forecast: &f, ForecastScore: &f, Deadline: &str},
+			{ID: s, Title: s, KPI: &str, Baseline: &f, Target: &f, Direction: s, Current: &f, Status: "achieved", Source: &str,
+				Per: &str, Grade: &str, ForecastMeetsTarget: &yes, Stale: true, DataEnds: &str,
+				CheckIn: &jsonCheckIn{Date: s, Confidence: &f, Note: s, Author: s}},
+			{ID: "k2", Title: "", Progress: &f, Score: &f, Forecast: &f, ForecastScore: &f, Deadline: &str, ForecastMeetsTarget: &no,
+				CheckIn: &jsonCheckIn{}},
 		}},
 	}}
 }

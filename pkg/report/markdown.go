@@ -117,7 +117,7 @@ func (m *markdown) summary() {
 		obj := o.Objective
 		rows = append(rows, []string{
 			objectiveName(o), mdText(orDash(obj.Owner)), commitment(o),
-			fmt.Sprintf("%.2f", o.Score), "`" + progress.ProgressBarASCII(o.Score, barWidth) + "`", percent(&o.Expected), statusMark(o.Status),
+			scoreText(o.Score), "`" + progress.ProgressBarASCII(o.Score, barWidth) + "`", percent(&o.Expected), objectiveStatusCell(o),
 		})
 	}
 	m.table([]string{"Objective", "Owner", "Commitment", "Score", "Progress", "Expected", "Status"}, "lllrlrl", rows)
@@ -148,9 +148,14 @@ func (m *markdown) objective(o progress.ObjectiveResult, full bool) {
 		}
 		facts = append(facts, "file "+mdCode(obj.File()))
 	}
-	facts = append(facts, fmt.Sprintf("score **%.2f**", o.Score), "expected "+percent(&o.Expected), statusMark(o.Status))
-	if o.NoData > 0 {
-		facts = append(facts, plural(o.NoData, "key result")+" without data (counted as 0)")
+	if o.Grade != "" {
+		// Once the period has ended, the grade leads.
+		facts = append([]string{"**" + objectiveStatusCell(o) + "**"}, facts...)
+	} else {
+		facts = append(facts, "score **"+scoreText(o.Score)+"**", "expected "+percent(&o.Expected), statusMark(o.Status))
+	}
+	if c := coverageText(o); c != "" {
+		facts = append(facts, c)
 	}
 	m.para(strings.Join(facts, " · "))
 	if full && strings.TrimSpace(obj.Description) != "" {
@@ -180,7 +185,10 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 			name += " ×" + strconv.FormatFloat(kr.KR.Weight, 'f', -1, 64)
 		}
 		baseline := withUnit(formatNumber(kr.Baseline), unit)
-		if kr.BaselineSource != "" {
+		switch {
+		case kr.BaselineSource != "" && kr.Per != "":
+			baseline += m.footnote("Default baseline: " + mdCode(kr.KPI) + " over the last complete " + string(kr.Per) + " before the period, the last snapshot at " + mdCode(kr.BaselineSource))
+		case kr.BaselineSource != "":
 			baseline += m.footnote("Default baseline: " + m.pointNote(kr.KPI, kr.BaselineSource, nil))
 		}
 		current := withUnit(formatNumber(kr.Current), unit)
@@ -193,7 +201,7 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 		rows = append(rows, []string{
 			name, baseline, current,
 			directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
-			date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), statusMark(kr.Status),
+			date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), krStatusCell(kr),
 			withUnit(formatNumber(kr.Forecast), unit),
 		})
 	}
@@ -206,6 +214,12 @@ func (m *markdown) currentNote(kr progress.KRResult) string {
 	agg := kpi.AggLast
 	if k := m.s.KPIs[kr.KPI]; k != nil {
 		agg = kpi.Aggregation(k.Agg())
+	}
+	if kr.KPI == "" {
+		return "Check-in at " + mdCode(kr.Source)
+	}
+	if kr.Per != "" {
+		return fmt.Sprintf("%s: %s over %s (%s), the last at %s", mdCode(kr.KPI), agg, kr.Interval, plural(kr.IntervalSnapshots, "snapshot"), mdCode(kr.Source))
 	}
 	pts := kr.Points
 	_, from, ok := kpi.Aggregate(pts, agg)

@@ -37,6 +37,9 @@ func (m *markdown) chart(kr progress.KRResult) {
 		m.para("No snapshots of " + mdCode(kr.KPI) + " in the key result's window up to " + date(m.s.AsOf) + ".")
 		return
 	}
+	if kr.Per != "" {
+		agg = kpi.AggLast
+	}
 	days, values := runningValues(kr.Points, agg)
 	days, values = thin(days, values, maxChartPoints)
 
@@ -61,6 +64,10 @@ func (m *markdown) chart(kr progress.KRResult) {
 		kpi.AggSum: "running total", kpi.AggAvg: "running mean",
 		kpi.AggMin: "lowest so far", kpi.AggMax: "highest so far",
 	}[agg]
+	if kr.Per != "" {
+		// A rate's points are already one value per interval.
+		caption = "per " + string(kr.Per)
+	}
 	title := name
 	if caption != "" {
 		title += ", " + caption
@@ -83,7 +90,10 @@ func (m *markdown) chart(kr progress.KRResult) {
 	b.WriteString("```\n")
 
 	what := "the value of " + mdCode(kr.KPI) + " at each snapshot"
-	if caption != "" {
+	switch {
+	case kr.Per != "":
+		what = mdCode(kr.KPI) + " over each complete " + string(kr.Per) + ", dated on its last day"
+	case caption != "":
 		what = "the " + caption + " of " + mdCode(kr.KPI) + " at each snapshot"
 	}
 	text := "First line: " + what

@@ -28,8 +28,8 @@ type Report struct {
 
 // NewReport computes the report of period p at asOf from a checked
 // repository: its objectives of that period and all its findings.
-func NewReport(res *lint.Result, gaps progress.Gaps, asOf time.Time, p okr.Period) *Report {
-	r := &Report{Status: NewStatus(res, gaps, asOf, Filter{Period: p.Text}), Period: p}
+func NewReport(res *lint.Result, set progress.Settings, asOf time.Time, p okr.Period) *Report {
+	r := &Report{Status: NewStatus(res, set, asOf, Filter{Period: p.Text}), Period: p}
 	for _, o := range res.Repo.Objectives {
 		if o.PeriodText != "" && !slices.Contains(r.Periods, o.PeriodText) {
 			r.Periods = append(r.Periods, o.PeriodText)
@@ -157,16 +157,20 @@ func (r *Report) alignment(m *markdown) {
 		drawn[i] = true
 		o := r.Objectives[i]
 		line := strings.Repeat("  ", depth) + "- " + objectiveName(o) + " — " + mdText(orDash(o.Objective.Owner)) +
-			fmt.Sprintf(" · score %.2f", o.Score)
+			" · score " + scoreText(o.Score)
 		if len(children[i]) > 0 {
 			var sum float64
 			ids := subtree(i, map[int]bool{})
 			for _, j := range ids {
 				sum += r.Objectives[j].Score
 			}
-			line += fmt.Sprintf(" · rolled up **%.2f** (%s)", sum/float64(len(ids)), plural(len(ids), "objective"))
+			line += fmt.Sprintf(" · rolled up **%s** (%s)", scoreText(sum/float64(len(ids))), plural(len(ids), "objective"))
 		}
-		line += " · " + statusMark(o.Status)
+		if o.Grade != "" {
+			line += " · " + gradeMarks[o.Grade] + " " + string(o.Grade)
+		} else {
+			line += " · " + statusMark(o.Status)
+		}
 		if p := o.Objective.Parent; depth == 0 && p != "" {
 			line += " · supports " + mdCode(p) + " (not in " + mdText(r.Period.Text) + ")"
 		}
@@ -201,10 +205,18 @@ func (r *Report) attention(m *markdown) {
 	for _, st := range attentionOrder {
 		for _, o := range r.Objectives {
 			for _, kr := range o.KeyResults {
-				if kr.Status != st {
-					continue
+				if kr.Status != st || kr.Grade == progress.Green {
+					continue // a green grade is success, whatever the status
 				}
-				krs = append(krs, "- "+statusMark(st)+": "+krName(kr)+" of "+mdCode(o.Objective.ID)+" — "+r.krAttention(kr))
+				krs = append(krs, "- "+krMark(kr)+": "+krName(kr)+" of "+mdCode(o.Objective.ID)+" — "+r.krAttention(kr))
+			}
+		}
+	}
+	// Key results on track by pace whose forecast falls short.
+	for _, o := range r.Objectives {
+		for _, kr := range o.KeyResults {
+			if kr.ForecastShort && kr.Status == progress.OnTrack {
+				krs = append(krs, "- "+statusMark(kr.Status)+": "+krName(kr)+" of "+mdCode(o.Objective.ID)+" — "+r.forecastAttention(kr, mdText(r.unit(kr))))
 			}
 		}
 	}
@@ -253,13 +265,25 @@ func (r *Report) krAttention(kr progress.KRResult) string {
 	target := directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit)
 	switch kr.Status {
 	case progress.NoData:
+		switch {
+		case kr.Problem != "":
+			return mdText(kr.Problem) + "."
+		case kr.Per != "" && len(kr.Points) == 0 && kr.KPI != "":
+			return "no complete " + string(kr.Per) + " of " + mdCode(kr.KPI) + " in its window up to " + date(r.AsOf) + "."
+		}
 		if kr.KPI != "" {
 			return "no snapshot of " + mdCode(kr.KPI) + " in its window up to " + date(r.AsOf) + "."
 		}
+		if k := kr.KR; k != nil && k.Current != nil && k.CurrentDate.After(r.AsOf) {
+			return "no current value: its value is dated " + date(k.CurrentDate) + ", after " + date(r.AsOf) + "."
+		}
 		return "no current value."
 	case progress.Missed:
-		return fmt.Sprintf("ended at %s against %s on %s (score %s).",
-			withUnit(formatNumber(kr.Current), unit), target, date(kr.Deadline), percent(kr.Score))
+		s := fmt.Sprintf("ended at %s against %s on %s (score %s)", withUnit(formatNumber(kr.Current), unit), target, date(kr.Deadline), scoreText(*kr.Score))
+		if kr.Stale {
+			s += "; " + staleText(kr)
+		}
+		return s + "."
 	}
 	s := fmt.Sprintf("score %s, %s expected by now; current %s, target %s by %s",
 		percent(kr.Score), percent(kr.Expected), withUnit(formatNumber(kr.Current), unit), target, date(kr.Deadline))
@@ -276,7 +300,7 @@ func (r *Report) committedAttention(o progress.ObjectiveResult) (string, bool) {
 		return "", false
 	}
 	if o.CommittedMiss() {
-		return fmt.Sprintf("missed: the period ended with a score of %.2f.", o.Score), true
+		return fmt.Sprintf("missed: the period ended with a score of %s.", scoreText(o.Score)), true
 	}
 	var short []string
 	for _, kr := range o.KeyResults {
@@ -290,7 +314,7 @@ func (r *Report) committedAttention(o progress.ObjectiveResult) (string, bool) {
 	if len(short) == 0 {
 		return "", false
 	}
-	return fmt.Sprintf("score %.2f; will miss 1.0 at the current pace: %s.", o.Score, strings.Join(short, "; ")), true
+	return fmt.Sprintf("score %s; will miss 1.0 at the current pace: %s.", scoreText(o.Score), strings.Join(short, "; ")), true
 }
 
 // findings lists the validation findings, if any.

@@ -117,7 +117,7 @@ func hostileReport(t *testing.T) *Report {
 		Message: "KPI " + hostile[3] + " | " + hostile[2],
 	})
 	p, _ := okr.ParsePeriod("2026-Q4")
-	return NewReport(res, progress.DefaultGaps(), asOf, p)
+	return NewReport(res, progress.DefaultSettings(), asOf, p)
 }
 
 // TestReportHostileText proves that text from the YAML cannot change the

@@ -109,12 +109,13 @@ func withUnit(s, unit string) string {
 	return s + " " + unit
 }
 
-// percent writes a share as a whole percentage: 0.554 is "55%".
+// percent writes a share as a whole percentage, rounded down (floorTo):
+// 0.554 is "55%".
 func percent(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f%%", math.Floor(*v*100+1e-9))
+	return fmt.Sprintf("%.0f%%", floorTo(*v, 2)*100)
 }
 
 // date writes a date as YYYY-MM-DD, "–" when zero.
@@ -135,8 +136,8 @@ type Filter struct {
 
 // NewStatus computes the progress of every objective of a checked
 // repository that the filter selects, in file order.
-func NewStatus(res *lint.Result, gaps progress.Gaps, asOf time.Time, f Filter) *Status {
-	e := &progress.Engine{AsOf: asOf, Gaps: gaps, KPIs: res.KPIs, Series: res.Snapshots}
+func NewStatus(res *lint.Result, set progress.Settings, asOf time.Time, f Filter) *Status {
+	e := progress.NewEngine(asOf, set, res.KPIs, res.Snapshots)
 	s := &Status{AsOf: asOf, Period: f.Period, KPIs: res.KPIs, Findings: res.Findings}
 	for _, o := range res.Repo.Objectives {
 		if (f.Period != "" && o.PeriodText != f.Period) || (f.Owner != "" && o.Owner != f.Owner) {

@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -26,6 +27,8 @@ type jsonObjective struct {
 	Score      *float64        `json:"score"`
 	Expected   *float64        `json:"expected"`
 	Status     progress.Status `json:"status"`
+	Grade      *string         `json:"grade"`
+	Measured   int             `json:"measured"`
 	KeyResults []jsonKR        `json:"key_results"`
 }
 
@@ -45,6 +48,13 @@ type jsonKR struct {
 	Forecast      *float64        `json:"forecast"`
 	ForecastScore *float64        `json:"forecast_score"`
 	Source        *string         `json:"source"`
+	Per           *string         `json:"per"`
+	Grade         *string         `json:"grade"`
+	// ForecastMeetsTarget is null without a forecast.
+	ForecastMeetsTarget *bool        `json:"forecast_meets_target"`
+	Stale               bool         `json:"stale"`
+	DataEnds            *string      `json:"data_ends"`
+	CheckIn             *jsonCheckIn `json:"checkin"`
 }
 
 func (jsonStatus) Format(w io.Writer, s *Status) error {
@@ -54,6 +64,7 @@ func (jsonStatus) Format(w io.Writer, s *Status) error {
 		jo := jsonObjective{
 			ID: obj.ID, File: obj.File(), Title: obj.Title, Owner: obj.Owner, Period: obj.PeriodText,
 			Score: ptr(o.Score), Expected: ptr(o.Expected), Status: o.Status,
+			Grade: optString(string(o.Grade)), Measured: o.Measured,
 			KeyResults: make([]jsonKR, 0, len(o.KeyResults)),
 		}
 		for _, kr := range o.KeyResults {
@@ -64,6 +75,9 @@ func (jsonStatus) Format(w io.Writer, s *Status) error {
 				Current:  kr.Current, Progress: kr.Progress, Score: kr.Score, Expected: kr.Expected,
 				Status: kr.Status, Forecast: kr.Forecast, ForecastScore: kr.ForecastScore,
 				Source: optString(kr.Source),
+				Per:    optString(string(kr.Per)), Grade: optString(string(kr.Grade)),
+				ForecastMeetsTarget: kr.ForecastMeetsTarget, Stale: kr.Stale,
+				DataEnds: optString(dateOrEmpty(kr.DataEnds)), CheckIn: checkInJSON(kr),
 			})
 		}
 		doc.Objectives = append(doc.Objectives, jo)
@@ -109,6 +123,10 @@ func (d *jsonStatusDoc) write(j *jsonWriter) {
 		j.num(o.Expected)
 		j.field(in, "status", false)
 		j.str(string(o.Status))
+		j.field(in, "grade", false)
+		j.optStr(o.Grade)
+		j.field(in, "measured", false)
+		j.raw(strconv.Itoa(o.Measured))
 		j.field(in, "key_results", false)
 		if len(o.KeyResults) == 0 {
 			j.raw("[]")
@@ -160,6 +178,18 @@ func (kr *jsonKR) write(j *jsonWriter) {
 	j.num(kr.ForecastScore)
 	j.field(in, "source", false)
 	j.optStr(kr.Source)
+	j.field(in, "per", false)
+	j.optStr(kr.Per)
+	j.field(in, "grade", false)
+	j.optStr(kr.Grade)
+	j.field(in, "forecast_meets_target", false)
+	j.optBool(kr.ForecastMeetsTarget)
+	j.field(in, "stale", false)
+	j.raw(strconv.FormatBool(kr.Stale))
+	j.field(in, "data_ends", false)
+	j.optStr(kr.DataEnds)
+	j.field(in, "checkin", false)
+	kr.CheckIn.write(j, in)
 	j.raw("\n        }")
 }
 

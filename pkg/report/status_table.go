@@ -57,7 +57,7 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 		}
 		rows = append(rows, row{objective: true, cells: []string{
 			name, truncate(obj.Title, maxTitle), "", "",
-			bar(&o.Score), percent(&o.Expected), string(o.Status), "",
+			bar(&o.Score), percent(&o.Expected), objectiveStatusWord(o), "",
 		}})
 		for _, kr := range o.KeyResults {
 			unit := sanitizeLine(s.unit(kr))
@@ -65,7 +65,7 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 				"", "  " + sanitizeLine(kr.ID),
 				withUnit(formatNumber(kr.Current), unit),
 				directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
-				bar(kr.Score), percent(kr.Expected), string(kr.Status),
+				bar(kr.Score), percent(kr.Expected), statusWord(kr),
 				withUnit(formatNumber(kr.Forecast), unit),
 			}})
 		}
@@ -95,7 +95,7 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 		if r.objective {
 			c[0] = s.paint(ansiBold, c[0])
 		}
-		c[6] = s.status(progress.Status(c[6]))
+		c[6] = s.status(c[6])
 		if err := t.Append(c); err != nil {
 			return err
 		}
@@ -104,6 +104,11 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 		return err
 	}
 	fmt.Fprintf(bw, "As of %s%s: %s.\n", date(s.AsOf), periodSuffix(s.Period), tally(s.Objectives))
+	for _, o := range s.Objectives {
+		if c := coverageText(o); c != "" {
+			fmt.Fprintf(bw, "%s: %s.\n", sanitizeLine(o.Objective.ID), c)
+		}
+	}
 	return bw.Flush()
 }
 
@@ -179,23 +184,37 @@ func (s *Status) paint(code, text string) string {
 	return code + text + ansiReset
 }
 
-// status writes a status, coloured by how good it is.
-func (s *Status) status(st progress.Status) string {
-	code := map[progress.Status]string{
-		progress.Achieved: ansiGreen, progress.OnTrack: ansiGreen,
-		progress.AtRisk: ansiYellow, progress.OffTrack: ansiRed, progress.Missed: ansiRed,
-		progress.NoData: ansiGray,
-	}[st]
-	return s.paint(code, string(st))
+// status writes a status cell (a status or a grade, and what follows
+// it), coloured by how good its first word is.
+func (s *Status) status(text string) string {
+	word, _, _ := strings.Cut(text, " ")
+	code := map[string]string{
+		string(progress.Achieved): ansiGreen, string(progress.OnTrack): ansiGreen,
+		string(progress.AtRisk): ansiYellow, string(progress.OffTrack): ansiRed, string(progress.Missed): ansiRed,
+		string(progress.NoData): ansiGray,
+		string(progress.Green):  ansiGreen, string(progress.Yellow): ansiYellow, string(progress.Red): ansiRed,
+	}[word]
+	return s.paint(code, text)
 }
 
-// tally summarises objective statuses: "7 objectives: 4 on_track, 1 at_risk".
+// tally summarises objectives by grade once graded, else by status: "7
+// objectives — 1 green, 4 on_track, 1 at_risk".
 func tally(objs []progress.ObjectiveResult) string {
 	counts := map[progress.Status]int{}
-	for _, o := range objs {
-		counts[o.Status]++
-	}
+	grades := map[progress.Grade]int{}
 	var parts []string
+	for _, o := range objs {
+		if o.Grade != "" {
+			grades[o.Grade]++
+		} else {
+			counts[o.Status]++
+		}
+	}
+	for _, g := range []progress.Grade{progress.Green, progress.Yellow, progress.Red} {
+		if n := grades[g]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, g))
+		}
+	}
 	for _, st := range progress.Statuses() {
 		if n := counts[st]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, st))

@@ -40,7 +40,7 @@ func checkExamples(t *testing.T) *lint.Result {
 // examplesStatus computes the progress of the bundled examples.
 func examplesStatus(t *testing.T, f Filter) *Status {
 	t.Helper()
-	return NewStatus(checkExamples(t), progress.DefaultGaps(), examplesAsOf, f)
+	return NewStatus(checkExamples(t), progress.DefaultSettings(), examplesAsOf, f)
 }
 
 func TestStatusGolden(t *testing.T) {
@@ -92,8 +92,9 @@ func TestStatusJSONShape(t *testing.T) {
 	if len(objs) != 5 {
 		t.Fatalf("got %d objectives in 2026-Q4, want 5", len(objs))
 	}
-	objKeys := []string{"id", "file", "title", "owner", "period", "score", "expected", "status", "key_results"}
-	krKeys := []string{"id", "title", "kpi", "baseline", "target", "direction", "deadline", "current", "progress", "score", "expected", "status", "forecast", "forecast_score", "source"}
+	objKeys := []string{"id", "file", "title", "owner", "period", "score", "expected", "status", "grade", "measured", "key_results"}
+	krKeys := []string{"id", "title", "kpi", "baseline", "target", "direction", "deadline", "current", "progress", "score", "expected", "status", "forecast", "forecast_score", "source",
+		"per", "grade", "forecast_meets_target", "stale", "data_ends", "checkin"}
 	sawNullSource, sawSource := false, false
 	for _, o := range objs {
 		om := o.(map[string]any)
