@@ -72,7 +72,7 @@ func Load(opt Options) (*Repo, error) {
 		show = opt.Display
 	}
 	// A name that is not UTF-8 is shown with its odd bytes escaped.
-	display := func(p string) string { return EscapeName(show(p)) }
+	display := func(p string) string { return escapeName(show(p)) }
 	var yamls []string
 	seen := map[string]bool{}
 	repo := &Repo{}
@@ -289,10 +289,10 @@ func notRegular(m fs.FileMode) error {
 	return fmt.Errorf("is %s, %w", what, errNotRegular)
 }
 
-// EscapeName returns a file name as shown to users: unchanged when it is
+// escapeName returns a file name as shown to users: unchanged when it is
 // valid UTF-8, else with each byte that is not part of a character written
 // as \xNN (r\xe9sum\xe9.yaml), as Go quotes strings.
-func EscapeName(name string) string {
+func escapeName(name string) string {
 	if utf8.ValidString(name) {
 		return name
 	}

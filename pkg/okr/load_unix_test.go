@@ -123,8 +123,8 @@ func TestEscapeName(t *testing.T) {
 		"okrs/r\xe9sum\xe9.yaml": `okrs/r\xe9sum\xe9.yaml`,
 		"\xff":                   `\xff`,
 	} {
-		if got := EscapeName(in); got != want {
-			t.Errorf("EscapeName(%q) = %q, want %q", in, got, want)
+		if got := escapeName(in); got != want {
+			t.Errorf("escapeName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
