@@ -419,6 +419,13 @@ func (s *syntaxScan) line(n, ind int) (pr problem, skip int, ok bool) {
 		}
 		return problem{}, -1, false
 	case t.seq && !dash:
+		if c[0] == '-' && t.indent == ind {
+			word := c
+			if k, _, ok := splitKey(c); ok {
+				word = k + ":"
+			}
+			return problem{n, ind, fmt.Sprintf("`%s` needs a space after the `-` of a list item (write `- %s`)", word, word[1:])}, 0, true
+		}
 		if len(s.stack) > 1 && s.stack[len(s.stack)-2].indent == ind && !s.stack[len(s.stack)-2].seq {
 			s.stack = s.stack[:len(s.stack)-1] // a sequence in its key's column ends
 			return s.content(n, ind)
@@ -553,9 +560,13 @@ func (s *syntaxScan) value(n, col, v int, holder string) (problem, int, bool) {
 			}
 			return problem{n, v, fmt.Sprintf("the quote %c opened here is never closed", c)}, 0, true
 		}
-		if rest := text[end+1:]; c == '\'' && rest != "" && rest[0] != ' ' && rest[0] != '#' {
+		rest := text[end+1:]
+		switch {
+		case c == '\'' && rest != "" && rest[0] != ' ' && rest[0] != '#':
 			return problem{n, end, "this apostrophe ends the value quoted with ' at its start; inside single quotes write an apostrophe as ''"}, 0, true
-		} else if !restIsComment(rest) {
+		case c == '"' && !restIsComment(rest) && strings.Contains(rest, `"`):
+			return problem{n, end, `this " ends the value quoted with " at its start; inside double quotes write a quote as \"`}, 0, true
+		case !restIsComment(rest):
 			return problem{n, end + 1, fmt.Sprintf("text after the closing quote of %s; put the whole value in quotes", lead(strings.TrimLeft(text, " -")))}, 0, true
 		}
 	case '[', '{':
