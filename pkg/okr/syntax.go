@@ -419,16 +419,16 @@ func (s *syntaxScan) line(n, ind int) (pr problem, skip int, ok bool) {
 		}
 		return problem{}, -1, false
 	case t.seq && !dash:
+		if len(s.stack) > 1 && s.stack[len(s.stack)-2].indent == ind && !s.stack[len(s.stack)-2].seq {
+			s.stack = s.stack[:len(s.stack)-1] // a sequence in its key's column ends
+			return s.content(n, ind)
+		}
 		if c[0] == '-' && t.indent == ind {
 			word := c
 			if k, _, ok := splitKey(c); ok {
 				word = k + ":"
 			}
 			return problem{n, ind, fmt.Sprintf("`%s` needs a space after the `-` of a list item (write `- %s`)", word, word[1:])}, 0, true
-		}
-		if len(s.stack) > 1 && s.stack[len(s.stack)-2].indent == ind && !s.stack[len(s.stack)-2].seq {
-			s.stack = s.stack[:len(s.stack)-1] // a sequence in its key's column ends
-			return s.content(n, ind)
 		}
 		if popped != nil {
 			return s.dedented(n, ind, c, popped), 0, true

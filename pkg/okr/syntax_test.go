@@ -139,21 +139,22 @@ func TestYAMLProblem(t *testing.T) {
 // test files and YAML of the forms the scanner follows.
 func TestScanSyntaxQuietOnValidYAML(t *testing.T) {
 	srcs := map[string]string{
-		"multi-line plain":     "a: one\n  two\n  - three\nb: x\n",
-		"compact sequence":     "a:\n- x\n- y: 1\n  z: 2\nb: c\n",
-		"nested sequences":     "a:\n  - - x\n    - y\n  - z\n",
-		"block scalars":        "a: |\n  x: y\n\n    - z\nb: >-\n  '\n- c: |\n    d\n",
-		"item block scalar":    "l:\n  - |\n    text: here\n  - >\n    more\n",
-		"quoted keys":          "\"a b\": 1\n'c': 2\n",
-		"anchors and aliases":  "a: &x 1\nb: *x\nc: &y\n  d: 1\ne: *y\n",
-		"flow":                 "a: [b, 'c', {d: e}]\nf: {g: [h]}\n",
-		"multi-line quoted":    "a: \"one\n  two\"\nb: 'x\n\n  y'\n",
-		"documents":            "a: 1\n---\n  b: 2\n  c: 3\n...\n---\n- x\n",
-		"comments":             "# c\na: 1 # c\n  # indented comment\nb:\n# c\n  c: 2\n",
-		"url and times":        "a: http://x.y/z\nb: 10:30\nc: x:y\n",
-		"tabs after values":    "a: 1\t# c\nb:\tx\n",
-		"question mark values": "a: why?\nb: [?x]\n",
-		"scalar document":      "just text\n",
+		"multi-line plain":      "a: one\n  two\n  - three\nb: x\n",
+		"compact sequence":      "a:\n- x\n- y: 1\n  z: 2\nb: c\n",
+		"dash key after a list": "a:\n- x\n-d: e\n",
+		"nested sequences":      "a:\n  - - x\n    - y\n  - z\n",
+		"block scalars":         "a: |\n  x: y\n\n    - z\nb: >-\n  '\n- c: |\n    d\n",
+		"item block scalar":     "l:\n  - |\n    text: here\n  - >\n    more\n",
+		"quoted keys":           "\"a b\": 1\n'c': 2\n",
+		"anchors and aliases":   "a: &x 1\nb: *x\nc: &y\n  d: 1\ne: *y\n",
+		"flow":                  "a: [b, 'c', {d: e}]\nf: {g: [h]}\n",
+		"multi-line quoted":     "a: \"one\n  two\"\nb: 'x\n\n  y'\n",
+		"documents":             "a: 1\n---\n  b: 2\n  c: 3\n...\n---\n- x\n",
+		"comments":              "# c\na: 1 # c\n  # indented comment\nb:\n# c\n  c: 2\n",
+		"url and times":         "a: http://x.y/z\nb: 10:30\nc: x:y\n",
+		"tabs after values":     "a: 1\t# c\nb:\tx\n",
+		"question mark values":  "a: why?\nb: [?x]\n",
+		"scalar document":       "just text\n",
 	}
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*", "*.yaml"))
 	more, _ := filepath.Glob(filepath.Join("..", "..", "examples", "okrs", "*", "*.yaml"))
