@@ -12,13 +12,15 @@ import (
 )
 
 // This file places and words the syntax errors of YAML that yaml.v3
-// rejects. The position never comes from the parser's message text: the
-// line is the first one at which the text stops being YAML (found by
-// parsing prefixes of the failing document), and a line scanner that
-// follows the block structure explains the common mistakes there in plain
-// words (a key indented less or more than its neighbours, a list item out
-// of place, a tab, a missing space after ':', a quote or bracket never
-// closed). See "Reading YAML" in docs/architecture.md.
+// rejects. The position never comes from the parser's message text. A line
+// scanner that follows the block structure explains the common mistakes in
+// plain words at their line and column (a key indented less or more than
+// its neighbours, a list item out of place, a tab, a missing space after
+// ':', a quote or bracket never closed), and the parser confirms the line
+// at which the text stops being YAML. When the scanner cannot explain the
+// error, the finding is on that line, found by parsing prefixes of the
+// file, with the parser's own words. See "Reading YAML" in
+// docs/architecture.md.
 
 // syntaxError returns where the first syntax error of src is and how to
 // say it; err is yaml.v3's error and consumed how many bytes of src its
