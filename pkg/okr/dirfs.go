@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 )
 
 // DirFS returns the file system of the tree rooted at dir, like os.DirFS,
@@ -67,10 +69,14 @@ func (d dirFS) Stat(name string) (fs.FileInfo, error) {
 	return info, nil
 }
 
-// validPath is fs.ValidPath without the requirement of valid UTF-8.
+// validPath is fs.ValidPath without the requirement of valid UTF-8; on
+// Windows, as for os.DirFS, a name may not hold a '\\' or ':' either.
 func validPath(name string) bool {
 	if name == "." {
 		return true
+	}
+	if runtime.GOOS == "windows" && strings.ContainsAny(name, `\:`) {
+		return false
 	}
 	for {
 		i := 0
