@@ -70,7 +70,7 @@ func (d dirFS) Stat(name string) (fs.FileInfo, error) {
 }
 
 // validPath is fs.ValidPath without the requirement of valid UTF-8; on
-// Windows, as for os.DirFS, a name may not hold a '\\' or ':' either.
+// Windows, as for os.DirFS, a name may not hold a backslash or a colon.
 func validPath(name string) bool {
 	if name == "." {
 		return true
