@@ -35,7 +35,7 @@ func syntaxError(src []byte, err error, consumed int) (Pos, string) {
 	if consumed > 0 && consumed < len(src) {
 		last = min(pr.lineOf(consumed)+1, last)
 	}
-	if p, msg, breaks, ok := scanSyntax(pr.lines, last); ok && pr.parses(breaks-1) && !pr.parses(breaks) {
+	if p, msg, breaks, ok := scanSyntax(pr.lines, last); ok && pr.parses(min(p.Line, breaks)-1) && (!pr.parses(breaks) || !pr.parses(pr.nextContent(breaks))) {
 		return p, "invalid YAML: " + msg
 	}
 	bad := pr.firstBadLine(consumed)
@@ -116,6 +116,18 @@ func (pr *prober) parses(n int) bool {
 	}
 }
 
+// nextContent returns the first line after line n that holds more than
+// spaces and a comment, or n when there is none: a mistake on the first
+// line of a document may only break the text at the next line.
+func (pr *prober) nextContent(n int) int {
+	for i := n + 1; i <= len(pr.lines); i++ {
+		if t := strings.TrimLeft(pr.lines[i-1], " \t"); t != "" && t[0] != '#' {
+			return i
+		}
+	}
+	return n
+}
+
 // lineOf returns the 1-based line that holds byte offset off.
 func (pr *prober) lineOf(off int) int {
 	lo, hi := 0, len(pr.lines)
@@ -164,6 +176,10 @@ type level struct {
 	item   bool   // a mapping that is an item of a sequence
 	key    string // a mapping's latest key, a sequence's latest item
 	line   int    // the 1-based line of key
+	first  int    // the 1-based line that opened it
+	// parent is the column of the key whose value the sequence is, -1
+	// when unknown.
+	parent int
 }
 
 // what names a mapping for "so it leaves …".
@@ -200,6 +216,8 @@ type syntaxScan struct {
 	// breaks is the line at which the text stops being YAML when the
 	// problem found lies on an earlier line, else 0.
 	breaks int
+	// step is the file's usual indentation step.
+	step int
 }
 
 // problem is a finding of the scan.
@@ -213,7 +231,7 @@ type problem struct {
 // which the text stops being YAML, the mistake's or a later one. ok is
 // false when it finds none it can explain.
 func scanSyntax(lines []string, last int) (p Pos, msg string, breaks int, ok bool) {
-	s := &syntaxScan{lines: lines}
+	s := &syntaxScan{lines: lines, step: indentStep(lines)}
 	s.reset()
 	pr, ok := s.run(min(last, len(lines)))
 	if !ok || pr.line > last {
@@ -276,6 +294,31 @@ func (s *syntaxScan) run(last int) (problem, bool) {
 		}
 	}
 	return problem{}, false
+}
+
+// indentStep returns the most common step by which a line is indented more
+// than the line above it, 2 when there is none.
+func indentStep(lines []string) int {
+	counts := map[int]int{}
+	prev := -1
+	for _, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		ind := len(l) - len(t)
+		if prev >= 0 && ind > prev && ind-prev <= 8 {
+			counts[ind-prev]++
+		}
+		prev = ind
+	}
+	step, best := 2, 0
+	for d, c := range counts {
+		if c > best || (c == best && d < step) {
+			step, best = d, c
+		}
+	}
+	return step
 }
 
 // lead is the first token of a line's content as its messages quote it:
@@ -370,9 +413,9 @@ func (s *syntaxScan) line(n, ind int) (pr problem, skip int, ok bool) {
 		s.opener = -1
 		if ind > col || (ind == col && dash && !wasDash) {
 			if dash {
-				s.push(&level{indent: ind, seq: true, holder: holder})
+				s.push(&level{indent: ind, seq: true, holder: holder, first: n, parent: col})
 			} else {
-				s.push(&level{indent: ind, holder: holder, item: wasDash})
+				s.push(&level{indent: ind, holder: holder, item: wasDash, first: n, parent: -1})
 			}
 			return s.content(n, ind)
 		}
@@ -403,15 +446,25 @@ func (s *syntaxScan) line(n, ind int) (pr problem, skip int, ok bool) {
 	case t == nil && popped == nil:
 		// The first line of the document.
 		if dash {
-			s.push(&level{indent: ind, seq: true})
+			s.push(&level{indent: ind, seq: true, first: n, parent: -1})
 		} else {
-			s.push(&level{indent: ind})
+			s.push(&level{indent: ind, first: n, parent: -1})
 		}
 		return s.content(n, ind)
+	case t == nil && ind == 0 && popped.first > 0 && popped.line == popped.first:
+		// An indented first line, and the next one in column 1: the
+		// first is the odd one.
+		first := s.lines[popped.first-1]
+		return problem{popped.first, popped.indent, fmt.Sprintf("%s is indented %s, where a document starts in column 1 like %s below it", lead(first[popped.indent:]), spaces(popped.indent), lead(c))}, 0, true
 	case t == nil || (t.indent < ind && popped != nil):
 		return s.dedented(n, ind, c, popped), 0, true
 	case t.indent < ind:
 		// More indented than the line above, which opened nothing.
+		if len(s.stack) > 1 {
+			if pr, ok := s.oddFirstItem(s.stack[len(s.stack)-2], t, n, ind, c); ok {
+				return pr, 0, true
+			}
+		}
 		if prev := s.prevKey(t); prev != "" {
 			same := "the keys of one mapping start in the same column"
 			if t.seq {
@@ -433,6 +486,9 @@ func (s *syntaxScan) line(n, ind int) (pr problem, skip int, ok bool) {
 			return problem{n, ind, fmt.Sprintf("`%s` needs a space after the `-` of a list item (write `- %s`)", word, word[1:])}, 0, true
 		}
 		if popped != nil {
+			if pr, ok := s.oddFirstItem(t, popped, n, ind, c); ok {
+				return pr, 0, true
+			}
 			return s.dedented(n, ind, c, popped), 0, true
 		}
 		if t.holder == "" {
@@ -446,6 +502,31 @@ func (s *syntaxScan) line(n, ind int) (pr problem, skip int, ok bool) {
 		return problem{n, ind, fmt.Sprintf("%s is a list item among the keys of %s: a list goes under a key that ends with `:`", lead(c), t.what())}, 0, true
 	}
 	return s.content(n, ind)
+}
+
+// oddFirstItem handles a line n, with content c at column ind, that does
+// not line up with the first key of the first item of sequence seq, the
+// item's only line so far. Either line may be the mistake; the dash line
+// is when the line below lines up with the file's indentation step under
+// the sequence's key, as in
+//
+//	key_results:
+//	    - id: leads
+//	    title: …
+func (s *syntaxScan) oddFirstItem(seq, item *level, n, ind int, c string) (problem, bool) {
+	if !seq.seq || !item.item || seq.parent < 0 || seq.first != item.first || item.line != item.first {
+		return problem{}, false
+	}
+	want := ind - (item.indent - seq.indent) // where the dash would sit for line n to line up
+	if want != seq.parent+s.step || want == seq.indent {
+		return problem{}, false
+	}
+	dash := s.lines[seq.first-1]
+	more, d := "more", seq.indent-want
+	if d < 0 {
+		more, d = "less", -d
+	}
+	return problem{seq.first, seq.indent, fmt.Sprintf("%s is indented %s %s than the rest of %s (%s below it)", lead(dash[seq.indent:]), spaces(d), more, item.what(), lead(c))}, true
 }
 
 // prevKey quotes the key or item above a line in level t, "" if none.
@@ -478,7 +559,7 @@ func (s *syntaxScan) content(n, ind int) (problem, int, bool) {
 		// A sequence item: its content, if any, is a node of its own at
 		// the column after the dash and its spaces.
 		if !t.seq || t.indent != pos {
-			t = &level{indent: pos, seq: true, holder: t.holder}
+			t = &level{indent: pos, seq: true, holder: t.holder, first: n, parent: -1}
 			s.push(t)
 		}
 		next := pos + 1
@@ -491,7 +572,7 @@ func (s *syntaxScan) content(n, ind int) (problem, int, bool) {
 		}
 		t.key, t.line = strings.TrimRight(text[next:], " "), n
 		if _, _, isKey := splitKey(text[next:]); isKey {
-			t = &level{indent: next, holder: t.holder, item: true}
+			t = &level{indent: next, holder: t.holder, item: true, first: n, parent: -1}
 			s.push(t)
 			pos = next
 			break
