@@ -1,6 +1,7 @@
 package okr
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,4 +40,14 @@ func FuzzParseFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// lineCount is the number of lines of src; a last line without a line
+// ending counts.
+func lineCount(src []byte) int {
+	n := bytes.Count(src, []byte("\n"))
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
 }

@@ -305,13 +305,3 @@ func lineAt(src []byte, n int) string {
 	}
 	return string(bytes.TrimSuffix(src, []byte("\r")))
 }
-
-// lineCount is the number of lines of src; a last line without a line
-// ending counts.
-func lineCount(src []byte) int {
-	n := bytes.Count(src, []byte("\n"))
-	if len(src) > 0 && src[len(src)-1] != '\n' {
-		n++
-	}
-	return n
-}
