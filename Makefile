@@ -34,9 +34,10 @@ lint: ## gofmt, go vet and staticcheck
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-bench: ## go benchmarks, then okrctl vs miller on generated large repositories
+bench: ## go benchmarks, then okrctl vs miller and ajv-cli on generated large repositories
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	./scripts/bench.sh
+	./scripts/bench-ajv.sh
 
 fuzz: ## run each fuzz target for FUZZTIME (default 20s)
 	@for p in $$($(GO) list ./...); do \

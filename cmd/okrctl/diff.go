@@ -11,9 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/okrctl/okrctl/pkg/config"
-	"github.com/okrctl/okrctl/pkg/gitdiff"
+	"github.com/okrctl/okrctl/pkg/gitfs"
 	"github.com/okrctl/okrctl/pkg/lint"
-	"github.com/okrctl/okrctl/pkg/progress"
+	"github.com/okrctl/okrctl/pkg/okrdiff"
 	"github.com/okrctl/okrctl/pkg/report"
 )
 
@@ -103,12 +103,15 @@ func newDiffCmd(s *Streams) *cobra.Command {
 Compare the OKR files at git revision BASE with those at HEAD (default: the
 working tree): objectives and key results added, removed or renamed, targets
 raised or lowered (and whether that raises or lowers the bar), baselines,
-deadlines, owners, weights, directions, KPIs, periods, commitment and parents
-changed, and the effect on scores and statuses at --as-of. A target or
-baseline changed after its objective's period began is flagged as a moved
-goalpost: changed on the day of HEAD's commit (its committer date), or at
---as-of when HEAD is the working tree. Objectives are matched by id, so a
-moved file is not a removal.
+deadlines, owners, weights, directions, KPIs, periods, commitment, parents,
+descriptions and labels changed, KPI documents changed, snapshot rows of
+BASE's past rewritten and new rows per KPI, and the effect on scores and
+statuses at --as-of. A target or baseline changed, a key result dropped, a
+deadline moved later, a weight lowered, or a KPI's aggregation, good or unit
+changed after the period began is flagged as a moved goalpost: changed on
+the day of HEAD's commit (its committer date), or at --as-of when HEAD is
+the working tree. Objectives are matched by id, so a moved file is not a
+removal.
 
 PATHs after -- restrict the report to the objectives in them and the findings
 of their files; both revisions are still read whole, so KPI definitions and
@@ -148,12 +151,13 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	base.base = true
 	var head *diffSide
 	if o.head == "" {
 		// The working tree must be in the same repository as BASE, which
 		// loadDiffSide(BASE) has checked.
 		head = &diffSide{find: findConfig}
-	} else if head, err = loadDiffSide(s, o.head); err != nil {
+	} else if head, err = loadDiffSideIn(base.rev.repo, o.head); err != nil {
 		return err
 	} else if head.ref.Date, err = head.rev.repo.CommitDate(head.ref.Commit); err != nil {
 		// A change in HEAD was made on its commit's day at the latest,
@@ -187,23 +191,26 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	root := base.rev.root
-	b, err := base.check(s, bcfg, root, paths)
+	// One cache for both sides: a file alike in both is parsed and
+	// checked once, and unchanged snapshots are read once.
+	root, cache := base.rev.root, lint.NewCache()
+	b, err := base.check(s, bcfg, root, paths, cache)
 	if err != nil {
 		return err
 	}
-	h, err := head.check(s, hcfg, root, paths)
+	h, err := head.check(s, hcfg, root, paths, cache)
 	if err != nil {
 		return err
 	}
-	return f.Format(s.Out, gitdiff.Compare(b, h, gitdiff.Options{AsOf: asOf, Only: under(s.Dir, paths)}))
+	return f.Format(s.Out, okrdiff.Compare(b, h, okrdiff.Options{AsOf: asOf, Only: under(s.Dir, paths)}))
 }
 
 // diffSide is one side of a diff: a revision's tree, or the working tree
 // when rev is nil.
 type diffSide struct {
+	base bool // BASE, whose findings are not shown
 	rev  *revision
-	ref  gitdiff.Ref
+	ref  okrdiff.Ref
 	find func(dir string, paths []string) (*config.Config, error)
 }
 
@@ -212,7 +219,17 @@ func loadDiffSide(s *Streams, rev string) (*diffSide, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &diffSide{rev: r, ref: gitdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
+	return &diffSide{rev: r, ref: okrdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
+}
+
+// loadDiffSideIn reads the other revision from the repository BASE was
+// read from, so that the files alike in both come from git once.
+func loadDiffSideIn(repo *gitfs.Repo, rev string) (*diffSide, error) {
+	r, err := readRevision(repo, rev)
+	if err != nil {
+		return nil, err
+	}
+	return &diffSide{rev: r, ref: okrdiff.Ref{Rev: rev, Commit: r.commit}, find: r.findConfig}, nil
 }
 
 // exists reports whether the path (absolute) is on this side.
@@ -257,8 +274,8 @@ func diffPaths(s *Streams, paths []string, sides ...*diffSide) ([]string, error)
 // key result under them may use a KPI and snapshots kept anywhere. Those
 // PATHs are read too, where this side has them, in case the configuration
 // leaves them out. A side that has none of it is empty.
-func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []string) (gitdiff.Side, error) {
-	side := gitdiff.Side{Ref: d.ref, Gaps: progress.DefaultGaps()}
+func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []string, cache *lint.Cache) (okrdiff.Side, error) {
+	side := okrdiff.Side{Ref: d.ref}
 	var roots []string
 	for _, p := range cfg.Paths {
 		if !filepath.IsAbs(p) {
@@ -277,8 +294,8 @@ func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []st
 	if len(roots) == 0 {
 		return side, nil
 	}
-	side.Gaps = progress.Gaps{AtRisk: cfg.Status.AtRiskGap, OffTrack: cfg.Status.OffTrackGap}
-	opt := lint.Options{Cwd: s.Dir, Paths: roots, Config: cfg}
+	// BASE's findings are not shown: read it without running the rules.
+	opt := lint.Options{Cwd: s.Dir, Paths: roots, Config: cfg, Cache: cache, LoadOnly: d.base}
 	if d.rev != nil {
 		opt.FS, opt.Base = d.rev.fs, d.rev.root
 	}

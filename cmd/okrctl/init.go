@@ -12,7 +12,8 @@ import (
 )
 
 func newInitCmd(s *Streams) *cobra.Command {
-	return &cobra.Command{
+	ci := "github"
+	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Write a starter OKR repository: config, an objective, KPIs, schemas and a CI workflow",
 		Long: strings.TrimSpace(`
@@ -20,24 +21,32 @@ Write a starter OKR repository into DIR (default: the working directory):
 .okrctl.yaml, one objective for the current quarter under okrs/, KPI
 definitions and a snapshot file under kpis/, the JSON schemas under
 .okrctl/schema/ (each YAML file names its schema for editors' YAML language
-servers), and .github/workflows/okrctl.yml, which validates every pull request
-and comments the output of okrctl diff on it.
+servers), and a CI pipeline that validates every change and comments the
+output of okrctl diff on it: with --ci github (the default)
+.github/workflows/okrctl.yml, with --ci gitlab .gitlab-ci.yml (a Code Quality
+report, JUnit test results and a merge-request note; see docs/ci.md), with
+--ci none no pipeline.
 
 An existing file is never overwritten: init says which it skipped, so running
 it again changes nothing.`),
-		Example: "  okrctl init\n  okrctl init okrs-repo && cd okrs-repo && okrctl validate",
+		Example: "  okrctl init\n  okrctl init okrs-repo && cd okrs-repo && okrctl validate\n  okrctl init --ci gitlab",
 		Args:    args(cobra.MaximumNArgs(1)),
 		RunE: func(_ *cobra.Command, a []string) error {
 			dir := "."
 			if len(a) == 1 {
 				dir = a[0]
 			}
-			return runInit(s, dir)
+			return runInit(s, dir, ci)
 		},
 	}
+	cmd.Flags().StringVar(&ci, "ci", ci, "CI pipeline to write: "+strings.Join(scaffold.CISystems(), ", "))
+	return cmd
 }
 
-func runInit(s *Streams, arg string) error {
+func runInit(s *Streams, arg, ci string) error {
+	if err := oneOf("ci", ci, scaffold.CISystems()); err != nil {
+		return err
+	}
 	dir := arg
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(s.Dir, dir)
@@ -45,7 +54,7 @@ func runInit(s *Streams, arg string) error {
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return usageErrorf("init: %s is not a directory", dir)
 	}
-	files, err := scaffold.Files(scaffold.Options{Now: s.Now(), Version: version()})
+	files, err := scaffold.Files(scaffold.Options{Now: s.Now(), Version: version(), CI: ci})
 	if err != nil {
 		return err
 	}

@@ -9,13 +9,13 @@ import (
 	"strings"
 
 	"github.com/okrctl/okrctl/pkg/config"
-	"github.com/okrctl/okrctl/pkg/gitdiff"
+	"github.com/okrctl/okrctl/pkg/gitfs"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
 // revision is the repository as it was at a git revision.
 type revision struct {
-	repo       *gitdiff.Repo
+	repo       *gitfs.Repo
 	fs         fs.FS
 	root       string // absolute path of the repository's top level
 	commit     string // the full id of the commit read
@@ -26,10 +26,16 @@ type revision struct {
 // around dir. The YAML and CSV files okrctl may read come from git in one
 // batch; the configuration is looked for inside that tree.
 func openRevision(dir, rev string) (*revision, error) {
-	repo, err := gitdiff.Open(dir)
+	repo, err := gitfs.Open(dir)
 	if err != nil {
 		return nil, revisionError(rev, err)
 	}
+	return readRevision(repo, rev)
+}
+
+// readRevision reads the tree of revision rev of an open repository; trees
+// read from one Repo share the blobs they have in common.
+func readRevision(repo *gitfs.Repo, rev string) (*revision, error) {
 	tree, err := repo.Tree(rev, func(name string, size int64) bool {
 		switch strings.ToLower(path.Ext(name)) {
 		case ".yaml", ".yml", ".csv":
@@ -50,7 +56,7 @@ func openRevision(dir, rev string) (*revision, error) {
 // revisionError gives a failure to read a revision its context; each
 // exits 2.
 func revisionError(rev string, err error) error {
-	var re *gitdiff.RevisionError
+	var re *gitfs.RevisionError
 	if errors.As(err, &re) {
 		return err // it names the revision already
 	}
@@ -58,43 +64,9 @@ func revisionError(rev string, err error) error {
 }
 
 // config finds .okrctl.yaml inside the revision's tree the way findConfig
-// does on disk: from the first path upward, then from the working
-// directory upward, never above the repository's top level.
+// does on disk, never above the repository's top level.
 func (r *revision) config(rev, dir string, paths []string) (*config.Config, error) {
-	var starts []string
-	if len(paths) > 0 {
-		p := paths[0]
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		if rel, ok := r.rel(p); ok {
-			if info, err := fs.Stat(r.fs, rel); err == nil && !info.IsDir() {
-				p = filepath.Dir(p)
-			}
-		}
-		starts = append(starts, p)
-	}
-	for _, start := range append(starts, dir) {
-		rel, ok := r.rel(start)
-		if !ok {
-			continue
-		}
-		for {
-			name := path.Join(rel, config.FileName)
-			if info, err := fs.Stat(r.fs, name); err == nil && info.Mode().IsRegular() {
-				src, err := fs.ReadFile(r.fs, name)
-				if err != nil {
-					return nil, &config.Error{File: rev + ":" + name, Msg: err.Error()}
-				}
-				return config.Parse(rev+":"+name, filepath.Join(r.root, filepath.FromSlash(rel)), src)
-			}
-			if rel == "." {
-				break
-			}
-			rel = path.Dir(rel)
-		}
-	}
-	return config.Default(dir), nil
+	return config.Lookup(r.fs, r.root, dir, paths, func(rel string) string { return rev + ":" + rel })
 }
 
 // rel turns an absolute path into a path of the revision's tree; ok is

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -119,11 +118,4 @@ func checkPeriodFlag(p string) error {
 }
 
 // settings returns the status gaps and grading bands of the workspace's configuration.
-func settings(ws *workspace) progress.Settings {
-	c := ws.config
-	band := func(b config.Bands) progress.Bands { return progress.Bands{Green: b.Green, Yellow: b.Yellow} }
-	return progress.Settings{
-		Gaps:    progress.Gaps{AtRisk: c.Status.AtRiskGap, OffTrack: c.Status.OffTrackGap},
-		Grading: progress.Grading{Aspirational: band(c.Grading.Aspirational), Committed: band(c.Grading.Committed)},
-	}
-}
+func settings(ws *workspace) progress.Settings { return lint.Settings(ws.config) }

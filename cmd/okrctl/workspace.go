@@ -24,6 +24,8 @@ type source struct {
 type workspace struct {
 	*lint.Result
 	config *config.Config
+	// names are the files read (and reported on), as displayed, sorted.
+	names []string
 }
 
 // loadWorkspace finds the configuration, reads the repository (from the
@@ -57,10 +59,24 @@ func loadWorkspace(s *Streams, src source) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	keep := func(string) bool { return true }
 	if scoped {
-		narrow(res, under(s.Dir, named))
+		keep = under(s.Dir, named)
+		narrow(res, keep)
 	}
-	return &workspace{Result: res, config: cfg}, nil
+	ws := &workspace{Result: res, config: cfg}
+	for _, f := range res.Repo.Files {
+		if keep(f.Path) {
+			ws.names = append(ws.names, f.Path)
+		}
+	}
+	for _, name := range res.Repo.CSVDisplay {
+		if keep(name) {
+			ws.names = append(ws.names, name)
+		}
+	}
+	slices.Sort(ws.names)
+	return ws, nil
 }
 
 // repositoryContext decides how named paths are read (docs/configuration.md,
@@ -146,29 +162,10 @@ func narrow(res *lint.Result, keep func(file string) bool) {
 	}
 }
 
-// findConfig looks for .okrctl.yaml from the first path upward, then from
-// the working directory upward, so that `okrctl validate examples` uses the
-// examples' own configuration wherever it is run from.
+// findConfig looks for .okrctl.yaml on disk from the first path upward,
+// then from the working directory upward, so that `okrctl validate
+// examples` uses the examples' own configuration wherever it is run from.
 func findConfig(dir string, paths []string) (*config.Config, error) {
-	for _, start := range configStarts(dir, paths) {
-		if p := config.Find(start); p != "" {
-			return config.Load(p)
-		}
-	}
-	return config.Default(dir), nil
-}
-
-func configStarts(dir string, paths []string) []string {
-	var starts []string
-	if len(paths) > 0 {
-		p := paths[0]
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			p = filepath.Dir(p)
-		}
-		starts = append(starts, p)
-	}
-	return append(starts, dir)
+	fsys, top, name := config.DiskFS(dir)
+	return config.Lookup(fsys, top, dir, paths, name)
 }

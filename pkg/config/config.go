@@ -1,6 +1,7 @@
 // Package config reads okrctl's configuration file, .okrctl.yaml: the paths
-// to read, the globs to ignore, per-rule severities and options, and the
-// status gaps. An unknown key is an error, never ignored.
+// to read, the globs to ignore, per-rule severities and options, the status
+// gaps and the dialect of snapshot files. An unknown key is an error, never
+// ignored. docs/configuration.md describes every key.
 package config
 
 import (
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -39,6 +41,8 @@ type Config struct {
 	Status Status
 	// Grading holds the grade bands by commitment (grading:).
 	Grading Grading
+	// Snapshots says how snapshot files write numbers and dates.
+	Snapshots Snapshots
 }
 
 // Rule is the configuration of one rule.
@@ -84,26 +88,6 @@ func Default(dir string) *Config {
 	return &Config{
 		Dir: dir, Rules: map[string]Rule{}, Status: Status{AtRiskGap: 0.10, OffTrackGap: 0.25},
 		Grading: Grading{Aspirational: Bands{Green: 0.7, Yellow: 0.4}, Committed: Bands{Green: 1, Yellow: 0.7}},
-	}
-}
-
-// Find looks for .okrctl.yaml in dir and its parents and returns its path,
-// or "" when there is none.
-func Find(dir string) string {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, FileName)
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
 }
 
@@ -210,11 +194,36 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 			if err := parseGrading(&c.Grading, v, fail); err != nil {
 				return nil, err
 			}
+		case "snapshots":
+			s, err := parseSnapshots(file, v)
+			if err != nil {
+				return nil, err
+			}
+			c.Snapshots = s
 		default:
-			return nil, fail(k, "unknown key %q (want paths, ignore, rules, status or grading)", k.Value)
+			return nil, fail(k, "unknown key %q (want %s)", k.Value, orList(topKeys))
 		}
 	}
 	return c, nil
+}
+
+// topKeys are the keys of the configuration, one a line: a new section
+// adds its line here and a case in Parse.
+var topKeys = []string{
+	"paths",
+	"ignore",
+	"rules",
+	"status",
+	"grading",
+	"snapshots",
+}
+
+// orList writes a, b or c.
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // parseGrading reads the grading section into g, which holds the

@@ -2,10 +2,12 @@ package config
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -90,7 +92,7 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status or grading)`},
+		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status, grading or snapshots)`},
 		{"grading not a mapping", "grading: google\n", 1, "grading must be a mapping of aspirational and committed"},
 		{"unknown commitment", "grading:\n  stretch: {green: 0.7}\n", 2, "unknown key grading.stretch (want aspirational or committed)"},
 		{"bands not a mapping", "grading:\n  committed: 1\n", 2, "grading.committed must be a mapping of green and yellow"},
@@ -160,8 +162,17 @@ func TestFindAndLoad(t *testing.T) {
 	if err := os.MkdirAll(deep, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if got := Find(deep); got != "" && strings.HasPrefix(got, root) {
-		t.Fatalf("Find found %q before any file was written", got)
+	find := func() string {
+		t.Helper()
+		fsys, top, name := DiskFS(deep)
+		c, err := Lookup(fsys, top, deep, nil, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.File
+	}
+	if got := find(); got != "" && strings.HasPrefix(got, root) {
+		t.Fatalf("Lookup found %q before any file was written", got)
 	}
 	cfgPath := filepath.Join(root, "a", FileName)
 	if err := os.WriteFile(cfgPath, []byte("paths: [okrs]\n"), 0o644); err != nil {
@@ -171,8 +182,8 @@ func TestFindAndLoad(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(deep, FileName), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if got := Find(deep); got != cfgPath {
-		t.Errorf("Find(%s) = %q, want %q", deep, got, cfgPath)
+	if got := find(); got != cfgPath {
+		t.Errorf("Lookup from %s found %q, want %q", deep, got, cfgPath)
 	}
 	c, err := Load(cfgPath)
 	if err != nil {
@@ -203,5 +214,41 @@ func TestIgnored(t *testing.T) {
 	}
 	if (&Config{}).Ignored("x") {
 		t.Error("no globs ignore something")
+	}
+}
+
+// TestLookupInAnFS finds the configuration in a file system that is not
+// the disk (a revision's tree): from the first path upward, then from the
+// working directory, never above the top.
+func TestLookupInAnFS(t *testing.T) {
+	top := filepath.FromSlash("/repo")
+	fsys := fstest.MapFS{
+		"team/.okrctl.yaml":    {Data: []byte("paths: [okrs]\n")},
+		"team/okrs/a.yaml":     {Data: []byte("kind: Objective\n")},
+		".okrctl.yaml":         {Data: []byte("paths: [top]\n")},
+		"other/x/.okrctl.yaml": {Mode: fs.ModeDir},
+	}
+	name := func(rel string) string { return "REV:" + rel }
+	for _, tc := range []struct {
+		dir   string
+		paths []string
+		file  string
+	}{
+		{"/repo/team/okrs", nil, "REV:team/.okrctl.yaml"},
+		{"/repo", []string{"team/okrs/a.yaml"}, "REV:team/.okrctl.yaml"},
+		{"/repo/other/x", nil, "REV:.okrctl.yaml"}, // a directory of that name is no configuration
+		{"/elsewhere", []string{"/repo/team/okrs"}, "REV:team/.okrctl.yaml"},
+		{"/elsewhere", nil, ""},
+	} {
+		c, err := Lookup(fsys, top, filepath.FromSlash(tc.dir), tc.paths, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.File != tc.file {
+			t.Errorf("Lookup(dir %s, paths %v) found %q, want %q", tc.dir, tc.paths, c.File, tc.file)
+		}
+		if tc.file == "REV:team/.okrctl.yaml" && c.Dir != filepath.FromSlash("/repo/team") {
+			t.Errorf("Dir = %q, want /repo/team", c.Dir)
+		}
 	}
 }

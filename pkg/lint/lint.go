@@ -27,6 +27,12 @@ type Options struct {
 	Config *config.Config
 	// AsOf enables the date-dependent rules (stale-data) at that date.
 	AsOf time.Time
+	// Cache, when set, lets runs over two revisions share what is the same
+	// in both (see Cache).
+	Cache *Cache
+	// LoadOnly reads and schema-checks the files but runs no rule: for a
+	// side whose findings nobody reads (the base of a diff).
+	LoadOnly bool
 }
 
 // Result is a checked repository.
@@ -38,6 +44,8 @@ type Result struct {
 	// KPIs and Objectives index the repository by id.
 	KPIs       map[string]*okr.KPI
 	Objectives map[string]*okr.Objective
+	// Config is the configuration the repository was checked with.
+	Config *config.Config
 
 	fsys    fs.FS        // what Run read, for the source lines of CSV files
 	sources *sourceIndex // built on the first SourceLine
@@ -75,24 +83,18 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	lo.Cache = opt.Cache.files()
 	repo, err := okr.Load(lo)
 	if err != nil {
 		return nil, err
 	}
 
-	store := kpi.NewStore()
-	var csvProblems []kpi.Problem
-	for i, p := range repo.CSV {
-		name := repo.CSVDisplay[i]
-		f, err := opt.FS.Open(p)
-		if err != nil {
-			csvProblems = append(csvProblems, kpi.Problem{File: name, Line: 1, Col: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
-			continue
-		}
-		csvProblems = append(csvProblems, store.Read(name, f)...)
-		f.Close()
+	cfgDir := configDir(cfg, opt.Cwd)
+	dialect := func(fsPath string) kpi.Dialect {
+		rel, _ := relToConfig(cfgDir, opt.Base, fsPath)
+		return cfg.Snapshots.For(rel)
 	}
-	csvProblems = append(csvProblems, store.Finish()...)
+	store, csvProblems := opt.Cache.snapshots(opt.FS, repo, definitions(repo.KPIs), dialect)
 
 	pass := &Pass{
 		Repo: repo, Snapshots: store, Config: cfg, AsOf: opt.AsOf,
@@ -124,6 +126,9 @@ func Run(opt Options) (*Result, error) {
 	// Rules only read the repository: run them side by side, each with a
 	// pass of its own, and keep their findings in rule order.
 	rules := checks()
+	if opt.LoadOnly {
+		rules = nil
+	}
 	passes := make([]*Pass, len(rules))
 	okr.Parallel(len(rules), func(i int) {
 		sev, on := severity(cfg, rules[i].Info())
@@ -155,12 +160,46 @@ func Run(opt Options) (*Result, error) {
 	findings = append(findings, pass.findings...)
 	findings = suppress(repo.Files, findings, cfg)
 	Sort(findings)
+	findings = capFindings(findings)
 	return &Result{
 		Repo: repo, Snapshots: store, Findings: findings,
 		Files: len(repo.Files) + len(repo.CSV),
 		KPIs:  pass.KPIs, Objectives: pass.Objectives,
-		fsys: opt.FS,
+		Config: cfg,
+		fsys:   opt.FS,
 	}, nil
+}
+
+// definitions tells the snapshot reader the KPI documents: their units and
+// column titles.
+func definitions(kpis []*okr.KPI) []kpi.Definition {
+	defs := make([]kpi.Definition, 0, len(kpis))
+	for _, k := range kpis {
+		if k.ID != "" {
+			defs = append(defs, kpi.Definition{ID: k.ID, Unit: k.Unit, Columns: k.Columns})
+		}
+	}
+	return defs
+}
+
+// configDir returns the configuration's directory, absolute: its paths and
+// globs are relative to it.
+func configDir(cfg *config.Config, cwd string) string {
+	if filepath.IsAbs(cfg.Dir) {
+		return cfg.Dir
+	}
+	return filepath.Join(cwd, cfg.Dir)
+}
+
+// relToConfig returns fsPath, a path in the file system rooted at base,
+// relative to the configuration's directory cfgDir with '/' separators, or
+// ok=false when it lies outside it.
+func relToConfig(cfgDir, base, fsPath string) (string, bool) {
+	rel, err := filepath.Rel(cfgDir, filepath.Join(base, filepath.FromSlash(fsPath)))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 // severity applies the configuration to a rule's default severity.
@@ -179,12 +218,7 @@ func severity(cfg *config.Config, info RuleInfo) (Severity, bool) {
 // loadOptions resolves the user's paths to roots in opt.FS, and the
 // configuration's ignore globs to a filter.
 func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
-	// The configuration's directory, absolute: its paths and ignore globs
-	// are relative to it.
-	cfgDir := cfg.Dir
-	if !filepath.IsAbs(cfgDir) {
-		cfgDir = filepath.Join(opt.Cwd, cfgDir)
-	}
+	cfgDir := configDir(cfg, opt.Cwd)
 	paths := opt.Paths
 	if len(paths) == 0 {
 		for _, p := range cfg.Paths {
@@ -222,19 +256,10 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 		}
 		roots = append(roots, r)
 	}
-	// relToConfig returns an fs path relative to the configuration's
-	// directory, or ok=false when it lies outside it.
-	relToConfig := func(fsPath string) (string, bool) {
-		rel, err := filepath.Rel(cfgDir, filepath.Join(opt.Base, filepath.FromSlash(fsPath)))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "", false
-		}
-		return filepath.ToSlash(rel), true
-	}
 	// A root the globs would ignore was named on purpose: read it anyway.
 	explicit := map[string]bool{}
 	for _, r := range roots {
-		if rel, ok := relToConfig(r); ok && rel != "." && cfg.Ignored(rel) {
+		if rel, ok := relToConfig(cfgDir, opt.Base, r); ok && rel != "." && cfg.Ignored(rel) {
 			explicit[r] = true
 		}
 	}
@@ -242,7 +267,7 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 		if len(cfg.Ignore) == 0 || explicit[root] {
 			return false
 		}
-		rel, ok := relToConfig(fsPath)
+		rel, ok := relToConfig(cfgDir, opt.Base, fsPath)
 		return ok && cfg.Ignored(rel)
 	}
 	return okr.Options{FS: opt.FS, Roots: roots, Ignore: ignore, Display: display, Check: checkSchema}, nil

@@ -217,10 +217,11 @@ func (p *Pass) baseline(o *okr.Objective, kr *okr.KeyResult) (*float64, string) 
 
 func (p *Pass) progressEngine() *progress.Engine {
 	if p.engine == nil {
-		p.engine = &progress.Engine{AsOf: p.AsOf, Gaps: progress.DefaultGaps(), KPIs: p.KPIs, Series: p.Snapshots}
-		if p.engine.AsOf.IsZero() {
-			p.engine.AsOf = endOfTime
+		asOf := p.AsOf
+		if asOf.IsZero() {
+			asOf = endOfTime
 		}
+		p.engine = newEngine(p.Config, asOf, &Result{KPIs: p.KPIs, Snapshots: p.Snapshots})
 	}
 	return p.engine
 }

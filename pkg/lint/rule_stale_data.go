@@ -8,11 +8,12 @@ import (
 type staleData struct{ base }
 
 func newStaleData() *staleData {
-	return &staleData{newBase("stale-data", Warning, "(status and report, at the as-of date) a KPI used by a key result whose newest snapshot is older than its frequency allows")}
+	return &staleData{newBase("stale-data", Warning, "(status, report and validate --as-of, at that date) a KPI used by a key result whose newest snapshot is older than its frequency allows")}
 }
 
-// Check runs only when an as-of date is given (status, report). It looks
-// at the KPIs of key results whose period has begun at that date and
+// Check runs only when an as-of date is given (status, report, validate
+// --as-of). It looks at the KPIs of key results whose period has begun at
+// that date and
 // judges each KPI's newest snapshot at min(as-of date, deadline): a key
 // result still running must have fresh data, and one that has ended must
 // have data up to its deadline, or its final value is not final. Each KPI

@@ -30,6 +30,12 @@ type Options struct {
 	// its file is parsed, on the same worker, so that one parse of a file
 	// feeds every check. Its issues join the file's.
 	Check func(d *Document) []Issue
+	// Cache, when set, keeps every file parsed (and checked) so that a
+	// later Load given the same Cache and Check reuses it where a file has
+	// the same displayed path and the same content: okrctl diff reads two
+	// revisions that differ in a few files. Its objectives and KPIs are
+	// then shared between the two Repos, and must not be modified.
+	Cache *Cache
 }
 
 // Repo is everything Load found.
@@ -154,6 +160,11 @@ func Load(opt Options) (*Repo, error) {
 			parts[i].Files = []*File{f}
 			return
 		}
+		key := cacheKey(display(p), src)
+		if part, ok := opt.Cache.get(key); ok {
+			parts[i] = part
+			return
+		}
 		f := ParseFile(display(p), src)
 		if opt.Check != nil {
 			for _, d := range f.Docs {
@@ -164,6 +175,7 @@ func Load(opt Options) (*Repo, error) {
 		}
 		parts[i].Files = []*File{f}
 		parts[i].addFile(f)
+		opt.Cache.put(key, parts[i])
 	})
 	sort.Slice(parts, func(i, j int) bool { return parts[i].Files[0].Path < parts[j].Files[0].Path })
 	repo.Files = make([]*File, len(parts))

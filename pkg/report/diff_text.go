@@ -5,97 +5,139 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
-	"github.com/okrctl/okrctl/pkg/gitdiff"
 	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okrdiff"
 )
 
 // textDiff writes a diff for the terminal: a header and summary, then one
 // block per objective, "+" added, "-" removed, "~" changed, with its key
-// results indented below it, then the head's findings.
+// results indented below it, then the KPI documents, the snapshots and the
+// head's findings. Text from the files goes through sanitizeLine, as in the
+// status table.
 type textDiff struct{}
 
-func (textDiff) Format(w io.Writer, d *gitdiff.Diff) error {
+func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "okrctl diff %s → %s, as of %s\n", d.Base, d.Head, d.AsOf.Format("2006-01-02"))
+	fmt.Fprintf(bw, "okrctl diff %s → %s, as of %s\n", sanitizeLine(d.Base.String()), sanitizeLine(d.Head.String()), d.AsOf.Format(time.DateOnly))
+	if !d.ChangedOn.IsZero() {
+		fmt.Fprintln(bw, sanitizeLine(changedOnNote(d)))
+	}
 	if d.Empty() {
-		fmt.Fprintln(bw, "no changes to objectives or key results")
+		fmt.Fprintln(bw, "no changes to objectives, key results, KPIs or snapshots")
 	} else {
 		fmt.Fprintln(bw, diffSummary(d))
 	}
 	for _, o := range d.Objectives {
-		fmt.Fprintf(bw, "\n%s %s: %s\n", textMark(o.Change), o.ID, oneLine(o.Title))
-		where := o.File
+		fmt.Fprintf(bw, "\n%s %s: %s\n", textMark(o.Change), sanitizeLine(o.ID), sanitizeLine(o.Title))
+		where := sanitizeLine(o.File)
 		if o.Moved() {
-			where += " (moved from " + o.OldFile + ")"
+			where += " (moved from " + sanitizeLine(o.OldFile) + ")"
 		}
-		fmt.Fprintf(bw, "    %s, period %s\n", where, o.Period)
+		fmt.Fprintf(bw, "    %s, period %s\n", where, sanitizeLine(o.Period))
 		for _, f := range o.Fields {
-			textField(bw, "    ", f, o)
+			textField(bw, "    ", f, "", o.Began)
 		}
 		if o.Score != nil {
 			fmt.Fprintf(bw, "    score: %s\n", scoreChange(o.Score))
 		}
 		for _, k := range o.KeyResults {
-			fmt.Fprintf(bw, "  %s %s: %s\n", textMark(k.Change), k.ID, oneLine(k.Title))
-			if k.Change != gitdiff.Changed {
+			id := sanitizeLine(k.ID)
+			if k.Change == okrdiff.Renamed {
+				id += " (renamed from " + sanitizeLine(k.OldID) + ")"
+			}
+			line := fmt.Sprintf("  %s %s: %s", textMark(k.Change), id, sanitizeLine(k.Title))
+			if k.Dropped {
+				line += " (⚠ " + droppedNote(k, o.Began) + ")"
+			}
+			fmt.Fprintln(bw, line)
+			if k.Change != okrdiff.Changed && k.Change != okrdiff.Renamed {
 				continue
 			}
 			for _, f := range k.Fields {
-				textField(bw, "      ", f, o)
+				textField(bw, "      ", f, k.Unit, o.Began)
 			}
 			if k.Score != nil {
 				fmt.Fprintf(bw, "      score: %s\n", scoreChange(k.Score))
 			}
 		}
 	}
+	for _, k := range d.KPIs {
+		fmt.Fprintf(bw, "\n%s KPI %s: %s\n", textMark(k.Change), sanitizeLine(k.ID), sanitizeLine(k.Name))
+		where := sanitizeLine(k.File)
+		if k.OldFile != "" {
+			where += " (moved from " + sanitizeLine(k.OldFile) + ")"
+		}
+		if len(k.UsedBy) > 0 {
+			where += ", used by " + sanitizeLine(strings.Join(k.UsedBy, ", "))
+		}
+		fmt.Fprintf(bw, "    %s\n", where)
+		for _, f := range k.Fields {
+			textField(bw, "    ", f, "", k.Began)
+		}
+	}
+	if len(d.History) > 0 {
+		fmt.Fprintf(bw, "\n⚠ rewritten history: %s dated in the past of %s changed\n", plural(len(d.History), "snapshot row"), sanitizeLine(d.Base.String()))
+		for _, r := range d.History {
+			fmt.Fprintf(bw, "    %s:%d: %s %s %s: %s → %s\n", sanitizeLine(r.File), r.Line, r.Date.Format(time.DateOnly), sanitizeLine(r.KPI), r.Change,
+				number(r.Old, r.Unit, "none"), number(r.New, r.Unit, "none"))
+		}
+	}
+	if len(d.NewRows) > 0 {
+		fmt.Fprintln(bw, "\nnew snapshot rows")
+		for _, n := range d.NewRows {
+			fmt.Fprintf(bw, "    %s: %s\n", sanitizeLine(n.KPI), newRowsText(n))
+		}
+	}
 	if d.Unchanged > 0 {
 		fmt.Fprintf(bw, "\n%s unchanged\n", plural(d.Unchanged, "objective"))
 	}
 	errs, warns := lint.Count(d.Findings)
-	fmt.Fprintf(bw, "\nfindings in %s: %s, %s\n", d.Head, plural(errs, "error"), plural(warns, "warning"))
+	fmt.Fprintf(bw, "\nfindings in %s: %s, %s\n", sanitizeLine(d.Head.String()), plural(errs, "error"), plural(warns, "warning"))
 	for _, f := range d.Findings {
-		fmt.Fprintln(bw, oneLine(f.Error()))
+		fmt.Fprintln(bw, sanitizeLine(f.Error()))
 	}
 	return bw.Flush()
 }
 
-func textMark(c gitdiff.Change) string {
+// newRowsText sums up a KPI's new rows: "12 new rows, 2026-11-02 →
+// 2026-11-30".
+func newRowsText(n okrdiff.NewRows) string {
+	s := plural(n.Count, "new row") + ", " + n.First.Format(time.DateOnly)
+	if !n.Last.Equal(n.First) {
+		s += " → " + n.Last.Format(time.DateOnly)
+	}
+	return s
+}
+
+func textMark(c okrdiff.Change) string {
 	switch c {
-	case gitdiff.Added:
+	case okrdiff.Added:
 		return "+"
-	case gitdiff.Removed:
+	case okrdiff.Removed:
 		return "-"
 	}
 	return "~"
 }
 
-func textField(w io.Writer, indent string, f gitdiff.FieldDiff, o *gitdiff.ObjectiveDiff) {
-	old, new := value(f.Old, "none"), value(f.New, "none")
-	if f.Field == "title" {
-		old, new = fmt.Sprintf("%q", old), fmt.Sprintf("%q", new)
+func textField(w io.Writer, indent string, f okrdiff.FieldDiff, unit string, began time.Time) {
+	old, new := fieldValue(f, f.Old, unit, "none"), fieldValue(f, f.New, unit, "none")
+	if f.Field == "title" || f.Field == "description" {
+		if f.Old != nil {
+			old = fmt.Sprintf("%q", old)
+		}
+		if f.New != nil {
+			new = fmt.Sprintf("%q", new)
+		}
 	}
-	var notes []string
-	if n := barNote(f); n != "" {
-		notes = append(notes, n)
-	}
+	notes := fieldNotes(f)
 	if f.MovedGoalpost {
-		notes = append(notes, "⚠ "+goalpostNote(o))
+		notes = append(notes, "⚠ "+goalpostNote(began))
 	}
-	line := fmt.Sprintf("%s%s: %s → %s", indent, fieldChange(f), oneLine(old), oneLine(new))
+	line := fmt.Sprintf("%s%s: %s → %s", indent, fieldChange(f), sanitizeLine(old), sanitizeLine(new))
 	if len(notes) > 0 {
 		line += " (" + strings.Join(notes, "; ") + ")"
 	}
 	fmt.Fprintln(w, line)
-}
-
-// oneLine keeps YAML text on one line of the terminal: line breaks and
-// other control characters become spaces.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
 }

@@ -12,7 +12,10 @@ import (
 type Findings struct {
 	Findings []lint.Finding // sorted
 	Files    int            // files read
-	Rules    []lint.RuleInfo
+	// Names are the files read, as displayed, sorted: the test cases of
+	// the junit format. May be nil.
+	Names []string
+	Rules []lint.RuleInfo
 	// Source returns line n of a file, for the caret display; may be nil.
 	Source func(file string, n int) string
 	// Terminal asks for the human extras: colour and source lines with a
@@ -32,10 +35,14 @@ var findingsFormats = map[string]func() FindingsFormatter{
 	"json":   func() FindingsFormatter { return jsonFindings{} },
 	"github": func() FindingsFormatter { return githubFindings{} },
 	"sarif":  func() FindingsFormatter { return sarifFindings{} },
+	"gitlab": func() FindingsFormatter { return gitlabFindings{} },
+	"junit":  func() FindingsFormatter { return junitFindings{} },
 }
 
 // FindingsFormats lists the names NewFindingsFormatter accepts.
-func FindingsFormats() []string { return []string{"text", "json", "github", "sarif"} }
+func FindingsFormats() []string {
+	return []string{"text", "json", "github", "sarif", "gitlab", "junit"}
+}
 
 // NewFindingsFormatter returns the formatter of a format name.
 func NewFindingsFormatter(name string) (FindingsFormatter, error) {

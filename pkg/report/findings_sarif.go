@@ -2,8 +2,10 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/okrctl/okrctl/pkg/lint"
@@ -21,9 +23,26 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
 }
+
+// sarifInvocation says how the run went; okrctl uses it only to note the
+// results it left out.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string       `json:"level"`
+	Message sarifMessage `json:"message"`
+}
+
+// maxSARIFResults is the most results GitHub code scanning accepts in one
+// run; it rejects the whole upload above it.
+const maxSARIFResults = 25000
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -86,7 +105,23 @@ func (sarifFindings) Format(w io.Writer, f *Findings) error {
 		index[r.ID] = i
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
-	for _, fd := range f.Findings {
+	findings := f.Findings
+	if len(findings) > maxSARIFResults {
+		// Keep the errors first, each group in its order, and say how many
+		// were left out.
+		findings = slices.Clone(findings)
+		slices.SortStableFunc(findings, func(a, b lint.Finding) int { return int(a.Severity) - int(b.Severity) })
+		left := len(findings) - maxSARIFResults
+		errs, _ := lint.Count(findings[maxSARIFResults:])
+		findings = findings[:maxSARIFResults]
+		run.Invocations = []sarifInvocation{{
+			ExecutionSuccessful: true,
+			ToolExecutionNotifications: []sarifNotification{{Level: "warning", Message: sarifMessage{fmt.Sprintf(
+				"%d of %d findings left out (%d errors, %d warnings), errors kept first: code scanning accepts at most %d results per run; run okrctl validate to see them all",
+				left, len(f.Findings), errs, left-errs, maxSARIFResults)}}},
+		}}
+	}
+	for _, fd := range findings {
 		res := sarifResult{RuleID: fd.Rule, Level: sarifLevel(fd.Severity), Message: sarifMessage{fd.Message}}
 		if i, ok := index[fd.Rule]; ok {
 			res.RuleIndex = &i

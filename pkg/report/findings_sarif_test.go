@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
+	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/okrctl/okrctl/pkg/lint"
 )
@@ -24,12 +24,14 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	c := jsonschema.NewCompiler()
-	c.AssertFormat = true
-	c.LoadURL = func(url string) (_ io.ReadCloser, err error) {
-		return nil, fmt.Errorf("no network in tests: %s", url)
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := c.AddResource(sarifSchemaID, f); err != nil {
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	c.UseLoader(offline{})
+	if err := c.AddResource(sarifSchemaID, doc); err != nil {
 		t.Fatal(err)
 	}
 	s, err := c.Compile(sarifSchemaID)
@@ -38,6 +40,11 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 	}
 	return s
 }
+
+// offline refuses every URL the schema does not carry itself.
+type offline struct{}
+
+func (offline) Load(url string) (any, error) { return nil, fmt.Errorf("no network in tests: %s", url) }
 
 func TestSARIFIsValid(t *testing.T) {
 	schema := sarifSchema(t)
@@ -147,5 +154,62 @@ func TestSARIFIsValid(t *testing.T) {
 	}
 	if run.Results[0].Level != "error" || run.Results[1].Level != "warning" {
 		t.Errorf("levels %s, %s", run.Results[0].Level, run.Results[1].Level)
+	}
+}
+
+// TestSARIFIsCappedForCodeScanning keeps a run within the 25,000 results
+// GitHub accepts: errors first, and a note saying how many were left out.
+func TestSARIFIsCappedForCodeScanning(t *testing.T) {
+	var findings []lint.Finding
+	for i := range 26700 {
+		sev := lint.Warning
+		if i%10 == 9 { // 2,670 errors, spread among the warnings
+			sev = lint.Error
+		}
+		findings = append(findings, lint.Finding{File: fmt.Sprintf("okrs/o%05d.yaml", i/5), Line: 1 + i%5, Column: 1, Severity: sev, Rule: "vague", Message: "vague"})
+	}
+	var buf bytes.Buffer
+	if err := (sarifFindings{}).Format(&buf, &Findings{Findings: findings, Rules: lint.Rules()}); err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := sarifSchema(t).Validate(doc); err != nil {
+		t.Fatalf("capped log breaks the schema: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ToolExecutionNotifications []struct{ Message struct{ Text string } }
+			}
+			Results []struct{ Level string }
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Results) != 25000 {
+		t.Fatalf("%d results, want 25,000", len(run.Results))
+	}
+	errs := 0
+	for _, r := range run.Results {
+		if r.Level == "error" {
+			errs++
+		}
+	}
+	if errs != 2670 || run.Results[0].Level != "error" || run.Results[2669].Level != "error" {
+		t.Errorf("%d errors kept, want all 2,670 first", errs)
+	}
+	if len(run.Invocations) != 1 || !strings.Contains(run.Invocations[0].ToolExecutionNotifications[0].Message.Text, "1700 of 26700 findings left out (0 errors, 1700 warnings)") {
+		t.Errorf("no note of what was left out: %+v", run.Invocations)
+	}
+	// Under the cap, nothing is noted.
+	buf.Reset()
+	(sarifFindings{}).Format(&buf, &Findings{Findings: findings[:100]})
+	if strings.Contains(buf.String(), "invocations") {
+		t.Error("a note under the cap")
 	}
 }

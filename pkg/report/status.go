@@ -55,8 +55,17 @@ func NewStatusFormatter(name string) (StatusFormatter, error) {
 // unit returns the display unit of a key result's KPI when it is short
 // enough to sit beside numbers (%, EUR, days); "" for none and for "count".
 func (s *Status) unit(kr progress.KRResult) string {
-	if k := s.KPIs[kr.KPI]; k != nil && k.Unit != "count" && utf8.RuneCountInString(k.Unit) <= 4 {
-		return k.Unit
+	if k := s.KPIs[kr.KPI]; k != nil {
+		return shortUnit(k.Unit)
+	}
+	return ""
+}
+
+// shortUnit is a unit as shown beside numbers: itself when short (%, EUR,
+// days), "" for "count" and for long ones.
+func shortUnit(unit string) string {
+	if unit != "count" && utf8.RuneCountInString(unit) <= 4 {
+		return unit
 	}
 	return ""
 }

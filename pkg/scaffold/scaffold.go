@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,6 +26,33 @@ type Options struct {
 	// Version is the okrctl version the CI workflow installs; anything but
 	// a release tag (vX.Y.Z) installs the latest release.
 	Version string
+	// CI is the CI system to write a pipeline for: github (the default,
+	// when empty), gitlab or none.
+	CI string
+}
+
+// CISystems lists the values Options.CI takes.
+func CISystems() []string { return []string{"github", "gitlab", "none"} }
+
+// ciFiles maps a CI system to the file it reads and the template of it.
+var ciFiles = map[string]struct{ path, template string }{
+	"github": {".github/workflows/okrctl.yml", "github-workflow.yml"},
+	"gitlab": {".gitlab-ci.yml", "gitlab-ci.yml"},
+	"none":   {},
+}
+
+// templates are the starter files, one template a file; @NAME@ marks
+// what Files fills in.
+//
+//go:embed templates
+var templates embed.FS
+
+func template(name string) string {
+	src, err := templates.ReadFile("templates/" + name)
+	if err != nil {
+		panic(err) // embedded: cannot happen once the tests pass
+	}
+	return string(src)
 }
 
 // File is one file of the starter repository.
@@ -36,6 +64,13 @@ type File struct {
 // Files returns the starter repository's files, in the order init reports
 // them.
 func Files(opt Options) ([]File, error) {
+	if opt.CI == "" {
+		opt.CI = "github"
+	}
+	ci, ok := ciFiles[opt.CI]
+	if !ok {
+		return nil, fmt.Errorf("unknown CI system %q (want %s)", opt.CI, strings.Join(CISystems(), ", "))
+	}
 	quarter := okr.QuarterOf(opt.Now)
 	period, start := quarter.Text, quarter.Start
 	y, q := start.Year(), (int(start.Month())+2)/3
@@ -50,10 +85,10 @@ func Files(opt Options) ([]File, error) {
 		"@VERSION@", installVersion(opt.Version),
 	)
 	files := []File{
-		{".okrctl.yaml", []byte(configYAML)},
-		{objective, []byte(Modeline(objective, "objective") + r.Replace(objectiveYAML))},
-		{kpis, []byte(Modeline(kpis, "kpi") + kpisYAML)},
-		{fmt.Sprintf("kpis/snapshots/%d.csv", y), []byte(r.Replace(snapshotsCSV) + todaysSnapshots(start, opt.Now))},
+		{".okrctl.yaml", []byte(template("okrctl.yaml"))},
+		{objective, []byte(Modeline(objective, "objective") + r.Replace(template("objective.yaml")))},
+		{kpis, []byte(Modeline(kpis, "kpi") + template("kpis.yaml"))},
+		{fmt.Sprintf("kpis/snapshots/%d.csv", y), []byte(r.Replace(template("snapshots.csv")) + todaysSnapshots(start, opt.Now))},
 	}
 	for _, name := range schema.Names {
 		src, err := schema.Source(name)
@@ -62,7 +97,9 @@ func Files(opt Options) ([]File, error) {
 		}
 		files = append(files, File{SchemaPath(name), src})
 	}
-	files = append(files, File{".github/workflows/okrctl.yml", []byte(r.Replace(workflowYAML))})
+	if ci.path != "" {
+		files = append(files, File{ci.path, []byte(r.Replace(template(ci.template)))})
+	}
 	return files, nil
 }
 
@@ -163,144 +200,3 @@ func create(root *os.Root, p string, data []byte) (bool, error) {
 	}
 	return true, nil
 }
-
-const configYAML = `# okrctl configuration (https://github.com/okrctl/okrctl).
-# Objectives live under okrs/, one file each; KPI definitions and their
-# snapshots under kpis/.
-paths: [okrs, kpis]
-# ignore: ["okrs/archive/**"]
-rules:
-  kr-count: {min: 3, max: 5}
-  # vague: error        # make titles without a number fail CI
-status:
-  at_risk_gap: 0.10
-  off_track_gap: 0.25
-`
-
-const objectiveYAML = `# A starter objective written by okrctl init: edit it, or copy it once per
-# objective. One objective a file, three to five key results each.
-kind: Objective
-id: @ID@
-title: Win customers who stay and recommend us
-owner: product
-period: @PERIOD@
-commitment: aspirational
-description: >-
-  More people try the product, fewer leave, and happy customers tell their
-  story. Each key result moves a number; the deadline defaults to the end of
-  the period.
-key_results:
-  - id: signups
-    title: Grow weekly sign-ups from 120 to 200
-    kpi: weekly_signups
-    baseline: 120
-    target: 200
-  - id: churn
-    title: Cut monthly churn from 4% to 2.5%
-    kpi: monthly_churn
-    baseline: 4
-    target: 2.5
-  - id: case-studies
-    title: Publish 3 customer case studies
-    baseline: 0
-    target: 3
-    current: @CASES@
-`
-
-const kpisYAML = `# KPI definitions: metrics measured continuously. Their values live in
-# snapshots/*.csv (date,kpi,value).
-kind: KPI
-id: weekly_signups
-name: Weekly sign-ups
-unit: count
-aggregation: last
-good: up
-frequency: weekly
-owner: product
-description: New accounts created in the last seven days.
----
-kind: KPI
-id: monthly_churn
-name: Monthly churn
-unit: "%"
-aggregation: last
-good: down
-frequency: monthly
-owner: customer-success
-description: Share of paying customers who cancelled in the last 30 days.
-`
-
-const snapshotsCSV = `date,kpi,value
-@START@,weekly_signups,120
-@START@,monthly_churn,4
-`
-
-const workflowYAML = `# Written by okrctl init. On every pull request: validate the OKR files
-# (findings become annotations on the changed lines) and post what the change
-# really changes as one comment, updated on each push.
-name: okrctl
-
-on:
-  pull_request:
-  push:
-    branches: [main]
-
-permissions:
-  contents: read
-  pull-requests: write    # the diff comment
-  security-events: write  # the optional SARIF upload
-
-jobs:
-  okrs:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0  # okrctl diff reads the pull request's base revision
-      - uses: actions/setup-go@v5
-        with:
-          go-version: stable
-          cache: false
-      - name: Install okrctl
-        run: go install github.com/okrctl/okrctl/cmd/okrctl@@VERSION@
-
-      - name: Validate
-        # Under GitHub Actions the default format is GitHub annotations.
-        run: okrctl validate
-
-      # Optional code scanning alerts (public repositories, or GitHub Advanced
-      # Security): set the repository variable OKRCTL_SARIF to true.
-      - name: Validate (SARIF)
-        if: ${{ !cancelled() && vars.OKRCTL_SARIF == 'true' }}
-        run: okrctl validate --format sarif > okrctl.sarif || [ $? -eq 1 ]
-      - uses: github/codeql-action/upload-sarif@v3
-        if: ${{ !cancelled() && vars.OKRCTL_SARIF == 'true' }}
-        with:
-          sarif_file: okrctl.sarif
-          category: okrctl
-
-      - name: Diff
-        id: diff
-        if: ${{ !cancelled() && github.event_name == 'pull_request' }}
-        env:
-          BASE_REF: ${{ github.base_ref }}
-        run: |
-          base=$(git merge-base "origin/$BASE_REF" HEAD)
-          okrctl diff "$base" HEAD --format markdown > okrctl-diff.md
-          cat okrctl-diff.md >> "$GITHUB_STEP_SUMMARY"
-      - name: Comment
-        if: ${{ !cancelled() && steps.diff.outcome == 'success' }}
-        continue-on-error: true  # a pull request from a fork gets a read-only token
-        env:
-          GH_TOKEN: ${{ github.token }}
-          PR: ${{ github.event.pull_request.number }}
-        run: |
-          # One sticky comment: edit the one that starts with the marker.
-          id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate \
-            --jq '.[] | select(.body | startswith("<!-- okrctl-diff -->")) | .id' | head -n 1)
-          if [ -n "$id" ]; then
-            gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@okrctl-diff.md > /dev/null
-          else
-            gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" -F body=@okrctl-diff.md > /dev/null
-          fi
-`

@@ -1,8 +1,9 @@
-package gitdiff
+package gitfs
 
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -66,7 +67,8 @@ func (r *Repo) Tree(rev string, prefetch func(name string, size int64) bool) (*T
 			continue // a submodule
 		}
 		t.add(name, n)
-		if n.mode.IsRegular() && (prefetch == nil || prefetch(name, n.size)) {
+		// A link's blob is its target, needed to resolve it.
+		if n.mode&fs.ModeSymlink != 0 || n.mode.IsRegular() && (prefetch == nil || prefetch(name, n.size)) {
 			want = append(want, n)
 		}
 	}
@@ -132,10 +134,22 @@ func (n *node) link(child *node) {
 // process: object ids go in on stdin, "<oid> <type> <size>\n<content>\n"
 // comes out, in order.
 func (r *Repo) catFile(nodes []*node) error {
+	// Take what an earlier tree read already; ask git for the rest.
+	r.mu.Lock()
+	fetch := nodes[:0:0]
+	for _, n := range nodes {
+		if data, ok := r.blobs[n.oid]; ok {
+			n.once.Do(func() { n.data = data })
+		} else {
+			fetch = append(fetch, n)
+		}
+	}
+	r.mu.Unlock()
+	nodes = fetch
 	if len(nodes) == 0 {
 		return nil
 	}
-	args := []string{"cat-file", "--batch"}
+	args := []string{"cat-file", "--batch", "--buffer"}
 	cmd := r.command(args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -169,6 +183,16 @@ func (r *Repo) catFile(nodes []*node) error {
 		}
 		return nil
 	}()
+	if readErr == nil {
+		r.mu.Lock()
+		if r.blobs == nil {
+			r.blobs = make(map[string][]byte, len(nodes))
+		}
+		for _, n := range nodes {
+			r.blobs[n.oid] = n.data
+		}
+		r.mu.Unlock()
+	}
 	if readErr != nil {
 		io.Copy(io.Discard, br) // let git finish writing before Wait
 	}
@@ -225,9 +249,65 @@ func (t *Tree) lookup(op, name string) (*node, error) {
 	return n, nil
 }
 
-// Open opens a file or directory of the tree.
+// maxLinks bounds a chain of symbolic links, as the kernel's ELOOP does.
+const maxLinks = 40
+
+// LinkError is a symbolic link of a tree that okrctl does not follow: one
+// that leaves the repository, names a directory, dangles or loops. Open
+// and ReadFile return it (in an *fs.PathError); Stat describes such a link
+// as an empty regular file, so that a reader walking the tree tries to
+// read it and reports why it cannot, instead of skipping it in silence.
+type LinkError struct {
+	Target string // the link's target, as written in the link
+	Reason string
+}
+
+func (e *LinkError) Error() string {
+	return fmt.Sprintf("symbolic link to %s %s", e.Target, e.Reason)
+}
+
+// resolve returns the node name stands for, following symbolic links the
+// way the working tree at that commit would: to files inside the
+// repository only.
+func (t *Tree) resolve(op, name string) (*node, error) {
+	n, err := t.lookup(op, name)
+	if err != nil {
+		return nil, err
+	}
+	for hops := 0; n.mode&fs.ModeSymlink != 0; hops++ {
+		data, err := t.load(n)
+		if err != nil {
+			return nil, &fs.PathError{Op: op, Path: name, Err: err}
+		}
+		target := string(data)
+		fail := func(reason string) (*node, error) {
+			return nil, &fs.PathError{Op: op, Path: name, Err: &LinkError{Target: target, Reason: reason}}
+		}
+		if hops == maxLinks {
+			return fail("is a chain of more than 40 links (a loop?)")
+		}
+		if strings.HasPrefix(target, "/") || target == "" {
+			return fail("leaves the repository: only files inside it are read at a revision")
+		}
+		next := path.Join(path.Dir(name), target)
+		if next == ".." || strings.HasPrefix(next, "../") {
+			return fail("leaves the repository: only files inside it are read at a revision")
+		}
+		if n, err = t.lookup(op, next); err != nil {
+			return fail("names nothing in the revision")
+		}
+		if n.mode.IsDir() {
+			return fail("names a directory: links to directories are not followed")
+		}
+		name = next
+	}
+	return n, nil
+}
+
+// Open opens a file or directory of the tree, following symbolic links
+// to files inside the repository.
 func (t *Tree) Open(name string) (fs.File, error) {
-	n, err := t.lookup("open", name)
+	n, err := t.resolve("open", name)
 	if err != nil {
 		return nil, err
 	}
@@ -241,16 +321,28 @@ func (t *Tree) Open(name string) (fs.File, error) {
 	return &openFile{n: n, r: bytes.NewReader(data)}, nil
 }
 
-// Stat describes a file or directory of the tree without reading it.
+// Stat describes a file or directory of the tree without reading it,
+// following symbolic links like Open (see LinkError for those it does not
+// follow).
 func (t *Tree) Stat(name string) (fs.FileInfo, error) {
-	n, err := t.lookup("stat", name)
+	n, err := t.resolve("stat", name)
+	var le *LinkError
+	if errors.As(err, &le) {
+		ln, _ := t.lookup("stat", name)
+		return info{&node{name: ln.name, mode: 0o444}}, nil
+	}
 	if err != nil {
 		return nil, err
+	}
+	if n.name != path.Base(name) && name != "." {
+		// A link: its own name, its target's kind and size (as os.Stat).
+		return info{&node{name: path.Base(name), mode: n.mode, size: n.size}}, nil
 	}
 	return info{n}, nil
 }
 
-// ReadDir lists a directory of the tree, sorted by name.
+// ReadDir lists a directory of the tree, sorted by name. Symbolic links
+// are listed as links (Type has fs.ModeSymlink), as os.ReadDir does.
 func (t *Tree) ReadDir(name string) ([]fs.DirEntry, error) {
 	n, err := t.lookup("readdir", name)
 	if err != nil {
@@ -266,9 +358,10 @@ func (t *Tree) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// ReadFile returns the content of a file of the tree.
+// ReadFile returns the content of a file of the tree, following symbolic
+// links like Open.
 func (t *Tree) ReadFile(name string) ([]byte, error) {
-	n, err := t.lookup("readfile", name)
+	n, err := t.resolve("readfile", name)
 	if err != nil {
 		return nil, err
 	}

@@ -1,10 +1,11 @@
-package gitdiff
+package gitfs
 
 import (
 	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,7 +128,7 @@ func TestResolve(t *testing.T) {
 		}
 	}
 	tree := git(t, dir, "rev-parse", "HEAD^{tree}")
-	for _, rev := range []string{"nope", "HEAD~5", "", "--all", "-h", tree, "HEAD:a.yaml"} {
+	for _, rev := range []string{"nope", "HEAD~5", "", "--all", "-h", tree, "HEAD:a.yaml", "^HEAD", "^HEAD~1", "HEAD..HEAD~1", "HEAD@{99}"} {
 		_, err := r.Resolve(rev)
 		var re *RevisionError
 		if !errors.As(err, &re) {
@@ -182,9 +183,10 @@ func TestTreeIsAnFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Stat follows a link, as os.Stat does.
 	info, err := fs.Stat(head, "link.yaml")
-	if err != nil || info.Mode().Type() != fs.ModeSymlink {
-		t.Errorf("link.yaml = %v, %v; want a symbolic link", info, err)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len("sorted before okrs/a/ by git\n")) {
+		t.Errorf("link.yaml = %v, %v; want the file it links to", info, err)
 	}
 	if info, err := fs.Stat(head, "tool.sh"); err != nil || !info.Mode().IsRegular() || info.Size() != 10 {
 		t.Errorf("tool.sh = %v, %v", info, err)
@@ -269,5 +271,72 @@ func TestParseSignatureDate(t *testing.T) {
 		if _, err := parseSignatureDate(sig); err == nil {
 			t.Errorf("parseSignatureDate(%q): no error", sig)
 		}
+	}
+}
+
+// TestTreeFollowsLinksLikeTheWorkingTree reads links at a revision as the
+// working tree at that commit would: links to files inside the repository
+// are the files (through chains of links); links out of it, to
+// directories, dangling or looping are files that cannot be opened, with
+// the reason.
+func TestTreeFollowsLinksLikeTheWorkingTree(t *testing.T) {
+	dir := gitRepo(t, map[string]string{
+		"shared/example.yaml":       "kind: Objective\n",
+		"okrs/2026-Q4/example.yaml": "->../../shared/example.yaml",
+		"okrs/chain.yaml":           "->2026-Q4/example.yaml",
+		"okrs/out.yaml":             "->../../outside.yaml",
+		"okrs/abs.yaml":             "->/etc/passwd",
+		"okrs/dir.yaml":             "->../shared",
+		"okrs/gone.yaml":            "->nothing.yaml",
+		"okrs/loop-a.yaml":          "->loop-b.yaml",
+		"okrs/loop-b.yaml":          "->loop-a.yaml",
+		".okrctl.yaml":              "->shared/config.yaml",
+		"shared/config.yaml":        "paths: [okrs]\n",
+	})
+	repo, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := repo.Tree("HEAD", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"okrs/2026-Q4/example.yaml", "okrs/chain.yaml"} {
+		got, err := fs.ReadFile(tree, name)
+		if err != nil || string(got) != "kind: Objective\n" {
+			t.Errorf("ReadFile(%s) = %q, %v; want the linked file", name, got, err)
+		}
+		if info, err := fs.Stat(tree, name); err != nil || !info.Mode().IsRegular() || info.Size() != 16 || info.Name() != path.Base(name) {
+			t.Errorf("Stat(%s) = %v, %v; want a regular file of 16 bytes named like the link", name, info, err)
+		}
+	}
+	if got, err := tree.ReadFile(".okrctl.yaml"); err != nil || string(got) != "paths: [okrs]\n" {
+		t.Errorf("a linked .okrctl.yaml reads %q, %v", got, err)
+	}
+	for name, why := range map[string]string{
+		"okrs/out.yaml":    "leaves the repository",
+		"okrs/abs.yaml":    "leaves the repository",
+		"okrs/dir.yaml":    "names a directory",
+		"okrs/gone.yaml":   "names nothing",
+		"okrs/loop-a.yaml": "more than 40 links",
+	} {
+		_, err := fs.ReadFile(tree, name)
+		var le *LinkError
+		if !errors.As(err, &le) || !strings.Contains(err.Error(), why) {
+			t.Errorf("ReadFile(%s) = %v; want a LinkError saying it %s", name, err, why)
+		}
+		if _, err := tree.Open(name); !errors.As(err, &le) {
+			t.Errorf("Open(%s) = %v; want a LinkError", name, err)
+		}
+		// Stat shows it as a file, so that a walk reads it and reports why
+		// it cannot, rather than skip it.
+		if info, err := fs.Stat(tree, name); err != nil || !info.Mode().IsRegular() {
+			t.Errorf("Stat(%s) = %v, %v; want an empty regular file", name, info, err)
+		}
+	}
+	// A directory lists a link as a link, as os.ReadDir does.
+	entries, err := fs.ReadDir(tree, "okrs/2026-Q4")
+	if err != nil || len(entries) != 1 || entries[0].Type()&fs.ModeSymlink == 0 {
+		t.Errorf("ReadDir lists %v, %v; want one link", entries, err)
 	}
 }

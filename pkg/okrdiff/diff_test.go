@@ -1,4 +1,4 @@
-package gitdiff
+package okrdiff
 
 import (
 	"strings"
@@ -29,7 +29,7 @@ func check(t *testing.T, files map[string]string) *lint.Result {
 }
 
 func side(t *testing.T, rev string, files map[string]string) Side {
-	return Side{Ref: Ref{Rev: rev, Commit: rev + "0000000"}, Result: check(t, files), Gaps: progress.DefaultGaps()}
+	return Side{Ref: Ref{Rev: rev, Commit: rev + "0000000"}, Result: check(t, files)}
 }
 
 const kpis = `kind: KPI
@@ -166,7 +166,7 @@ func TestCompare(t *testing.T) {
 			{Field: "target", Old: 40.0, New: 35.0, Change: "lowered", Bar: "raised", MovedGoalpost: true},
 		},
 		"partners": {
-			{Field: "deadline", Old: "2026-03-31", New: "2026-03-15", Change: "earlier"},
+			{Field: "deadline", Old: "2026-03-31", New: "2026-03-15", Change: "earlier", Bar: "raised"},
 		},
 	}
 	for id, fields := range want {
@@ -179,8 +179,9 @@ func TestCompare(t *testing.T) {
 			t.Errorf("%s fields (-want +got):\n%s", id, diff)
 		}
 	}
-	if k := krs["webinars"]; k == nil || k.Change != Removed || k.Title != "Hold 4 webinars" {
-		t.Errorf("webinars = %+v, want removed", k)
+	// Dropped mid-quarter: a moved goalpost.
+	if k := krs["webinars"]; k == nil || k.Change != Removed || k.Title != "Hold 4 webinars" || !k.Dropped {
+		t.Errorf("webinars = %+v, want removed and dropped after the period began", k)
 	}
 	// 200 of 480 leads is 0.42; of 400 it is 0.5.
 	if sc := krs["leads"].Score; sc == nil || *sc.Old > 0.42 || *sc.New != 0.5 {
@@ -198,7 +199,7 @@ func TestCompare(t *testing.T) {
 	if s.Score == nil || s.Score.Old != nil || s.Score.New != nil || s.Score.NewStatus != progress.NoData {
 		t.Errorf("sales score = %+v", s.Score)
 	}
-	if got, want := d.Summary(), (Summary{ObjectivesAdded: 1, ObjectivesChanged: 1, KRsAdded: 3, KRsRemoved: 1, KRsChanged: 3, MovedGoalposts: 2}); got != want {
+	if got, want := d.Summary(), (Summary{ObjectivesAdded: 1, ObjectivesChanged: 1, KRsAdded: 3, KRsRemoved: 1, KRsChanged: 3, MovedGoalposts: 3}); got != want {
 		t.Errorf("Summary = %+v, want %+v", got, want)
 	}
 }
@@ -348,5 +349,120 @@ func TestOnlyRestrictsTheDiff(t *testing.T) {
 	d = Compare(base, head, Options{AsOf: day("2026-02-15"), Only: only("kpis")})
 	if !d.Empty() || d.Unchanged != 0 || d.Files != 2 {
 		t.Errorf("under kpis: %+v", d)
+	}
+}
+
+// TestRewrittenHistoryAndNewRows tells rows of BASE's past that HEAD
+// changed, deleted or inserted from rows added after BASE's newest.
+func TestRewrittenHistoryAndNewRows(t *testing.T) {
+	base := side(t, "v1", map[string]string{
+		"kpis.yaml": kpis,
+		"snapshots.csv": `date,kpi,value
+2026-01-10,leads,100
+2026-01-20,leads,74300
+2026-01-31,leads,200
+2026-01-31,cpl,44
+`,
+	})
+	head := side(t, "v2", map[string]string{
+		"kpis.yaml": kpis,
+		"snapshots.csv": `date,kpi,value
+2026-01-20,leads,174300
+2026-01-25,leads,50
+2026-01-31,leads,200
+2026-01-31,cpl,44
+2026-02-02,leads,10
+2026-02-09,leads,12
+2026-02-01,cpl,43
+`,
+	})
+	d := Compare(base, head, Options{AsOf: day("2026-02-15")})
+	want := []RowEdit{
+		{KPI: "leads", Date: day("2026-01-10"), Change: "deleted", File: "snapshots.csv", Line: 2, Old: ptr(100)},
+		{KPI: "leads", Date: day("2026-01-20"), Change: "changed", File: "snapshots.csv", Line: 2, Old: ptr(74300), New: ptr(174300)},
+		{KPI: "leads", Date: day("2026-01-25"), Change: "inserted", File: "snapshots.csv", Line: 3, New: ptr(50)},
+	}
+	if diff := cmp.Diff(want, d.History); diff != "" {
+		t.Errorf("history (-want +got):\n%s", diff)
+	}
+	wantNew := []NewRows{
+		{KPI: "cpl", Count: 1, First: day("2026-02-01"), Last: day("2026-02-01")},
+		{KPI: "leads", Count: 2, First: day("2026-02-02"), Last: day("2026-02-09")},
+	}
+	if diff := cmp.Diff(wantNew, d.NewRows); diff != "" {
+		t.Errorf("new rows (-want +got):\n%s", diff)
+	}
+	if s := d.Summary(); s.RewrittenRows != 3 || s.NewRows != 3 {
+		t.Errorf("Summary = %+v", s)
+	}
+}
+
+// TestKPIChangesAndRenames diffs KPI documents (a change of aggregation,
+// direction or unit after the period began moves a goalpost), tells a
+// renamed key result from a removal and an addition, and shows an
+// unparseable target as written.
+func TestKPIChangesAndRenames(t *testing.T) {
+	kpis2 := strings.NewReplacer("aggregation: sum", "aggregation: last\nunit: EUR\ndescription: Leads from every channel", "name: Cost per lead", "name: Cost per qualified lead").Replace(kpis)
+	head2 := strings.NewReplacer("  - id: leads\n", "  - id: qualified-leads\n", "target: 40", "target: 40k", "  - id: partners\n    title: Sign 3 partners\n", "  - id: reseller-partners\n    title: Sign 3 partners\n", "    weight: 1\n", "").Replace(marketing)
+	base := side(t, "v1", map[string]string{"okrs/marketing.yaml": marketing, "kpis.yaml": kpis, "snapshots.csv": snapshots})
+	head := side(t, "v2", map[string]string{"okrs/marketing.yaml": head2, "kpis.yaml": kpis2, "snapshots.csv": snapshots})
+	d := Compare(base, head, Options{AsOf: day("2026-02-15")})
+	if len(d.KPIs) != 2 {
+		t.Fatalf("KPIs = %+v, want cpl and leads", d.KPIs)
+	}
+	cpl, leads := d.KPIs[0], d.KPIs[1]
+	if diff := cmp.Diff([]FieldDiff{{Field: "name", Old: "Cost per lead", New: "Cost per qualified lead", Change: "changed"}}, cpl.Fields); diff != "" || cpl.MovedGoalpost() {
+		t.Errorf("cpl fields (-want +got):\n%s", diff)
+	}
+	wantLeads := []FieldDiff{
+		{Field: "unit", New: "EUR", Change: "set", MovedGoalpost: true},
+		{Field: "aggregation", Old: "sum", New: "last", Change: "changed", MovedGoalpost: true},
+		{Field: "description", New: "Leads from every channel", Change: "set"},
+	}
+	if diff := cmp.Diff(wantLeads, leads.Fields); diff != "" {
+		t.Errorf("leads fields (-want +got):\n%s", diff)
+	}
+	if !cmp.Equal(leads.UsedBy, []string{"marketing"}) || !leads.Began.Equal(day("2026-01-01")) {
+		t.Errorf("leads used by %v since %v", leads.UsedBy, leads.Began)
+	}
+	o := d.Objectives[0]
+	krs := map[string]*KRDiff{}
+	for _, k := range o.KeyResults {
+		krs[k.ID] = k
+	}
+	if k := krs["qualified-leads"]; k == nil || k.Change != Renamed || k.OldID != "leads" || k.Unit != "EUR" {
+		t.Errorf("qualified-leads = %+v, want leads renamed (same KPI and target)", k)
+	}
+	if k := krs["reseller-partners"]; k == nil || k.Change != Renamed || k.OldID != "partners" {
+		t.Errorf("reseller-partners = %+v, want partners renamed (same title)", k)
+	}
+	if _, ok := krs["leads"]; ok {
+		t.Error("a renamed key result is also reported removed")
+	}
+	want := FieldDiff{Field: "target", Old: 40.0, New: "40k", Change: "unreadable", MovedGoalpost: true}
+	if k := krs["cpl"]; k == nil || len(k.Fields) == 0 || !cmp.Equal(k.Fields[0], want) {
+		t.Errorf("cpl = %+v, want the unparseable target as written: %+v", k, want)
+	}
+}
+
+// TestDeadlineLaterAndWeightLoweredAreMovedGoalposts flags the changes
+// that make a key result easier after its period began.
+func TestDeadlineLaterAndWeightLoweredAreMovedGoalposts(t *testing.T) {
+	head2 := strings.NewReplacer("deadline: 2026-02-28", "deadline: 2026-03-31\n    weight: 0.1").Replace(marketing)
+	base := side(t, "v1", map[string]string{"okrs/marketing.yaml": marketing, "kpis.yaml": kpis})
+	head := side(t, "v2", map[string]string{"okrs/marketing.yaml": head2, "kpis.yaml": kpis})
+	d := Compare(base, head, Options{AsOf: day("2026-02-15")})
+	k := d.Objectives[0].KeyResults[0]
+	want := []FieldDiff{
+		{Field: "deadline", Old: "2026-02-28", New: "2026-03-31", Change: "later", Bar: "lowered", MovedGoalpost: true},
+		{Field: "weight", Old: 1.0, New: 0.1, Change: "lowered", MovedGoalpost: true},
+	}
+	if diff := cmp.Diff(want, k.Fields); k.ID != "webinars" || diff != "" {
+		t.Errorf("%s fields (-want +got):\n%s", k.ID, diff)
+	}
+	// Before the period began, the same change moves nothing.
+	d = Compare(base, head, Options{AsOf: day("2025-12-15")})
+	if d.Summary().MovedGoalposts != 0 {
+		t.Errorf("moved goalposts before the period: %+v", d.Summary())
 	}
 }

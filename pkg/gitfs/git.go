@@ -1,4 +1,4 @@
-package gitdiff
+package gitfs
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -63,6 +64,11 @@ type Repo struct {
 	// parent directory is a symbolic link).
 	Root string
 	git  string
+
+	// blobs are the contents read so far by object id, shared by the
+	// trees read from this Repo (two revisions differ in a few files).
+	mu    sync.Mutex
+	blobs map[string][]byte
 }
 
 // Open finds the repository whose work tree holds dir, using the git on
@@ -135,10 +141,26 @@ func (r *Repo) Resolve(rev string) (string, error) {
 		return "", err
 	}
 	id := strings.TrimSpace(string(out))
-	if id == "" {
+	if !isObjectID(id) {
+		// "^HEAD" verifies as a negated commit ("^<id>"), which names no
+		// tree to read.
 		return "", &RevisionError{Rev: rev, Reason: "no commit of that name in " + r.Root}
 	}
 	return id, nil
+}
+
+// isObjectID reports whether s is a full object id: 40 (SHA-1) or 64
+// (SHA-256) lower-case hexadecimal digits.
+func isObjectID(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // CommitDate returns when the commit rev names was committed: its
