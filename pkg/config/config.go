@@ -43,6 +43,25 @@ type Config struct {
 	Grading Grading
 	// Snapshots says how snapshot files write numbers and dates.
 	Snapshots Snapshots
+	// Sources configures okrctl pull (sources:).
+	Sources Sources
+	// CheckIns configures check-ins (checkins:).
+	CheckIns CheckIns
+}
+
+// Sources is the sources: section: where okrctl pull writes rows of KPIs
+// whose source names no file.
+type Sources struct {
+	File string // relative to Dir; {kpi} stands for the KPI's id; "" for the default
+}
+
+// CheckIns is the checkins: section.
+type CheckIns struct {
+	// Every is how many days may pass between a key result's check-ins
+	// before checkin-due warns; 14 by default.
+	Every int
+	// Dir is where okrctl checkin writes, relative to Dir; "checkins" by default.
+	Dir string
 }
 
 // Rule is the configuration of one rule.
@@ -87,7 +106,8 @@ func (e *Error) Error() string {
 func Default(dir string) *Config {
 	return &Config{
 		Dir: dir, Rules: map[string]Rule{}, Status: Status{AtRiskGap: 0.10, OffTrackGap: 0.25},
-		Grading: Grading{Aspirational: Bands{Green: 0.7, Yellow: 0.4}, Committed: Bands{Green: 1, Yellow: 0.7}},
+		Grading:  Grading{Aspirational: Bands{Green: 0.7, Yellow: 0.4}, Committed: Bands{Green: 1, Yellow: 0.7}},
+		CheckIns: CheckIns{Every: 14, Dir: "checkins"},
 	}
 }
 
@@ -200,6 +220,10 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 				return nil, err
 			}
 			c.Snapshots = s
+		case "sources", "checkins":
+			if err := parseSection(c, k.Value, v); err != nil {
+				return nil, fail(err.node, "%s", err.msg)
+			}
 		default:
 			return nil, fail(k, "unknown key %q (want %s)", k.Value, orList(topKeys))
 		}
@@ -216,6 +240,8 @@ var topKeys = []string{
 	"status",
 	"grading",
 	"snapshots",
+	"sources",
+	"checkins",
 }
 
 // orList writes a, b or c.
@@ -266,6 +292,50 @@ func parseGrading(g *Grading, v *yaml.Node, fail func(*yaml.Node, string, ...any
 		}
 		if b.Yellow > b.Green {
 			return fail(cv, "grading.%s.yellow (%g) must not be greater than grading.%s.green (%g)", ck.Value, b.Yellow, ck.Value, b.Green)
+		}
+	}
+	return nil
+}
+
+type sectionError struct {
+	node *yaml.Node
+	msg  string
+}
+
+// parseSection reads the sources: and checkins: sections.
+func parseSection(c *Config, name string, v *yaml.Node) *sectionError {
+	if v.Kind != yaml.MappingNode {
+		return &sectionError{v, name + " must be a mapping"}
+	}
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		sk, sv := v.Content[j], v.Content[j+1]
+		text := func() (string, *sectionError) {
+			if sv.Kind != yaml.ScalarNode || sv.Value == "" || sv.ShortTag() != "!!str" {
+				return "", &sectionError{sv, fmt.Sprintf("%s.%s must be a path", name, sk.Value)}
+			}
+			return sv.Value, nil
+		}
+		var err *sectionError
+		switch name + "." + sk.Value {
+		case "sources.file":
+			c.Sources.File, err = text()
+		case "checkins.dir":
+			c.CheckIns.Dir, err = text()
+		case "checkins.every":
+			var n int
+			if sv.Kind != yaml.ScalarNode || sv.ShortTag() != "!!int" || sv.Decode(&n) != nil || n < 1 {
+				return &sectionError{sv, "checkins.every must be a whole number of days, at least 1"}
+			}
+			c.CheckIns.Every = n
+		default:
+			want := "file"
+			if name == "checkins" {
+				want = "every or dir"
+			}
+			return &sectionError{sk, fmt.Sprintf("unknown key %s.%s (want %s)", name, sk.Value, want)}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil

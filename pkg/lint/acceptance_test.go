@@ -350,7 +350,7 @@ func TestRulesFollowTheSpec(t *testing.T) {
 		"measurable:error", "deadline:error", "duplicate-id:error", "unknown-kpi:error",
 		"unknown-parent:error", "parent-cycle:error", "csv:error", "vague:warning",
 		"direction:warning", "objective-count:warning", "unknown-snapshot-kpi:warning",
-		"unused-ignore:warning", "stale-data:warning",
+		"unused-ignore:warning", "stale-data:warning", "checkin-due:warning",
 	}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("rules (-want +got):\n%s", diff)

@@ -94,7 +94,12 @@ func Run(opt Options) (*Result, error) {
 		rel, _ := relToConfig(cfgDir, opt.Base, fsPath)
 		return cfg.Snapshots.For(rel)
 	}
-	store, csvProblems := opt.Cache.snapshots(opt.FS, repo, definitions(repo.KPIs), dialect)
+	// Check-in files are CSV too, told apart by their header: they go to
+	// their key results, the others to the snapshot store.
+	snapshotFiles, checkIns, checkInProblems := readCheckIns(opt.FS, repo)
+	store, csvProblems := opt.Cache.snapshots(opt.FS, snapshotFiles, definitions(repo.KPIs), dialect)
+	repo.Objectives, checkInProblems = attachCheckIns(repo.Objectives, checkIns, checkInProblems)
+	csvProblems = append(csvProblems, checkInProblems...)
 
 	pass := &Pass{
 		Repo: repo, Snapshots: store, Config: cfg, AsOf: opt.AsOf,
@@ -231,6 +236,7 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 	if len(paths) == 0 {
 		paths = []string{opt.Cwd}
 	}
+	paths = withCheckInDir(paths, cfg, cfgDir, opt.FS, opt.Base)
 	toFS := func(p string) (string, error) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(opt.Cwd, p)

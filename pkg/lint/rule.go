@@ -70,6 +70,7 @@ func checks() []Rule {
 		newObjectiveCount(),
 		newUnknownSnapshotKPI(),
 		newStaleData(),
+		newCheckinDue(),
 	}
 }
 

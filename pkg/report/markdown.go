@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -44,10 +45,12 @@ type markdown struct {
 	b     strings.Builder
 	notes []string       // footnote texts, numbered from 1 in order of first use
 	index map[string]int // footnote text → number
+	// checkIns gives key result tables a "Last check-in" column.
+	checkIns bool
 }
 
 func newMarkdown(s *Status) *markdown {
-	return &markdown{s: s, index: map[string]int{}}
+	return &markdown{s: s, index: map[string]int{}, checkIns: s.hasCheckIns()}
 }
 
 func (m *markdown) writeTo(w io.Writer) error {
@@ -198,15 +201,40 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 		case kr.Current != nil && kr.KPI == "":
 			current += " (manual)"
 		}
-		rows = append(rows, []string{
+		row := []string{
 			name, baseline, current,
 			directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
 			date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), krStatusCell(kr),
 			withUnit(formatNumber(kr.Forecast), unit),
-		})
+		}
+		if m.checkIns {
+			row = append(row, m.checkInCell(kr))
+		}
+		rows = append(rows, row)
 	}
-	m.table([]string{"Key result", "Baseline", "Current", "Target", "Deadline", "Progress", "Expected", "Status", "Forecast"},
-		"lrrrllrlr", rows)
+	header, align := []string{"Key result", "Baseline", "Current", "Target", "Deadline", "Progress", "Expected", "Status", "Forecast"}, "lrrrllrlr"
+	if m.checkIns {
+		header, align = append(header, "Last check-in"), align+"l"
+	}
+	m.table(header, align, rows)
+}
+
+// checkInCell shows a key result's latest check-in: its confidence, its
+// note, and when and by whom.
+func (m *markdown) checkInCell(kr progress.KRResult) string {
+	c, ok := m.s.latestCheckIn(kr)
+	if !ok {
+		return "–"
+	}
+	s := confidence(c)
+	if c.Note != "" {
+		s += " " + mdText(c.Note)
+	}
+	who := c.Date.Format(time.DateOnly)
+	if c.Author != "" {
+		who += ", " + mdText(c.Author)
+	}
+	return s + " (" + who + ")"
 }
 
 // currentNote traces a key result's current value to its snapshots.

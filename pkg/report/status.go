@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/okrctl/okrctl/pkg/checkin"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -50,6 +51,36 @@ func NewStatusFormatter(name string) (StatusFormatter, error) {
 		return f(), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(StatusFormats(), ", "))
+}
+
+// hasCheckIns reports whether any key result shown has a check-in by the
+// as-of date: only then do the table and the Markdown give check-ins a
+// column.
+func (s *Status) hasCheckIns() bool {
+	for _, o := range s.Objectives {
+		for _, kr := range o.KeyResults {
+			if _, ok := s.latestCheckIn(kr); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// latestCheckIn is a key result's latest check-in on or before the as-of date.
+func (s *Status) latestCheckIn(kr progress.KRResult) (okr.CheckIn, bool) {
+	if kr.KR == nil {
+		return okr.CheckIn{}, false
+	}
+	return checkin.Latest(kr.KR, s.AsOf)
+}
+
+// confidence formats a check-in's confidence as "7/10"; "–" for none.
+func confidence(c okr.CheckIn) string {
+	if c.Confidence == nil {
+		return "–"
+	}
+	return strconv.FormatFloat(*c.Confidence, 'f', -1, 64) + "/10"
 }
 
 // unit returns the display unit of a key result's KPI when it is short

@@ -32,15 +32,20 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 		fmt.Fprintf(bw, "No objectives%s as of %s.\n", periodSuffix(s.Period), date(s.AsOf))
 		return bw.Flush()
 	}
+	// A CONFIDENCE column appears when key results have check-ins.
+	checkIns := s.hasCheckIns()
 	t := tablewriter.NewTable(bw,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithTrimSpace(tw.Off),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{
-			tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight,
+			tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight, tw.AlignRight,
 		}}),
 	)
 	header := []string{"OBJECTIVE", "KEY RESULT", "CURRENT", "TARGET", "PROGRESS", "EXPECTED", "STATUS", "FORECAST"}
+	if checkIns {
+		header = append(header, "CONFIDENCE")
+	}
 	t.Header(header)
 	// Rows are built first, plain, so that the text columns can be fitted
 	// to the terminal before they are painted.
@@ -55,19 +60,28 @@ func (tableStatus) Format(w io.Writer, s *Status) error {
 		if obj.IsCommitted() {
 			name += " (committed)"
 		}
-		rows = append(rows, row{objective: true, cells: []string{
+		r := row{objective: true, cells: []string{
 			name, truncate(obj.Title, maxTitle), "", "",
 			bar(&o.Score), percent(&o.Expected), objectiveStatusWord(o), "",
-		}})
+		}}
+		if checkIns {
+			r.cells = append(r.cells, "")
+		}
+		rows = append(rows, r)
 		for _, kr := range o.KeyResults {
 			unit := sanitizeLine(s.unit(kr))
-			rows = append(rows, row{cells: []string{
+			r := row{cells: []string{
 				"", "  " + sanitizeLine(kr.ID),
 				withUnit(formatNumber(kr.Current), unit),
 				directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
 				bar(kr.Score), percent(kr.Expected), statusWord(kr),
 				withUnit(formatNumber(kr.Forecast), unit),
-			}})
+			}}
+			if checkIns {
+				c, _ := s.latestCheckIn(kr)
+				r.cells = append(r.cells, confidence(c))
+			}
+			rows = append(rows, r)
 		}
 	}
 	cells := make([][]string, len(rows))
