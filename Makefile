@@ -15,9 +15,19 @@ help: ## list the targets
 build: ## build bin/okrctl
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/okrctl
 
-test: ## run every test (unit, golden, end-to-end) with the race detector
+# The differential fuzz targets of the two fast paths (YAML front end,
+# schema check), run by `make test` for FUZZTEST each, so that every change
+# exercises their safety net beyond the stored seeds.
+FAST_PATH_FUZZ := ./pkg/yamlfast:FuzzQuickParse ./pkg/lint:FuzzSchema
+FUZZTEST ?= 30s
+
+test: ## run every test (unit, golden, end-to-end) with the race detector, then fuzz the fast paths for FUZZTEST each
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+	@for t in $(FAST_PATH_FUZZ); do \
+	  echo "fuzz $${t#*:} in $${t%%:*} for $(FUZZTEST)"; \
+	  $(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTEST) $${t%%:*} || exit 1; \
+	done
 
 lint: ## gofmt, go vet and staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }

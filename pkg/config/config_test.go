@@ -115,7 +115,7 @@ func TestParseErrors(t *testing.T) {
 		{"bands out of order", "grading:\n  aspirational: {green: 0.3}\n", 2, "grading.aspirational.yellow (0.4) must not be greater than grading.aspirational.green (0.3)"},
 		{"not a mapping", "- okrs\n", 1, "the configuration must be a mapping"},
 		{"two documents", "paths: [a]\n---\npaths: [b]\n", 3, "the configuration is one YAML document, not 2"},
-		{"invalid YAML", "paths: [okrs\nrules: {}\n", 2, "invalid YAML: did not find expected ',' or ']'"},
+		{"invalid YAML", "paths: [okrs\nrules: {}\n", 1, "invalid YAML: the [ opened here is never closed"},
 		{"duplicate key", "rules:\n  vague: off\n  vague: error\n", 3, `duplicate key "vague" (first at line 2)`},
 		{"paths not a list", "paths: {a: b}\n", 1, "paths: want a list of strings"},
 		{"paths with an empty entry", "paths: [okrs, '']\n", 1, "paths: want a list of non-empty strings"},
