@@ -21,9 +21,8 @@ build: ## build bin/okrctl
 FAST_PATH_FUZZ := ./pkg/yamlfast:FuzzQuickParse ./pkg/lint:FuzzSchema
 FUZZTEST ?= 30s
 
-test: ## run every test (unit, golden, end-to-end) with the race detector, then fuzz the fast paths for FUZZTEST each
-	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+test: ## install what the tests use (scripts/test-deps.sh), run every test with the race detector, then fuzz the fast paths for FUZZTEST each
+	@eval "$$(./scripts/test-deps.sh)" && $(GO) vet ./... && $(GO) test -race -count=1 ./...
 	@for t in $(FAST_PATH_FUZZ); do \
 	  echo "fuzz $${t#*:} in $${t%%:*} for $(FUZZTEST)"; \
 	  $(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTEST) $${t%%:*} || exit 1; \
