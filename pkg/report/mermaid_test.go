@@ -13,8 +13,8 @@ import (
 
 // TestMermaidRenders gives every chart of the golden reports to Mermaid
 // itself: mermaid-cli (mmdc) parses and renders each block in a headless
-// browser and fails on any block Mermaid cannot parse. .ci/run installs
-// it (npm's @mermaid-js/mermaid-cli with Debian's chromium) and sets MMDC
+// browser and fails on any block Mermaid cannot parse. scripts/test-deps.sh installs
+// it (npm's @mermaid-js/mermaid-cli with Debian's chromium) and `make test` sets MMDC
 // and MMDC_PUPPETEER_CONFIG; elsewhere the test runs when mmdc is on the
 // PATH and is skipped otherwise, but never skipped in CI.
 func TestMermaidRenders(t *testing.T) {
@@ -24,9 +24,9 @@ func TestMermaidRenders(t *testing.T) {
 	}
 	if mmdc == "" {
 		if os.Getenv("CI") == "true" {
-			t.Fatal("mmdc (mermaid-cli) is not installed: .ci/run installs it")
+			t.Fatal("mmdc (mermaid-cli) is not installed: scripts/test-deps.sh installs it")
 		}
-		t.Skip("mmdc (mermaid-cli) is not installed; see .ci/run")
+		t.Skip("mmdc (mermaid-cli) is not installed; see scripts/test-deps.sh")
 	}
 	if testing.Short() {
 		t.Skip("renders in a browser: not in -short")
