@@ -204,7 +204,7 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 	switch {
 	case h.date == 0 && (h.kpi < 0 || h.value < 0):
 		// Wide, even with a KPI whose id is "kpi" or "value": only the
-		// three columns together make the long layout (SPEC §2.3).
+		// three columns together make the long layout (docs/formats.md).
 		h.wide, h.kpi, h.value = true, -1, -1
 		if len(cells) == 1 {
 			f.problem(line, 1, `header has only a "date" column: add a column per KPI (wide layout) or kpi and value columns (long layout)`)
