@@ -15,18 +15,28 @@ help: ## list the targets
 build: ## build bin/okrctl
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/okrctl
 
-test: ## run every test (unit, golden, end-to-end) with the race detector
-	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+# The differential fuzz targets of the two fast paths (YAML front end,
+# schema check), run by `make test` for FUZZTEST each, so that every change
+# exercises their safety net beyond the stored seeds.
+FAST_PATH_FUZZ := ./pkg/yamlfast:FuzzQuickParse ./pkg/lint:FuzzSchema
+FUZZTEST ?= 30s
+
+test: ## install what the tests use (scripts/test-deps.sh), run every test with the race detector, then fuzz the fast paths for FUZZTEST each
+	@eval "$$(./scripts/test-deps.sh)" && $(GO) vet ./... && $(GO) test -race -count=1 ./...
+	@for t in $(FAST_PATH_FUZZ); do \
+	  echo "fuzz $${t#*:} in $${t%%:*} for $(FUZZTEST)"; \
+	  $(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTEST) $${t%%:*} || exit 1; \
+	done
 
 lint: ## gofmt, go vet and staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-bench: ## go benchmarks, then okrctl vs miller on generated large repositories
+bench: ## go benchmarks, then okrctl vs miller and ajv-cli on generated large repositories
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	./scripts/bench.sh
+	./scripts/bench-ajv.sh
 
 fuzz: ## run each fuzz target for FUZZTIME (default 20s)
 	@for p in $$($(GO) list ./...); do \

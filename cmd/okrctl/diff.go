@@ -12,6 +12,7 @@ import (
 
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/gitfs"
+	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
 	"github.com/okrctl/okrctl/pkg/report"
@@ -22,6 +23,7 @@ type diffOptions struct {
 	paths      []string
 	format     string
 	asOf       string
+	lang       string
 	help       bool // -h after the dash
 }
 
@@ -135,11 +137,16 @@ by HEAD's, with a note on stderr, so that a change that fixes it gets a diff.`),
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.DiffFormats(), ", "))
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "compute scores at this date, YYYY-MM-DD (default today); for the working tree, also the day its changes count as made")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the markdown format: "+strings.Join(lang.Names(), ", ")+" (default from LC_ALL or LANG, else en)")
 	return cmd
 }
 
 func runDiff(s *Streams, o *diffOptions) error {
-	f, err := report.NewDiffFormatter(o.format)
+	l, err := (&selection{lang: o.lang}).language(s)
+	if err != nil {
+		return err
+	}
+	f, err := report.NewDiffFormatterIn(o.format, l)
 	if err != nil {
 		return &usageError{err}
 	}

@@ -49,7 +49,7 @@ func TestInitThenValidate(t *testing.T) {
 		t.Fatalf("init: exit %d\n%s%s", code, out, errs)
 	}
 	want := "created .okrctl.yaml\ncreated okrs/2026-Q4/example.yaml\ncreated kpis/kpis.yaml\ncreated kpis/snapshots/2026.csv\n" +
-		"created .okrctl/schema/objective.json\ncreated .okrctl/schema/kpi.json\ncreated .github/workflows/okrctl.yml\n"
+		"created .okrctl/schema/objective.json\ncreated .okrctl/schema/kpi.json\ncreated .github/workflows/okrctl.yml\ncreated .github/workflows/okrctl-pull.yml\n"
 	if out != want {
 		t.Errorf("init printed:\n%s\nwant:\n%s", out, want)
 	}
@@ -65,15 +65,15 @@ func TestInitThenValidate(t *testing.T) {
 	}
 
 	before := snapshot(t, dir)
-	if len(before) != 7 {
-		t.Fatalf("init wrote %d files, want 7", len(before))
+	if len(before) != 8 {
+		t.Fatalf("init wrote %d files, want 8", len(before))
 	}
 	time.Sleep(10 * time.Millisecond) // a rewrite would show in the modification times
 	code, out, _ = runIn(dir, "init", ".")
 	if code != exitOK {
 		t.Fatalf("second init: exit %d", code)
 	}
-	if strings.Count(out, "skipped ") != 7 || strings.Contains(out, "created") {
+	if strings.Count(out, "skipped ") != 8 || strings.Contains(out, "created") {
 		t.Errorf("second init printed:\n%s", out)
 	}
 	if after := snapshot(t, dir); !maps.Equal(before, after) {

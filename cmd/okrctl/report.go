@@ -20,8 +20,8 @@ import (
 
 type reportOptions struct {
 	source
+	selection
 	asOf   string
-	period string
 	output string
 }
 
@@ -41,8 +41,13 @@ committed objectives below 1.0, stale KPIs), the validation findings and the
 snapshot file and line of every current value.
 
 --as-of defaults to today. --period defaults to the quarter of the as-of date
-(YYYY-Qn); objectives of other periods are left out, and a period without
-objectives gives a short report that says so. Text from the YAML files is
+(YYYY-Qn); it reports the objectives whose period lies inside it (a 2026
+report holds the quarters of 2026), leaves the others and their findings
+out, and a period without objectives gives a short report that says so.
+--owner (repeatable, ignoring case) and --status (repeatable) select
+objectives; with several owners the report rolls their scores up per
+owner. --lang writes it in English, Italian or Spanish (default from
+LC_ALL or LANG), with that language's number and date formats. Text from the YAML files is
 escaped: it cannot break a table, inject HTML or mention people.
 
 Without -o the report goes to stdout. -o FILE replaces FILE atomically (a
@@ -50,6 +55,7 @@ temporary file in the same directory, synced, then renamed), so a reader
 never sees half a report. With error findings the report is still written,
 lists them, and okrctl exits 1.`),
 		Example: "  okrctl report -o report.md\n" +
+			"  okrctl report --lang it --owner marketing --owner ventas -o report-it.md\n" +
 			"  okrctl report --period 2026-Q4 --as-of 2026-11-20 -o reports/2026-Q4.md\n" +
 			"  okrctl report --period 2026-Q3 --as-of 2026-09-30 --rev v2026.09",
 		RunE: func(_ *cobra.Command, a []string) error {
@@ -58,7 +64,7 @@ lists them, and okrctl exits 1.`),
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.period, "period", "", "the period to report (YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM; default the quarter of --as-of)")
+	o.selection.addFlags(f, "the period to report (YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM; default the quarter of --as-of)")
 	f.StringVar(&o.asOf, "as-of", "", "compute progress at this date, YYYY-MM-DD (default today)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file, atomically (default stdout)")
 	f.StringVar(&o.rev, "rev", "", "read the repository as it was at this git revision")
@@ -71,6 +77,15 @@ func runReport(s *Streams, o *reportOptions) error {
 		return err
 	}
 	period, err := reportPeriod(o.period, asOf)
+	if err != nil {
+		return err
+	}
+	o.period = ""
+	filter, err := o.filter()
+	if err != nil {
+		return err
+	}
+	l, err := o.language(s)
 	if err != nil {
 		return err
 	}
@@ -88,7 +103,9 @@ func runReport(s *Streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.NewReport(ws.Result, settings(ws), asOf, period)
+	r := report.NewReport(ws.Result, asOf, period, filter)
+	r.Lang = l
+	r.Rev = o.rev
 	var buf bytes.Buffer
 	if err := r.WriteMarkdown(&buf); err != nil {
 		return err

@@ -88,10 +88,13 @@ prints terminal tables or Markdown reports.`),
 		newReportCmd(s),
 		newDiffCmd(s),
 		newInitCmd(s),
+		newPullCmd(s),
+		newCheckinCmd(s),
 		newSchemaCmd(s),
 		newRulesCmd(s),
 		newVersionCmd(s),
 	)
+	addCompletions(root, s)
 	return root
 }
 

@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 
 	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/report"
 )
 
 func newRulesCmd(s *Streams) *cobra.Command {
@@ -24,10 +27,22 @@ func newRulesCmd(s *Streams) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(lint.Rules())
 			}
-			t := tablewriter.NewTable(s.Out)
+			rules := lint.Rules()
+			// Fit the terminal: the descriptions wrap at word boundaries
+			// in the width the id and severity columns leave.
+			id, sev := len("Rule"), len("Severity")
+			for _, r := range rules {
+				id, sev = max(id, len(r.ID)), max(sev, len(r.Severity.String()))
+			}
+			descWidth := 0
+			if w := s.width(); w > 0 {
+				descWidth = max(20, w-id-sev-10) // borders and padding of three columns
+			}
+			t := tablewriter.NewTable(s.Out, tablewriter.WithRowAutoWrap(tw.WrapNone))
 			t.Header("Rule", "Severity", "Finds")
-			for _, r := range lint.Rules() {
-				if err := t.Append(r.ID, r.Severity.String(), r.Description); err != nil {
+			for _, r := range rules {
+				desc := strings.Join(report.WrapText(r.Description, descWidth), "\n")
+				if err := t.Append(r.ID, r.Severity.String(), desc); err != nil {
 					return err
 				}
 			}

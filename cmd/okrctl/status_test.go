@@ -49,3 +49,25 @@ func TestStatusFitsTheTerminal(t *testing.T) {
 		t.Errorf("on a terminal of 200 columns the table is %d wide, want its natural %d", got, natural)
 	}
 }
+
+// TestRulesFitsTheTerminal runs rules on an 80-column terminal: no line
+// wider than 80 cells, descriptions wrapped at word boundaries.
+func TestRulesFitsTheTerminal(t *testing.T) {
+	var out, errb bytes.Buffer
+	s := &Streams{
+		In: strings.NewReader(""), Out: &out, Err: &errb, OutTerminal: true, OutWidth: 200,
+		Getenv: func(k string) string { return map[string]string{"COLUMNS": "80"}[k] },
+		Now:    time.Now, Dir: t.TempDir(),
+	}
+	if code := Main([]string{"rules"}, s); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		if n := utf8.RuneCountInString(l); n > 80 {
+			t.Errorf("a line is %d wide: %q", n, l)
+		}
+	}
+	if !strings.Contains(out.String(), "│ unknown-kpi ") {
+		t.Errorf("rules table lost its rows:\n%s", out.String())
+	}
+}

@@ -16,6 +16,8 @@ type Streams struct {
 	Out, Err io.Writer
 	// OutTerminal reports whether Out is a terminal (colour, carets).
 	OutTerminal bool
+	// ErrTerminal reports whether Err is a terminal (transient progress).
+	ErrTerminal bool
 	// OutWidth is the width of the terminal Out is, in columns; 0 when
 	// unknown or not a terminal.
 	OutWidth int
@@ -32,6 +34,7 @@ func SystemStreams() *Streams {
 	s := &Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		OutTerminal: isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
+		ErrTerminal: isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()),
 		Getenv:      os.Getenv,
 		Now:         time.Now,
 		Dir:         dir,

@@ -1,6 +1,7 @@
 // Package config reads okrctl's configuration file, .okrctl.yaml: the paths
-// to read, the globs to ignore, per-rule severities and options, and the
-// status gaps. An unknown key is an error, never ignored.
+// to read, the globs to ignore, per-rule severities and options, the status
+// gaps and the dialect of snapshot files. An unknown key is an error, never
+// ignored. docs/configuration.md describes every key.
 package config
 
 import (
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -39,6 +41,27 @@ type Config struct {
 	Status Status
 	// Grading holds the grade bands by commitment (grading:).
 	Grading Grading
+	// Snapshots says how snapshot files write numbers and dates.
+	Snapshots Snapshots
+	// Sources configures okrctl pull (sources:).
+	Sources Sources
+	// CheckIns configures check-ins (checkins:).
+	CheckIns CheckIns
+}
+
+// Sources is the sources: section: where okrctl pull writes rows of KPIs
+// whose source names no file.
+type Sources struct {
+	File string // relative to Dir; {kpi} stands for the KPI's id; "" for the default
+}
+
+// CheckIns is the checkins: section.
+type CheckIns struct {
+	// Every is how many days may pass between a key result's check-ins
+	// before checkin-due warns; 14 by default.
+	Every int
+	// Dir is where okrctl checkin writes, relative to Dir; "checkins" by default.
+	Dir string
 }
 
 // Rule is the configuration of one rule.
@@ -83,7 +106,8 @@ func (e *Error) Error() string {
 func Default(dir string) *Config {
 	return &Config{
 		Dir: dir, Rules: map[string]Rule{}, Status: Status{AtRiskGap: 0.10, OffTrackGap: 0.25},
-		Grading: Grading{Aspirational: Bands{Green: 0.7, Yellow: 0.4}, Committed: Bands{Green: 1, Yellow: 0.7}},
+		Grading:  Grading{Aspirational: Bands{Green: 0.7, Yellow: 0.4}, Committed: Bands{Green: 1, Yellow: 0.7}},
+		CheckIns: CheckIns{Every: 14, Dir: "checkins"},
 	}
 }
 
@@ -190,11 +214,42 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 			if err := parseGrading(&c.Grading, v, fail); err != nil {
 				return nil, err
 			}
+		case "snapshots":
+			s, err := parseSnapshots(file, v)
+			if err != nil {
+				return nil, err
+			}
+			c.Snapshots = s
+		case "sources", "checkins":
+			if err := parseSection(c, k.Value, v); err != nil {
+				return nil, fail(err.node, "%s", err.msg)
+			}
 		default:
-			return nil, fail(k, "unknown key %q (want paths, ignore, rules, status or grading)", k.Value)
+			return nil, fail(k, "unknown key %q (want %s)", k.Value, orList(topKeys))
 		}
 	}
 	return c, nil
+}
+
+// topKeys are the keys of the configuration, one a line: a new section
+// adds its line here and a case in Parse.
+var topKeys = []string{
+	"paths",
+	"ignore",
+	"rules",
+	"status",
+	"grading",
+	"snapshots",
+	"sources",
+	"checkins",
+}
+
+// orList writes a, b or c.
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // parseGrading reads the grading section into g, which holds the
@@ -237,6 +292,50 @@ func parseGrading(g *Grading, v *yaml.Node, fail func(*yaml.Node, string, ...any
 		}
 		if b.Yellow > b.Green {
 			return fail(cv, "grading.%s.yellow (%g) must not be greater than grading.%s.green (%g)", ck.Value, b.Yellow, ck.Value, b.Green)
+		}
+	}
+	return nil
+}
+
+type sectionError struct {
+	node *yaml.Node
+	msg  string
+}
+
+// parseSection reads the sources: and checkins: sections.
+func parseSection(c *Config, name string, v *yaml.Node) *sectionError {
+	if v.Kind != yaml.MappingNode {
+		return &sectionError{v, name + " must be a mapping"}
+	}
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		sk, sv := v.Content[j], v.Content[j+1]
+		text := func() (string, *sectionError) {
+			if sv.Kind != yaml.ScalarNode || sv.Value == "" || sv.ShortTag() != "!!str" {
+				return "", &sectionError{sv, fmt.Sprintf("%s.%s must be a path", name, sk.Value)}
+			}
+			return sv.Value, nil
+		}
+		var err *sectionError
+		switch name + "." + sk.Value {
+		case "sources.file":
+			c.Sources.File, err = text()
+		case "checkins.dir":
+			c.CheckIns.Dir, err = text()
+		case "checkins.every":
+			var n int
+			if sv.Kind != yaml.ScalarNode || sv.ShortTag() != "!!int" || sv.Decode(&n) != nil || n < 1 {
+				return &sectionError{sv, "checkins.every must be a whole number of days, at least 1"}
+			}
+			c.CheckIns.Every = n
+		default:
+			want := "file"
+			if name == "checkins" {
+				want = "every or dir"
+			}
+			return &sectionError{sk, fmt.Sprintf("unknown key %s.%s (want %s)", name, sk.Value, want)}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -25,6 +25,11 @@ rules:
 status:
   at_risk_gap: 0.05
   off_track_gap: 0.3
+sources:
+  file: kpis/snapshots/pulled.csv
+checkins:
+  every: 7
+  dir: okrs/checkins
 grading:
   aspirational: {green: 0.6}
   committed: {green: 0.95, yellow: 0.8}
@@ -44,8 +49,10 @@ grading:
 			"direction":       {Severity: SeverityOff, Line: 8},
 			"measurable":      {Severity: SeverityError, Line: 9},
 		},
-		Status:  Status{AtRiskGap: 0.05, OffTrackGap: 0.3},
-		Grading: Grading{Aspirational: Bands{Green: 0.6, Yellow: 0.4}, Committed: Bands{Green: 0.95, Yellow: 0.8}},
+		Sources:  Sources{File: "kpis/snapshots/pulled.csv"},
+		CheckIns: CheckIns{Every: 7, Dir: "okrs/checkins"},
+		Status:   Status{AtRiskGap: 0.05, OffTrackGap: 0.3},
+		Grading:  Grading{Aspirational: Bands{Green: 0.6, Yellow: 0.4}, Committed: Bands{Green: 0.95, Yellow: 0.8}},
 	}
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("Parse (-want +got):\n%s", diff)
@@ -92,7 +99,13 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status or grading)`},
+		{"unknown key", "paths: [okrs]\nignores: [x]\n", 2, `unknown key "ignores" (want paths, ignore, rules, status, grading, snapshots, sources or checkins)`},
+		{"sources not a mapping", "sources: x.csv\n", 1, "sources must be a mapping"},
+		{"unknown sources key", "sources:\n  files: x.csv\n", 2, "unknown key sources.files (want file)"},
+		{"sources file not a path", "sources:\n  file: [a]\n", 2, "sources.file must be a path"},
+		{"checkins every zero", "checkins:\n  every: 0\n", 2, "checkins.every must be a whole number of days, at least 1"},
+		{"checkins every text", "checkins:\n  every: 2w\n", 2, "checkins.every must be a whole number of days, at least 1"},
+		{"unknown checkins key", "checkins:\n  often: 3\n", 2, "unknown key checkins.often (want every or dir)"},
 		{"grading not a mapping", "grading: google\n", 1, "grading must be a mapping of aspirational and committed"},
 		{"unknown commitment", "grading:\n  stretch: {green: 0.7}\n", 2, "unknown key grading.stretch (want aspirational or committed)"},
 		{"bands not a mapping", "grading:\n  committed: 1\n", 2, "grading.committed must be a mapping of green and yellow"},
@@ -102,7 +115,7 @@ func TestParseErrors(t *testing.T) {
 		{"bands out of order", "grading:\n  aspirational: {green: 0.3}\n", 2, "grading.aspirational.yellow (0.4) must not be greater than grading.aspirational.green (0.3)"},
 		{"not a mapping", "- okrs\n", 1, "the configuration must be a mapping"},
 		{"two documents", "paths: [a]\n---\npaths: [b]\n", 3, "the configuration is one YAML document, not 2"},
-		{"invalid YAML", "paths: [okrs\nrules: {}\n", 2, "invalid YAML: did not find expected ',' or ']'"},
+		{"invalid YAML", "paths: [okrs\nrules: {}\n", 1, "invalid YAML: the [ opened here is never closed"},
 		{"duplicate key", "rules:\n  vague: off\n  vague: error\n", 3, `duplicate key "vague" (first at line 2)`},
 		{"paths not a list", "paths: {a: b}\n", 1, "paths: want a list of strings"},
 		{"paths with an empty entry", "paths: [okrs, '']\n", 1, "paths: want a list of non-empty strings"},

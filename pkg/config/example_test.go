@@ -20,5 +20,5 @@ func ExampleParse() {
 	_, err := config.Parse(".okrctl.yaml", ".", []byte("rules:\n  vague: warning\nignores: [archive]\n"))
 	fmt.Println(err)
 	// Output:
-	// .okrctl.yaml:3: unknown key "ignores" (want paths, ignore, rules, status or grading)
+	// .okrctl.yaml:3: unknown key "ignores" (want paths, ignore, rules, status, grading, snapshots, sources or checkins)
 }

@@ -230,3 +230,13 @@ func firstLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
 	return strings.TrimPrefix(s, "fatal: ")
 }
+
+// Refs lists the repository's branches and tags by their short names, for
+// the completion of revision arguments.
+func (r *Repo) Refs() ([]string, error) {
+	out, err := r.run("for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags")
+	if err != nil {
+		return nil, err
+	}
+	return strings.Fields(string(out)), nil
+}

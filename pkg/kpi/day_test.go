@@ -45,6 +45,13 @@ func TestParseDay(t *testing.T) {
 		"2026-01-31T23:30:00-05:00":   "2026-01-31",
 		"2026-01-31T00:00:00Z":        "2026-01-31",
 		"2026-01-31T00:00:00.5+14:00": "2026-01-31",
+		// RFC 3339 allows a lower-case t and z.
+		"2026-02-28t10:00:00z":      "2026-02-28",
+		"2026-02-28t10:00:00+01:00": "2026-02-28",
+		// Spreadsheets write dates as date-times at midnight.
+		"2026-10-04 00:00:00":     "2026-10-04",
+		"2026-10-04 00:00":        "2026-10-04",
+		"2026-10-04T00:00:00.000": "2026-10-04",
 	}
 	for in, want := range valid {
 		d, err := ParseDay(in)
@@ -55,7 +62,7 @@ func TestParseDay(t *testing.T) {
 	for _, in := range []string{
 		"", "2026-02-29", "1900-02-29", "2026-02-30", "2026-04-31", "2026-13-01", "2026-00-01",
 		"2026-01-00", "2026-1-1", "20260131", "2026-01-31 ", "+2026-01-31", "2026-01-3a",
-		"2026-01-31T10:00:00", "2026-01-31T24:00:00Z", "2026-01-31t10:00:00Z", "2026-01-31T10:00Z",
+		"2026-01-31T10:00:00", "2026-01-31T24:00:00Z", "2026-10-04 10:00:00", "2026-10-04 00:00:60", "2026-10-04 0:00", "2026-01-31T10:00Z",
 		"2026-02-30T10:00:00Z", "2026-01-31Tjunk",
 	} {
 		if d, err := ParseDay(in); err == nil {
@@ -63,7 +70,7 @@ func TestParseDay(t *testing.T) {
 		}
 	}
 	_, err := ParseDay("31/01/2026")
-	if want := `invalid date "31/01/2026": want YYYY-MM-DD or an RFC 3339 timestamp`; err == nil || err.Error() != want {
+	if want := `invalid date "31/01/2026": want YYYY-MM-DD or an RFC 3339 timestamp (2026-01-31T10:00:00Z)`; err == nil || err.Error() != want {
 		t.Errorf("ParseDay error = %v, want %s", err, want)
 	}
 }

@@ -15,6 +15,14 @@
 // A date is YYYY-MM-DD or an RFC 3339 timestamp, whose date as written
 // counts; a value is a plain decimal number such as -12.5 or 1e3.
 //
+// Files exported from spreadsheets are read in a Dialect (Store.ReadDialect):
+// the separator (',', ';' or tab) comes from the header; the Dialect gives
+// the decimal mark, the date format and columns to ignore. Store.Define
+// tells the reader the KPI documents, so that a column may be named by a
+// KPI's title and a value may carry its unit. A value only another dialect
+// reads is never guessed: one Problem for the file names the setting.
+// docs/formats.md ("Snapshot files: layouts and dialects") has the rules.
+//
 // A Store reads files (Store.Read, or Store.ReadFiles in parallel), keeps one
 // series of Points per KPI id and reports each bad header, row or cell as a
 // Problem with file, line and character column, skipping the bad row and

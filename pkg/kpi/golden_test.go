@@ -77,3 +77,38 @@ func TestGoldenAll(t *testing.T) {
 	problems = append(problems, s.Finish()...)
 	checkGolden(t, "testdata/all.golden", dump(s, problems))
 }
+
+// exportDefs are the KPI documents of the spreadsheet exports in testdata:
+// their units and the column titles the Italian and Spanish files use.
+var exportDefs = []Definition{
+	{ID: "leads", Unit: "count", Columns: []string{"Lead MQL", "Leads MQL"}},
+	{ID: "cpl", Unit: "EUR", Columns: []string{"CPL"}},
+	{ID: "conversion_rate", Unit: "%", Columns: []string{"Tasso conversione", "Tasa de conversión"}},
+	{ID: "revenue", Unit: "EUR", Columns: []string{"Fatturato", "Ingresos"}},
+}
+
+// TestGoldenExports reads the Italian and Spanish spreadsheet exports in
+// testdata/export_*.csv with the settings they need and the KPI documents,
+// and compares with testdata/<name>.dialect.golden. (TestGolden reads them
+// without the settings: one problem each says which to set.)
+func TestGoldenExports(t *testing.T) {
+	files, err := filepath.Glob("testdata/export_*.csv")
+	if err != nil || len(files) < 4 {
+		t.Fatalf("want 4 exports in testdata: %v %v", files, err)
+	}
+	d := Dialect{Decimal: ',', DateFormat: DateDMY, IgnoreColumns: []string{"Comentarios"}}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			s := NewStore()
+			s.Define(exportDefs)
+			f, err := os.Open(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			problems := s.ReadDialect(file, f, d)
+			problems = append(problems, s.Finish()...)
+			checkGolden(t, strings.TrimSuffix(file, ".csv")+".dialect.golden", dump(s, problems))
+		})
+	}
+}

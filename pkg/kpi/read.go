@@ -21,8 +21,18 @@ type fileData struct {
 	kpis     []fileKPI
 	problems []Problem
 
-	// The last KPI id and date seen: consecutive rows often repeat them.
-	lastID   string
+	dialect    *Dialect
+	cat        *catalog // the KPI documents, nil when unknown
+	dec, thou  byte     // the decimal mark and thousands separator
+	unset      bool     // the decimal mark was not chosen: see shape
+	pointSeen  bool     // a value only the decimal point reads was kept
+	pending    []pendingPoint
+	sc         *scanner // where the current record starts: sc.recLine
+	miss       misses
+	numScratch []byte
+
+	// The last KPI name and date seen: consecutive rows often repeat them.
+	lastName string
 	lastIdx  int32
 	lastDate [10]byte
 	lastDay  Day
@@ -34,7 +44,9 @@ type fileData struct {
 // when the file is merged: growing one slice by append would copy and clear
 // several times as much memory.
 type fileKPI struct {
+	name      string // as the file writes it: the id or a column title
 	id        string
+	unit      string
 	chunks    [][]Point // full chunks
 	cur       []Point   // the chunk being filled
 	n         int       // points in chunks and cur
@@ -77,7 +89,8 @@ type header struct {
 	names []string // trimmed, as written
 	// long layout: the indexes of the date, kpi and value columns
 	date, kpi, value int
-	// wide layout: the file's KPI index of each column (cols[0] is unused)
+	// wide layout: the file's KPI index of each column (cols[0] is unused),
+	// -1 for an ignored column
 	cols []int32
 }
 
@@ -87,10 +100,12 @@ var (
 	utf16BEBOM = []byte{0xFE, 0xFF}
 )
 
-// readFile reads one snapshot file into a fileData; every problem it finds
-// is in the result.
-func readFile(name string, index int32, r io.Reader) *fileData {
-	f := &fileData{name: name, index: index, ids: make(map[string]int32), lastIdx: -1}
+// readFile reads one snapshot file in dialect d into a fileData; cat, which
+// may be nil, names the KPIs of column titles and gives their units. Every
+// problem the file has is in the result.
+func readFile(name string, index int32, r io.Reader, d *Dialect, cat *catalog) *fileData {
+	f := &fileData{name: name, index: index, ids: make(map[string]int32), lastIdx: -1, dialect: d, cat: cat}
+	f.dec, f.thou = d.marks()
 	br := bufio.NewReaderSize(r, bufSize)
 	head, _ := br.Peek(3)
 	switch {
@@ -114,12 +129,18 @@ func readFile(name string, index int32, r io.Reader) *fileData {
 	if !ok {
 		return f
 	}
+	f.unset = d.Decimal == 0
+	f.sc = sc
+	// A row of separators only (;; at the end of an export) is skipped; it
+	// is looked for only where a row fails, to keep the common path short.
 	for sc.next() {
 		switch {
 		case sc.badMsg != "":
 			f.problem(sc.badLine, sc.badCol, sc.badMsg)
 		case len(sc.cells) != len(h.names):
-			f.problem(sc.recLine, 1, fmt.Sprintf("row has %s, header has %d", plural(len(sc.cells), "field"), len(h.names)))
+			if !allEmpty(sc.cells) {
+				f.problem(sc.recLine, 1, fmt.Sprintf("row has %s, header has %d", plural(len(sc.cells), "field"), len(h.names)))
+			}
 		case h.wide:
 			f.wideRow(h, sc.cells)
 		default:
@@ -129,7 +150,17 @@ func readFile(name string, index int32, r io.Reader) *fileData {
 	if sc.err != nil {
 		f.readError(sc)
 	}
+	f.reportMisses()
 	return f
+}
+
+func allEmpty(cells []cell) bool {
+	for _, c := range cells {
+		if len(c.b) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // header decides the file's layout from its first record; ok is false, with
@@ -173,7 +204,7 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 	switch {
 	case h.date == 0 && (h.kpi < 0 || h.value < 0):
 		// Wide, even with a KPI whose id is "kpi" or "value": only the
-		// three columns together make the long layout (SPEC §2.3).
+		// three columns together make the long layout (docs/formats.md).
 		h.wide, h.kpi, h.value = true, -1, -1
 		if len(cells) == 1 {
 			f.problem(line, 1, `header has only a "date" column: add a column per KPI (wide layout) or kpi and value columns (long layout)`)
@@ -199,6 +230,8 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 	default:
 		if _, isDate := parseDay(cells[0].b); isDate {
 			f.problem(line, 1, "the first line must be a header such as date,kpi,value, not data")
+		} else if first := string(cells[0].b); slices.Contains(localDate, strings.ToLower(first)) {
+			f.problem(line, 1, fmt.Sprintf(`header has no "date" column: name the first column "date" instead of %q`, first))
 		} else {
 			f.problem(line, 1, `header has no "date" column: want date,kpi,value (long layout) or date,<kpi>,<kpi>… (wide layout)`)
 		}
@@ -208,13 +241,66 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 		return nil, false
 	}
 	if h.wide {
-		h.cols = make([]int32, len(cells))
-		for i, c := range cells[1:] {
-			h.cols[i+1] = f.intern(c.b, c.line, c.col)
-		}
+		return h, f.wideColumns(h, cells)
 	}
 	return h, true
 }
+
+// wideColumns finds the KPI of each column of a wide header: by id or
+// column title; a title starting with '#' or listed in IgnoreColumns is no
+// KPI. It reports a title that several KPIs claim and two columns of one
+// KPI.
+func (f *fileData) wideColumns(h *header, cells []cell) bool {
+	h.cols = make([]int32, len(cells))
+	h.cols[0] = -1
+	byID := map[string]int{}
+	ok := true
+	for i := 1; i < len(cells); i++ {
+		c := cells[i]
+		if f.ignoredColumn(h.names[i]) {
+			h.cols[i] = -1
+			continue
+		}
+		if ds := f.cat.claims(h.names[i]); len(ds) > 1 {
+			msg := fmt.Sprintf("column %q is a column title of KPIs %q and %q: give it to one of them", h.names[i], ds[0].ID, ds[1].ID)
+			if ds[0].ID == h.names[i] {
+				msg = fmt.Sprintf("column %q is the id of KPI %q and a column title of KPI %q: take it out of that KPI's column list", h.names[i], ds[0].ID, ds[1].ID)
+			}
+			f.problem(int(c.line), int(c.col), msg)
+			ok = false
+			continue
+		}
+		k := f.intern(c.b, c.line, c.col)
+		h.cols[i] = k
+		id := f.kpis[k].id
+		if j, dup := byID[id]; dup {
+			f.problem(int(c.line), int(c.col), fmt.Sprintf("columns %q and %q both hold KPI %q (columns %d and %d)", h.names[j], h.names[i], id, j+1, i+1))
+			ok = false
+		}
+		byID[id] = i
+	}
+	if !ok { // the file is not read: it names no KPI
+		f.kpis, f.ids = nil, make(map[string]int32)
+	}
+	return ok
+}
+
+// ignoredColumn reports whether a wide-layout column holds no KPI.
+func (f *fileData) ignoredColumn(title string) bool {
+	if strings.HasPrefix(title, "#") {
+		return true
+	}
+	for _, t := range f.dialect.IgnoreColumns {
+		if strings.EqualFold(strings.TrimSpace(t), title) {
+			return true
+		}
+	}
+	return false
+}
+
+// localDate are the names spreadsheets in other languages give a date
+// column: the header names it "date".
+var localDate = []string{"data", "fecha", "día", "dia", "giorno", "datum", "fecha y hora", "data e ora"}
 
 // column returns a pointer to the index of the long layout's column name.
 func (h *header) column(name string) *int {
@@ -231,6 +317,9 @@ func (h *header) column(name string) *int {
 // row with one is skipped.
 func (f *fileData) longRow(h *header, cells []cell) {
 	dc, kc, vc := cells[h.date], cells[h.kpi], cells[h.value]
+	if len(dc.b) == 0 && allEmpty(cells) {
+		return
+	}
 	day, dateOK := f.day(h, dc)
 	k := int32(-1)
 	id := ""
@@ -238,7 +327,7 @@ func (f *fileData) longRow(h *header, cells []cell) {
 		f.problem(int(kc.line), int(kc.col), fmt.Sprintf("missing KPI id in column %q", h.names[h.kpi]))
 	} else {
 		k = f.intern(kc.b, kc.line, kc.col)
-		id = f.kpis[k].id
+		id = f.kpis[k].name
 	}
 	if len(vc.b) == 0 {
 		msg := "missing value"
@@ -248,17 +337,28 @@ func (f *fileData) longRow(h *header, cells []cell) {
 		f.problem(int(vc.line), int(vc.col), msg)
 		return
 	}
-	v, ok := f.value(vc, id)
+	v, ok, sh := f.value(vc, k)
 	if ok && dateOK && k >= 0 {
-		f.kpis[k].add(Point{Day: day, Col: vc.col, Value: v, File: f.index, Line: vc.line})
+		p := Point{Day: day, Col: vc.col, Value: v, File: f.index, Line: vc.line}
+		if sh == shapeNone {
+			f.kpis[k].add(p)
+		} else {
+			f.addShaped(k, p, sh)
+		}
 	}
 }
 
 // wideRow reads a date,<kpi>,<kpi>… record. A bad date skips the row; a bad
 // value skips only its cell, since each cell is a measurement of its own.
 func (f *fileData) wideRow(h *header, cells []cell) {
+	if len(cells[0].b) == 0 && allEmpty(cells) {
+		return
+	}
 	day, ok := f.day(h, cells[0])
 	if !ok {
+		if f.miss.row == f.sc.recLine && f.miss.rowDef {
+			f.probeValues(h, cells)
+		}
 		return
 	}
 	for i := 1; i < len(cells); i++ {
@@ -267,10 +367,31 @@ func (f *fileData) wideRow(h *header, cells []cell) {
 			continue
 		}
 		k := h.cols[i]
-		if v, ok := f.value(c, f.kpis[k].id); ok {
-			f.kpis[k].add(Point{Day: day, Col: c.col, Value: v, File: f.index, Line: c.line})
+		if k < 0 {
+			continue
+		}
+		if v, ok, sh := f.value(c, k); ok {
+			p := Point{Day: day, Col: c.col, Value: v, File: f.index, Line: c.line}
+			if sh == shapeNone {
+				f.kpis[k].add(p)
+			} else {
+				f.addShaped(k, p, sh)
+			}
 		}
 	}
+}
+
+// probeValues reads the values of a row skipped for a date of another
+// format, only to learn whether they are of another convention too: the
+// one problem for the file then names every setting to change.
+func (f *fileData) probeValues(h *header, cells []cell) {
+	n := len(f.problems)
+	for i := 1; i < len(cells); i++ {
+		if k := h.cols[i]; k >= 0 && len(cells[i].b) > 0 {
+			f.value(cells[i], k)
+		}
+	}
+	f.problems = f.problems[:n]
 }
 
 // day parses a date cell, reporting a problem if it is bad.
@@ -278,32 +399,147 @@ func (f *fileData) day(h *header, c cell) (Day, bool) {
 	if len(c.b) == 10 && f.haveDate && string(c.b) == string(f.lastDate[:]) {
 		return f.lastDay, true
 	}
-	d, ok := parseDay(c.b)
+	d, miss, dmy, mdy := parseDate(c.b, f.dialect.DateFormat)
 	switch {
-	case ok && len(c.b) == 10:
-		copy(f.lastDate[:], c.b)
-		f.lastDay, f.haveDate = d, true
-	case !ok && len(c.b) == 0:
+	case miss == dateOK:
+		if len(c.b) == 10 {
+			copy(f.lastDate[:], c.b)
+			f.lastDay, f.haveDate = d, true
+		}
+		return d, true
+	case len(c.b) == 0:
 		f.problem(int(c.line), int(c.col), fmt.Sprintf("missing date in column %q", h.names[h.date]))
-	case !ok:
-		f.problem(int(c.line), int(c.col), fmt.Sprintf("invalid date %q in column %q: want YYYY-MM-DD", c.b, h.names[h.date]))
+	case miss == dateOtherFormat:
+		f.missDate(c, dmy, mdy)
+	case miss == dateNotMidnight:
+		f.problem(int(c.line), int(c.col), fmt.Sprintf("date-time %q in column %q has a time of day other than midnight and no time zone: write the date alone, or an RFC 3339 timestamp (2026-01-31T10:00:00Z)", c.b, h.names[h.date]))
+	default:
+		f.problem(int(c.line), int(c.col), fmt.Sprintf("invalid date %q in column %q: want %s", c.b, h.names[h.date], f.wantDate()))
 	}
-	return d, ok
+	return 0, false
 }
 
-// value parses a value cell of KPI id (which may be empty), reporting a
-// problem if it is not a plain decimal number.
-func (f *fileData) value(c cell, id string) (float64, bool) {
-	v, err := parseValue(c.b)
-	if err == nil {
-		return v, true
+// wantDate says which dates the file's format reads.
+func (f *fileData) wantDate() string {
+	const iso = "YYYY-MM-DD or an RFC 3339 timestamp (2026-01-31T10:00:00Z)"
+	if df := f.dialect.DateFormat; df != "" && df != DateISO {
+		return fmt.Sprintf("%s (snapshots.date_format), %s", df, iso)
+	}
+	return iso
+}
+
+// value parses a value cell of the file's KPI k (-1 when the row names
+// none), reporting a problem if it is not a number. Its shape matters only
+// while the decimal mark is not chosen and the file has shown none.
+func (f *fileData) value(c cell, k int32) (float64, bool, shape) {
+	if f.dec == '.' {
+		if v, err := parseValue(c.b); err == nil {
+			if f.unset && !f.pointSeen {
+				return v, true, f.shapeOf(c, c.b)
+			}
+			return v, true, shapeNone
+		}
+	} else if bytes.IndexByte(c.b, '.') < 0 && bytes.IndexByte(c.b, ',') < 0 {
+		if v, err := parseValue(c.b); err == nil {
+			return v, true, shapeNone
+		}
+	}
+	return f.slowValue(c, k)
+}
+
+// shape is what a number read with a decimal point says of the file's
+// convention.
+type shape uint8
+
+const (
+	shapeNone      shape = iota // nothing: 412, or the convention is known
+	shapePoint                  // only a decimal point reads it: 10.4, 0.125, 1,200,000
+	shapeAmbiguous              // the conventions read it differently: 212.400, 1,250
+)
+
+// shapeOf tells the shape of number b, read with a decimal point, and
+// records an ambiguous one as a tentative miss. Under the default dialect
+// an ambiguous number is kept aside until the file shows its convention:
+// a number only the decimal point reads makes it 212.4; none, by the end of
+// the file, makes it an error that names snapshots.decimal. Guessing either
+// way would read some real files wrong (docs/formats.md).
+func (f *fileData) shapeOf(c cell, b []byte) shape {
+	if bytes.IndexByte(b, '.') < 0 && bytes.IndexByte(b, ',') < 0 {
+		return shapeNone
+	}
+	if oneGroup(b) {
+		f.missAmbiguous(c, b)
+		return shapeAmbiguous
+	}
+	if _, ok, _ := readNumber(b, ',', '.', f.numScratch[:0]); ok {
+		return shapeNone
+	}
+	return shapePoint
+}
+
+// pendingPoint is a point of an ambiguous number, kept aside.
+type pendingPoint struct {
+	k int32
+	p Point
+}
+
+// addShaped adds a point of shape sh to KPI k: a point of an ambiguous
+// number is kept aside until a point only the decimal point reads comes.
+// (A point of no shape is added in place, where the compiler inlines it.)
+func (f *fileData) addShaped(k int32, p Point, sh shape) {
+	switch {
+	case sh == shapePoint && !f.pointSeen:
+		f.pointSeen = true
+		for _, q := range f.pending {
+			f.kpis[q.k].add(q.p)
+		}
+		f.pending = nil
+	case sh == shapeAmbiguous && !f.pointSeen:
+		f.pending = append(f.pending, pendingPoint{k, p})
+		return
+	}
+	f.kpis[k].add(p)
+}
+
+// slowValue reads what parseValue does not: grouped digits, a decimal
+// comma, a value with its KPI's unit; it names the setting that would read
+// a value of the other convention.
+func (f *fileData) slowValue(c cell, k int32) (float64, bool, shape) {
+	id, unit := "", ""
+	if k >= 0 {
+		id, unit = f.kpis[k].id, f.kpis[k].unit
+	}
+	b := c.b
+	if s, ok := stripUnit(b, unitMarks(unit)); ok {
+		b = s
+	}
+	v, ok, err := readNumber(b, f.dec, f.thou, f.numScratch[:0])
+	if ok {
+		if f.unset && !f.pointSeen {
+			return v, true, f.shapeOf(c, b)
+		}
+		return v, true, shapeNone
+	}
+	if num, ambiguous := f.otherConvention(b); err != errOutOfRange && num != nil {
+		f.missNumber(c, num, ambiguous)
+		return 0, false, shapeNone
 	}
 	msg := fmt.Sprintf("value %q", c.b)
 	if id != "" {
 		msg += fmt.Sprintf(" for KPI %q", id)
 	}
-	f.problem(int(c.line), int(c.col), msg+" "+err.Error())
-	return 0, false
+	switch m := foreignMark(b); {
+	case err == errOutOfRange:
+		msg += " " + err.Error()
+	case m != "" && id != "" && f.cat != nil && f.cat.ids[id] != nil && unit == "":
+		msg += fmt.Sprintf(" is not a number: to write its values with %q, give KPI %q the unit %s", m, id, m)
+	case m != "" && unit != "":
+		msg += fmt.Sprintf(" is not a number: %q is not the unit of KPI %q (%s)", m, id, unit)
+	default:
+		msg += " " + errNotNumber.Error()
+	}
+	f.problem(int(c.line), int(c.col), msg)
+	return 0, false, shapeNone
 }
 
 var (
@@ -399,20 +635,54 @@ func parseFloat(b []byte) (float64, error) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// intern returns the file's index for KPI id b, adding it (first seen at
-// line:col) if it is new; looking up string(b) in a map does not allocate.
+// otherConvention returns the number in b if the other decimal mark reads
+// it, or, less a percent or currency mark, reads it when this one does not
+// or differently (ambiguous): a file read without its settings then fails
+// in one way, whatever the KPIs' units. It returns nil otherwise.
+func (f *fileData) otherConvention(b []byte) (num []byte, ambiguous bool) {
+	if _, ok, _ := readNumber(b, f.thou, f.dec, f.numScratch[:0]); ok {
+		return b, false
+	}
+	if m := foreignMark(b); m != "" {
+		if s, ok := stripUnit(b, []string{m}); ok {
+			_, this, _ := readNumber(s, f.dec, f.thou, f.numScratch[:0])
+			_, other, _ := readNumber(s, f.thou, f.dec, f.numScratch[:0])
+			switch {
+			case this && f.unset && !f.pointSeen && oneGroup(s):
+				return s, true
+			case other && !this:
+				return s, false
+			}
+		}
+	}
+	return nil, false
+}
+
+// intern returns the file's index for the KPI named b (its id or one of its
+// column titles), adding it (first seen at line:col) if it is new; looking
+// up string(b) in a map does not allocate.
 func (f *fileData) intern(b []byte, line, col int32) int32 {
-	if string(b) == f.lastID {
+	if string(b) == f.lastName { // b is never empty, lastName at first is
 		return f.lastIdx
 	}
 	i, ok := f.ids[string(b)]
 	if !ok {
-		i = int32(len(f.kpis))
-		id := string(b)
-		f.ids[id] = i
-		f.kpis = append(f.kpis, fileKPI{id: id, line: line, col: col})
+		i = f.addKPI(string(b), line, col)
 	}
-	f.lastID, f.lastIdx = f.kpis[i].id, i
+	f.lastName, f.lastIdx = f.kpis[i].name, i
+	return i
+}
+
+// addKPI adds the KPI named name, first seen at line:col, and returns its
+// index; apart from intern, which is inlined in the reader's hot path.
+func (f *fileData) addKPI(name string, line, col int32) int32 {
+	i := int32(len(f.kpis))
+	k := fileKPI{name: name, id: name, line: line, col: col}
+	if ds := f.cat.lookup(name); len(ds) == 1 {
+		k.id, k.unit = ds[0].ID, ds[0].Unit
+	}
+	f.ids[name] = i
+	f.kpis = append(f.kpis, k)
 	return i
 }
 

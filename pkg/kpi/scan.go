@@ -36,7 +36,10 @@ type span struct {
 // a quote falls back to a full parser that copies the unescaped cells and
 // may read further lines for quoted line breaks.
 type scanner struct {
-	br      *bufio.Reader
+	br *bufio.Reader
+	// sep is the field separator: ',', ';' or '\t', detected from the first
+	// non-blank line (the header) when it is 0.
+	sep     byte
 	line    int    // physical line number of the line last read
 	long    []byte // a line longer than br's buffer, assembled
 	tooLong bool   // the line last read was longer than maxRecord and cut
@@ -71,6 +74,9 @@ func (s *scanner) next() bool {
 		}
 		if isBlank(line) {
 			continue
+		}
+		if s.sep == 0 {
+			s.sep = detectSep(line)
 		}
 		if !s.splitPlain(line) {
 			s.splitQuoted(line)
@@ -124,14 +130,28 @@ func (s *scanner) splitPlain(line []byte) bool {
 	cells := s.cells[:0]
 	start := 0
 	var high byte // the OR of every byte: >= 0x80 if the line is not ASCII
-	for i, c := range line {
-		if c == ',' {
-			cells = append(cells, cell{b: line[start:i], col: int32(start)})
-			start = i + 1
-		} else if c == '"' {
-			return false
+	// The loop is written twice: comparing with the constant ',' keeps the
+	// common case as fast as before separators were detected.
+	if sep := s.sep; sep == ',' {
+		for i, c := range line {
+			if c == ',' {
+				cells = append(cells, cell{b: line[start:i], col: int32(start)})
+				start = i + 1
+			} else if c == '"' {
+				return false
+			}
+			high |= c
 		}
-		high |= c
+	} else {
+		for i, c := range line {
+			if c == sep {
+				cells = append(cells, cell{b: line[start:i], col: int32(start)})
+				start = i + 1
+			} else if c == '"' {
+				return false
+			}
+			high |= c
+		}
 	}
 	cells = append(cells, cell{b: line[start:], col: int32(start)})
 	s.cells = cells
@@ -178,7 +198,7 @@ func (s *scanner) splitQuoted(line []byte) {
 
 	pos := 0
 	for {
-		for pos < len(line) && isSpace(line[pos]) {
+		for pos < len(line) && s.space(line[pos]) {
 			pos++
 		}
 		sp := span{start: len(s.buf), line: int32(lineNo), col: colAt(pos)}
@@ -214,13 +234,13 @@ func (s *scanner) splitQuoted(line []byte) {
 				s.checkUTF8(line, lineNo)
 			}
 			sp.end = len(s.buf)
-			for pos < len(line) && isSpace(line[pos]) {
+			for pos < len(line) && s.space(line[pos]) {
 				pos++
 			}
-			if pos < len(line) && line[pos] != ',' {
+			if pos < len(line) && line[pos] != s.sep {
 				r, _ := utf8.DecodeRune(line[pos:])
 				s.setBad(lineNo, int(colAt(pos)), fmt.Sprintf(`unexpected %q after a closing quote: inside a quoted cell write a quote as ""`, r))
-				if j := bytes.IndexByte(line[pos:], ','); j >= 0 {
+				if j := bytes.IndexByte(line[pos:], s.sep); j >= 0 {
 					pos += j
 				} else {
 					pos = len(line)
@@ -228,7 +248,7 @@ func (s *scanner) splitQuoted(line []byte) {
 			}
 		} else {
 			end := len(line)
-			if j := bytes.IndexByte(line[pos:], ','); j >= 0 {
+			if j := bytes.IndexByte(line[pos:], s.sep); j >= 0 {
 				end = pos + j
 			}
 			if q := bytes.IndexByte(line[pos:end], '"'); q >= 0 {
@@ -242,7 +262,7 @@ func (s *scanner) splitQuoted(line []byte) {
 		if pos >= len(line) {
 			break
 		}
-		pos++ // the comma
+		pos++ // the separator
 	}
 
 	cells := s.cells[:0]
@@ -277,6 +297,40 @@ func (s *scanner) setBad(line, col int, msg string) {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' }
+
+// space reports whether c is a space around a cell: a tab is not when it
+// separates the cells.
+func (s *scanner) space(c byte) bool { return c == ' ' || (c == '\t' && s.sep != '\t') }
+
+// detectSep returns the separator of a header line: the one of ',', ';' and
+// tab that occurs most often outside quotes, ',' when none does (a header
+// of one column) or on a tie. Spreadsheets in locales whose decimal mark is
+// a comma write ';' (Excel) or tabs.
+func detectSep(line []byte) byte {
+	var n [3]int // ',', ';', '\t'
+	quoted := false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == ',':
+			n[0]++
+		case c == ';':
+			n[1]++
+		case c == '\t':
+			n[2]++
+		}
+	}
+	best, sep := n[0], byte(',')
+	if n[1] > best {
+		best, sep = n[1], ';'
+	}
+	if n[2] > best {
+		sep = '\t'
+	}
+	return sep
+}
 
 func isBlank(b []byte) bool {
 	for _, c := range b {

@@ -29,6 +29,7 @@ type Store struct {
 	files []string
 	ids   map[string]int32
 	kpis  []series
+	cat   *catalog // the KPI documents, from Define
 }
 
 // series is one KPI's points, in file order until Finish sorts them by day,
@@ -44,15 +45,30 @@ func NewStore() *Store {
 	return &Store{ids: make(map[string]int32)}
 }
 
-// Read streams one CSV file into the store; name is the path to report in
-// problems and sources. Memory grows with the points kept, not the file size.
-// Bad rows are skipped and returned as problems in line order.
-func (s *Store) Read(name string, r io.Reader) []Problem {
-	index := s.addFiles(name)
-	return s.merge(readFile(name, index, r))
+// Define tells the store the KPI documents, before it reads: a file may
+// name a KPI by one of its column titles (a wide file exported from a
+// dashboard, with a column "Lead MQL"), and write a value with the KPI's
+// unit (18.9% for %, €212.400 for EUR). The points of a titled column are
+// the KPI's, under its id.
+func (s *Store) Define(defs []Definition) {
+	s.cat = newCatalog(slices.Clone(defs))
 }
 
-// ReadFiles reads the files at paths in parallel (at most GOMAXPROCS at a
+// Read streams one CSV file in the default dialect into the store; name is
+// the path to report in problems and sources. Memory grows with the points
+// kept, not the file size. Bad rows are skipped and returned as problems in
+// line order.
+func (s *Store) Read(name string, r io.Reader) []Problem {
+	return s.ReadDialect(name, r, Dialect{})
+}
+
+// ReadDialect is Read for a file written in dialect d.
+func (s *Store) ReadDialect(name string, r io.Reader, d Dialect) []Problem {
+	index := s.addFiles(name)
+	return s.merge(readFile(name, index, r, &d, s.cat))
+}
+
+// ReadFiles reads the files at paths, in the default dialect, in parallel (at most GOMAXPROCS at a
 // time) and gives the same points and problems, in the same order, as
 // reading them one after the other with Read. A file that cannot be opened
 // or read is a problem at line 1 whose message starts "cannot read: ".
@@ -72,7 +88,7 @@ func (s *Store) ReadFiles(paths []string) []Problem {
 				if i >= len(paths) {
 					return
 				}
-				results[i] = readPath(paths[i], base+int32(i))
+				results[i] = readPath(paths[i], base+int32(i), s.cat)
 				close(done[i])
 			}
 		})
@@ -89,7 +105,7 @@ func (s *Store) ReadFiles(paths []string) []Problem {
 	return problems
 }
 
-func readPath(path string, index int32) *fileData {
+func readPath(path string, index int32, cat *catalog) *fileData {
 	fh, err := os.Open(path)
 	if err != nil {
 		f := &fileData{name: path, index: index}
@@ -97,7 +113,7 @@ func readPath(path string, index int32) *fileData {
 		return f
 	}
 	defer fh.Close()
-	return readFile(path, index, fh)
+	return readFile(path, index, fh, &Dialect{}, cat)
 }
 
 // addFiles registers file names and returns the index of the first.

@@ -349,8 +349,8 @@ func TestRulesFollowTheSpec(t *testing.T) {
 		"yaml:error", "schema:error", "kind:error", "one-objective:error", "kr-count:error",
 		"measurable:error", "deadline:error", "duplicate-id:error", "unknown-kpi:error",
 		"unknown-parent:error", "parent-cycle:error", "csv:error", "vague:error",
-		"title-number:error", "direction:warning", "rate-title:warning", "objective-count:warning", "unknown-snapshot-kpi:warning",
-		"unused-ignore:warning", "stale-data:warning",
+		"title-number:error", "direction:warning", "rate-title:warning", "objective-count:warning",
+		"unknown-snapshot-kpi:warning", "unused-ignore:warning", "stale-data:warning", "checkin-due:warning",
 	}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("rules (-want +got):\n%s", diff)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/okrctl/okrctl/pkg/okr"
 )
 
 // writeBenchRepo writes a repository of n objective files (four key results
@@ -102,4 +104,71 @@ func BenchmarkRun10k(b *testing.B) {
 		findings = len(res.Findings)
 	}
 	b.ReportMetric(float64(findings), "findings")
+}
+
+// BenchmarkSchemaCheck checks documents against the schema as validate
+// does (the fast check, then the full validator for what it declines): the
+// valid documents of the examples, and the broken ones.
+func BenchmarkSchemaCheck(b *testing.B) {
+	for name, globs := range map[string][]string{
+		"valid":  {"okrs/*/*.yaml", "kpis/*.yaml"},
+		"broken": {"broken/*.yaml"},
+	} {
+		var docs []*okr.Document
+		for _, g := range globs {
+			paths, _ := filepath.Glob(filepath.Join("..", "..", "examples", g))
+			for _, p := range paths {
+				src, err := os.ReadFile(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, d := range okr.ParseFile(p, src).Docs {
+					if d.Kind == okr.KindObjective || d.Kind == okr.KindKPI {
+						docs = append(docs, d)
+					}
+				}
+			}
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				for _, d := range docs {
+					checkSchema(d)
+				}
+			}
+			b.ReportMetric(float64(len(docs)), "docs")
+		})
+	}
+}
+
+// hostileUnknownKeys is an objective of n unknown keys in one mapping.
+func hostileUnknownKeys(n int) []byte {
+	var b strings.Builder
+	b.WriteString("kind: Objective\nid: hostile\ntitle: Many unknown keys\nowner: attacker\nperiod: 2026-Q1\n")
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: 1\n", i)
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkUnknownKeys validates one mapping of 100,000 unknown keys (1 MB),
+// and one of 8 MiB: the time must stay linear in the number of keys (under
+// 2 s and 10 s for the whole okrctl validate run, under 500 MB).
+func BenchmarkUnknownKeys(b *testing.B) {
+	for _, n := range []int{100_000, 770_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "hostile.yaml"), hostileUnknownKeys(n), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var findings int
+			for b.Loop() {
+				res, err := Run(Options{Cwd: dir})
+				if err != nil {
+					b.Fatal(err)
+				}
+				findings = len(res.Findings)
+			}
+			b.ReportMetric(float64(findings), "findings")
+		})
+	}
 }

@@ -40,11 +40,13 @@ func (c *Cache) files() *okr.Cache {
 	return &c.okr
 }
 
-// snapshots reads the repository's snapshot files into a store, or takes
-// the store of an earlier run that read the same files with the same
-// contents.
-func (c *Cache) snapshots(fsys fs.FS, repo *okr.Repo) (*kpi.Store, []kpi.Problem) {
+// snapshots reads the repository's snapshot files into a store, each in
+// its dialect and with the KPI documents defs, or takes the store of an
+// earlier run that read the same files with the same contents, dialects
+// and KPI documents.
+func (c *Cache) snapshots(fsys fs.FS, repo *okr.Repo, defs []kpi.Definition, dialect func(fsPath string) kpi.Dialect) (*kpi.Store, []kpi.Problem) {
 	store := kpi.NewStore()
+	store.Define(defs)
 	var problems []kpi.Problem
 	unreadable := func(name string, err error) {
 		problems = append(problems, kpi.Problem{File: name, Line: 1, Col: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
@@ -56,7 +58,7 @@ func (c *Cache) snapshots(fsys fs.FS, repo *okr.Repo) (*kpi.Store, []kpi.Problem
 				unreadable(repo.CSVDisplay[i], err)
 				continue
 			}
-			problems = append(problems, store.Read(repo.CSVDisplay[i], f)...)
+			problems = append(problems, store.ReadDialect(repo.CSVDisplay[i], f, dialect(p))...)
 			f.Close()
 		}
 		return store, append(problems, store.Finish()...)
@@ -64,11 +66,16 @@ func (c *Cache) snapshots(fsys fs.FS, repo *okr.Repo) (*kpi.Store, []kpi.Problem
 	// Read the contents first, to know whether an earlier run read the
 	// same.
 	h := sha256.New()
+	// The KPI documents' units and titles and each file's dialect change
+	// what a file reads as, so they are part of the key.
+	fmt.Fprintf(h, "%q\x00", defs)
 	contents := make([][]byte, len(repo.CSV))
 	errs := make([]error, len(repo.CSV))
+	dialects := make([]kpi.Dialect, len(repo.CSV))
 	for i, p := range repo.CSV {
 		contents[i], errs[i] = fs.ReadFile(fsys, p)
-		fmt.Fprintf(h, "%d:%s\x00%d:%v\x00", len(repo.CSVDisplay[i]), repo.CSVDisplay[i], len(contents[i]), errs[i])
+		dialects[i] = dialect(p)
+		fmt.Fprintf(h, "%d:%s\x00%q\x00%d:%v\x00", len(repo.CSVDisplay[i]), repo.CSVDisplay[i], dialects[i], len(contents[i]), errs[i])
 		h.Write(contents[i])
 	}
 	var key [sha256.Size]byte
@@ -84,7 +91,7 @@ func (c *Cache) snapshots(fsys fs.FS, repo *okr.Repo) (*kpi.Store, []kpi.Problem
 			unreadable(repo.CSVDisplay[i], errs[i])
 			continue
 		}
-		problems = append(problems, store.Read(repo.CSVDisplay[i], io.Reader(bytes.NewReader(contents[i])))...)
+		problems = append(problems, store.ReadDialect(repo.CSVDisplay[i], io.Reader(bytes.NewReader(contents[i])), dialects[i])...)
 	}
 	problems = append(problems, store.Finish()...)
 	c.mu.Lock()

@@ -9,7 +9,6 @@ import (
 
 	"github.com/okrctl/okrctl/internal/fuzzseed"
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/schema"
 )
 
 const fuzzKPIs = `kind: KPI
@@ -63,41 +62,81 @@ func FuzzRun(f *testing.F) {
 	})
 }
 
-// fullSchemaValid validates d with the JSON schema alone.
+// fullSchemaValid validates d with the embedded JSON schema alone.
 func fullSchemaValid(t *testing.T, d *okr.Document) bool {
 	t.Helper()
-	s, err := schema.ForKind(d.Kind)
+	return embeddedSet(t).fullValid(d)
+}
+
+// quickValid runs the fast check of the embedded schema on d.
+func quickValid(t *testing.T, d *okr.Document) bool {
+	t.Helper()
+	return embeddedSet(t).quickValid(d.Node, d.Kind)
+}
+
+func embeddedSet(t *testing.T) schemaSet {
+	t.Helper()
+	set, err := embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Validate(toJSON(d.Node, optionalKeys[d.Kind])) == nil
+	return set
+}
+
+// fullValid validates d with the JSON schema alone.
+func (set schemaSet) fullValid(d *okr.Document) bool {
+	ds := set[d.Kind]
+	return ds.full.Validate(toJSON(d.Node, ds.shape)) == nil
 }
 
 // FuzzSchema checks the schema fast path against the JSON schema: what
-// quickValid accepts, the schema accepts. Neither may panic, nor may the
-// mapping of schema errors to positions.
+// the fast check accepts, the schema accepts, both for the embedded schema
+// and for a stricter one that uses more keywords (patterns, bounds, list
+// lengths, and keywords the fast check does not evaluate). Neither may
+// panic, nor may the mapping of schema errors to positions.
 func FuzzSchema(f *testing.F) {
 	fuzzseed.AddFiles(f, filepath.Join("testdata", "rules", "*", "*.yaml"))
 	fuzzseed.AddFiles(f, filepath.Join("..", "..", "examples", "okrs", "*", "*.yaml"))
+	strict := strictSchemas(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := okr.ParseFile("f.yaml", src)
 		for _, d := range file.Docs {
 			if d.Kind != okr.KindObjective && d.Kind != okr.KindKPI {
 				continue
 			}
-			quick := quickValid(d)
-			issues := checkSchema(d)
-			if quick && !fullSchemaValid(t, d) {
-				t.Fatalf("quickValid accepts a document the schema rejects:\n%s", src)
-			}
-			if !quick && fullSchemaValid(t, d) != (len(issues) == 0) {
-				t.Fatalf("checkSchema gives %d issues for a document the schema judges %v", len(issues), fullSchemaValid(t, d))
-			}
-			for _, is := range issues {
-				if is.Pos.Line < 1 || is.Pos.Col < 1 || is.Message == "" {
-					t.Errorf("schema issue without a position or message: %+v", is)
+			for _, set := range []schemaSet{embeddedSet(t), strict} {
+				quick, full := set.quickValid(d.Node, d.Kind), set.fullValid(d)
+				if quick && !full {
+					t.Fatalf("the fast check accepts a document the schema rejects:\n%s", src)
+				}
+				issues := set.check(d, true)
+				if full != (len(issues) == 0) {
+					t.Fatalf("check gives %d issues for a document the schema judges %v", len(issues), full)
+				}
+				for _, is := range issues {
+					if is.Pos.Line < 1 || is.Pos.Col < 1 || is.Message == "" {
+						t.Errorf("schema issue without a position or message: %+v", is)
+					}
 				}
 			}
 		}
 	})
+}
+
+// strictSchemas is the embedded schema with more constraints.
+func strictSchemas(tb testing.TB) schemaSet {
+	objective := modifiedSchemas(tb, "objective", func(doc map[string]any) {
+		prop(doc, "properties", "owner")["pattern"] = "^[a-z-]+$"
+		prop(doc, "properties", "labels")["minItems"] = 1
+		prop(doc, "properties", "labels", "items")["minLength"] = 2
+		prop(doc, "$defs", "keyResult", "properties", "weight")["minimum"] = 1
+		prop(doc, "$defs", "keyResult", "properties", "weight")["maximum"] = 10
+		prop(doc, "$defs", "keyResult", "properties", "current", "properties", "value")["minimum"] = -1000
+		prop(doc, "$defs", "keyResult", "properties", "title")["maxLength"] = 60
+	})
+	kpi := modifiedSchemas(tb, "kpi", func(doc map[string]any) {
+		prop(doc, "properties", "name")["maxLength"] = 30
+		prop(doc, "properties", "unit")["enum"] = []any{"count", "%", "EUR", nil}
+	})
+	return schemaSet{okr.KindObjective: objective[okr.KindObjective], okr.KindKPI: kpi[okr.KindKPI]}
 }

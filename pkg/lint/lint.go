@@ -89,7 +89,17 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 
-	store, csvProblems := opt.Cache.snapshots(opt.FS, repo)
+	cfgDir := configDir(cfg, opt.Cwd)
+	dialect := func(fsPath string) kpi.Dialect {
+		rel, _ := relToConfig(cfgDir, opt.Base, fsPath)
+		return cfg.Snapshots.For(rel)
+	}
+	// Check-in files are CSV too, told apart by their header: they go to
+	// their key results, the others to the snapshot store.
+	snapshotFiles, checkIns, checkInProblems := readCheckIns(opt.FS, repo)
+	store, csvProblems := opt.Cache.snapshots(opt.FS, snapshotFiles, definitions(repo.KPIs), dialect)
+	repo.Objectives, checkInProblems = attachCheckIns(repo.Objectives, checkIns, checkInProblems)
+	csvProblems = append(csvProblems, checkInProblems...)
 
 	pass := &Pass{
 		Repo: repo, Snapshots: store, Config: cfg, AsOf: opt.AsOf,
@@ -156,6 +166,7 @@ func Run(opt Options) (*Result, error) {
 	findings = append(findings, pass.findings...)
 	findings = suppress(repo.Files, findings, cfg)
 	Sort(findings)
+	findings = capFindings(findings)
 	return &Result{
 		Repo: repo, Snapshots: store, Findings: findings,
 		Files: len(repo.Files) + len(repo.CSV),
@@ -163,6 +174,38 @@ func Run(opt Options) (*Result, error) {
 		Config: cfg,
 		fsys:   opt.FS,
 	}, nil
+}
+
+// definitions tells the snapshot reader the KPI documents: their units and
+// column titles.
+func definitions(kpis []*okr.KPI) []kpi.Definition {
+	defs := make([]kpi.Definition, 0, len(kpis))
+	for _, k := range kpis {
+		if k.ID != "" {
+			defs = append(defs, kpi.Definition{ID: k.ID, Unit: k.Unit, Columns: k.Columns})
+		}
+	}
+	return defs
+}
+
+// configDir returns the configuration's directory, absolute: its paths and
+// globs are relative to it.
+func configDir(cfg *config.Config, cwd string) string {
+	if filepath.IsAbs(cfg.Dir) {
+		return cfg.Dir
+	}
+	return filepath.Join(cwd, cfg.Dir)
+}
+
+// relToConfig returns fsPath, a path in the file system rooted at base,
+// relative to the configuration's directory cfgDir with '/' separators, or
+// ok=false when it lies outside it.
+func relToConfig(cfgDir, base, fsPath string) (string, bool) {
+	rel, err := filepath.Rel(cfgDir, filepath.Join(base, filepath.FromSlash(fsPath)))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 // severity applies the configuration to a rule's default severity.
@@ -181,12 +224,7 @@ func severity(cfg *config.Config, info RuleInfo) (Severity, bool) {
 // loadOptions resolves the user's paths to roots in opt.FS, and the
 // configuration's ignore globs to a filter.
 func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
-	// The configuration's directory, absolute: its paths and ignore globs
-	// are relative to it.
-	cfgDir := cfg.Dir
-	if !filepath.IsAbs(cfgDir) {
-		cfgDir = filepath.Join(opt.Cwd, cfgDir)
-	}
+	cfgDir := configDir(cfg, opt.Cwd)
 	paths := opt.Paths
 	if len(paths) == 0 {
 		for _, p := range cfg.Paths {
@@ -199,6 +237,7 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 	if len(paths) == 0 {
 		paths = []string{opt.Cwd}
 	}
+	paths = withCheckInDir(paths, cfg, cfgDir, opt.FS, opt.Base)
 	toFS := func(p string) (string, error) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(opt.Cwd, p)
@@ -224,19 +263,10 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 		}
 		roots = append(roots, r)
 	}
-	// relToConfig returns an fs path relative to the configuration's
-	// directory, or ok=false when it lies outside it.
-	relToConfig := func(fsPath string) (string, bool) {
-		rel, err := filepath.Rel(cfgDir, filepath.Join(opt.Base, filepath.FromSlash(fsPath)))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "", false
-		}
-		return filepath.ToSlash(rel), true
-	}
 	// A root the globs would ignore was named on purpose: read it anyway.
 	explicit := map[string]bool{}
 	for _, r := range roots {
-		if rel, ok := relToConfig(r); ok && rel != "." && cfg.Ignored(rel) {
+		if rel, ok := relToConfig(cfgDir, opt.Base, r); ok && rel != "." && cfg.Ignored(rel) {
 			explicit[r] = true
 		}
 	}
@@ -244,7 +274,7 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 		if len(cfg.Ignore) == 0 || explicit[root] {
 			return false
 		}
-		rel, ok := relToConfig(fsPath)
+		rel, ok := relToConfig(cfgDir, opt.Base, fsPath)
 		return ok && cfg.Ignored(rel)
 	}
 	return okr.Options{FS: opt.FS, Roots: roots, Ignore: ignore, Display: display, Check: checkSchema}, nil

@@ -72,10 +72,11 @@ func checks() []Rule {
 		newObjectiveCount(),
 		newUnknownSnapshotKPI(),
 		newStaleData(),
+		newCheckinDue(),
 	}
 }
 
-// Rules lists every rule okrctl knows, in the order of SPEC §3.
+// Rules lists every rule okrctl knows, in the order of docs/rules.md.
 func Rules() []RuleInfo {
 	out := append([]RuleInfo(nil), builtin[:4]...) // yaml, schema, kind, one-objective
 	for _, r := range checks() {

@@ -88,7 +88,7 @@ func mayOverflow(p *Pass, id string, seen map[string]bool) bool {
 // misspelledTarget returns the key result's unknown key that is likely a
 // typo of "target" (targte, traget), or "".
 func misspelledTarget(kr *okr.KeyResult) string {
-	known := knownKeys(okr.KindObjective, "/key_results/")
+	known := keyResultKeys()
 	for i := 0; i+1 < len(kr.Node.Content); i += 2 {
 		k := kr.Node.Content[i].Value
 		if !slices.Contains(known, k) && okr.Suggest(k, known) == "target" {

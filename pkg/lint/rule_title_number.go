@@ -122,7 +122,7 @@ func says(st *title.Statement, n *title.Number, field string, v float64) string 
 	}
 	if !math.IsNaN(n.Alt) && near(n.Alt, v, 1e-9) && !n.AltOK {
 		return fmt.Sprintf("the title says %s — %s in %s — but %s: %s: write %s: %s",
-			written, inWords(n.Value), language(st.Lang), field, num(v), field, num(n.Value))
+			written, inWords(n.Value), languageName(st.Lang), field, num(v), field, num(n.Value))
 	}
 	msg := fmt.Sprintf("the title says %s but %s: %s", written, field, num(v))
 	if near(n.Value, v*1000, 1e-9) || near(n.Value*1000, v, 1e-9) {
@@ -134,7 +134,7 @@ func says(st *title.Statement, n *title.Number, field string, v float64) string 
 	return msg
 }
 
-func language(lang string) string {
+func languageName(lang string) string {
 	switch lang {
 	case "it":
 		return "Italian"

@@ -1,235 +1,188 @@
 package lint
 
 import (
-	"go.yaml.in/yaml/v3"
+	"math"
+	"unicode/utf8"
 
-	"github.com/okrctl/okrctl/pkg/okr"
+	"go.yaml.in/yaml/v3"
 )
 
 // quickValid reports whether document d certainly satisfies its kind's
-// JSON schema (schema/objective.json, schema/kpi.json), checked by hand
-// without building a JSON value. It is a fast path for the common, valid
-// document: when it returns false the full validator decides and words the
-// errors, so it may refuse anything unusual (aliases, tags, odd numbers).
-// FuzzSchema checks that it never accepts what the schema rejects.
-func quickValid(d *okr.Document) bool {
-	switch d.Kind {
-	case okr.KindObjective:
-		return quickMapping(d.Node, objectiveFields)
-	case okr.KindKPI:
-		return quickMapping(d.Node, kpiFields)
+// JSON schema, checked on the YAML tree without building a JSON value. It
+// is a fast path for the common, valid document: when it returns false the
+// full validator decides and words the errors, so it may decline anything
+// unusual (aliases, tags, duplicate keys, a keyword it does not evaluate).
+// It evaluates the shapes derived from the schema (schema_shape.go), never
+// a list of fields of its own. FuzzSchema checks that it never accepts what
+// the schema rejects.
+func (set schemaSet) quickValid(d *yaml.Node, kind string) bool {
+	ds, ok := set[kind]
+	return ok && quickAccepts(ds.shape, d, false, false)
+}
+
+// quickAccepts reports whether s certainly accepts n as toJSON presents it:
+// asText for a value presented as its text (see presented), keyResult for
+// a mapping whose fields a rule may own.
+func quickAccepts(s *shape, n *yaml.Node, asText, keyResult bool) bool {
+	if n.Kind == yaml.AliasNode {
+		return false
+	}
+	for head := s; s != nil; s = s.ref {
+		if s.opaque || !quickOwn(head, s, n, asText, keyResult) {
+			return false
+		}
+	}
+	return true
+}
+
+// quickOwn checks n against the keywords of s itself (not its $ref);
+// head is the shape s is part of, which says which keys toJSON leaves out.
+func quickOwn(head, s *shape, n *yaml.Node, asText, keyResult bool) bool {
+	var (
+		t   jsonTypes
+		f   float64
+		b   bool
+		str string
+	)
+	switch {
+	case asText:
+		t, str = typeString, n.Value
+	case n.Kind == yaml.MappingNode:
+		t = typeObject
+	case n.Kind == yaml.SequenceNode:
+		t = typeArray
+	case n.Kind == yaml.ScalarNode:
+		t, f, b = scalarOf(n)
+		str = n.Value
+	default:
+		return false
+	}
+	if s.types != 0 && s.types&t == 0 &&
+		!(t == typeNumber && s.types&typeInteger != 0 && f == math.Trunc(f)) {
+		return false
+	}
+	if s.enum != nil && !quickEnum(s.enum, t, str, b) {
+		return false
+	}
+	switch t {
+	case typeString:
+		if s.minLen >= 0 && utf8.RuneCountInString(str) < s.minLen {
+			return false
+		}
+		if s.match != nil && !s.match(str) {
+			return false
+		}
+	case typeNumber:
+		// The schema compares the exact decimal the number is written as
+		// with the bound; f and the bound are the nearest float64s to
+		// them, and rounding keeps order, so f > bound implies decimal >
+		// bound. Equality is undecided here: decline it.
+		if s.minimum != nil && !(f > *s.minimum) ||
+			s.maximum != nil && !(f < *s.maximum) ||
+			s.exclusiveMinimum != nil && !(f > *s.exclusiveMinimum) {
+			return false
+		}
+	case typeArray:
+		if s.minItems >= 0 && len(n.Content) < s.minItems {
+			return false
+		}
+		if s.items != nil {
+			for _, c := range n.Content {
+				// Only the mappings right in key_results are key results.
+				if !quickAccepts(s.items, c, false, keyResult && c.Kind == yaml.MappingNode) {
+					return false
+				}
+			}
+		}
+	case typeObject:
+		return quickMapping(head, s, n, keyResult)
+	}
+	return true
+}
+
+// quickEnum reports whether a scalar is one of values. Only strings,
+// booleans and null are compared; anything else declines.
+func quickEnum(values []any, t jsonTypes, str string, b bool) bool {
+	for _, v := range values {
+		switch v := v.(type) {
+		case string:
+			if t == typeString && str == v {
+				return true
+			}
+		case bool:
+			if t == typeBoolean && b == v {
+				return true
+			}
+		case nil:
+			if t == typeNull {
+				return true
+			}
+		}
 	}
 	return false
 }
 
-type fieldCheck struct {
-	required bool
-	valid    func(n *yaml.Node) bool
-}
-
-var (
-	objectiveFields map[string]fieldCheck
-	keyResultFields map[string]fieldCheck
-	kpiFields       map[string]fieldCheck
-)
-
-func init() {
-	keyResultFields = map[string]fieldCheck{
-		"id":        {true, isSlug},
-		"title":     {true, isText},
-		"kpi":       {false, isSlug},
-		"baseline":  {false, isNumber},
-		"target":    {false, isNumber},
-		"direction": {false, isOneOf("increase", "decrease", "at_least", "at_most")},
-		"deadline":  {false, isString},
-		"weight":    {false, isPositive},
-		"current":   {false, isNumber},
-		"per":       {false, isOneOf("week", "month", "quarter")},
+// quickMapping checks a mapping's keys against s's properties, required
+// keys and additionalProperties, leaving out what toJSON leaves out.
+func quickMapping(head, s *shape, m *yaml.Node, keyResult bool) bool {
+	if hasDuplicateKeys(m) {
+		return false // toJSON keeps the last; the schema never sees the first
 	}
-	objectiveFields = map[string]fieldCheck{
-		"kind":        {true, isOneOf("Objective")},
-		"id":          {true, isSlug},
-		"title":       {true, isText},
-		"owner":       {true, isText},
-		"period":      {true, isPeriod},
-		"parent":      {false, isSlug},
-		"commitment":  {false, isOneOf("aspirational", "committed")},
-		"description": {false, isString},
-		"labels":      {false, isList(isString)},
-		"key_results": {false, isList(func(n *yaml.Node) bool { return quickMapping(n, keyResultFields) })},
-	}
-	kpiFields = map[string]fieldCheck{
-		"kind":        {true, isOneOf("KPI")},
-		"id":          {true, isSlug},
-		"name":        {true, isText},
-		"unit":        {false, isString},
-		"aggregation": {false, isOneOf("last", "sum", "avg", "min", "max")},
-		"good":        {false, isOneOf("up", "down")},
-		"frequency":   {false, isOneOf("daily", "weekly", "monthly", "quarterly")},
-		"owner":       {false, isString},
-		"description": {false, isString},
-	}
-}
-
-// quickMapping checks a mapping's keys and values against fields. Optional
-// keys with a null value count as absent, as in toJSON.
-func quickMapping(m *yaml.Node, fields map[string]fieldCheck) bool {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return false
-	}
-	found := 0
+	var found uint64
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
 			return false
 		}
-		f, ok := fields[k.Value]
-		if !ok {
-			return false
-		}
-		if f.required {
-			found++
-		} else if isNullNode(v) {
+		omit, asText := presented(head, k.Value, v, keyResult)
+		if omit {
 			continue
 		}
-		if !f.valid(v) {
-			return false
+		if j := indexOf(s.required, k.Value); j >= 0 {
+			found |= 1 << j
 		}
-	}
-	required := 0
-	for _, f := range fields {
-		if f.required {
-			required++
-		}
-	}
-	// A duplicated required key could make up for a missing one: refuse.
-	return found == required && !hasDuplicateKeys(m)
-}
-
-func hasDuplicateKeys(m *yaml.Node) bool {
-	for i := 2; i+1 < len(m.Content); i += 2 {
-		for j := 0; j < i; j += 2 {
-			if m.Content[i].Value == m.Content[j].Value {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func isNullNode(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
-}
-
-// isString accepts the scalars toJSON turns into JSON strings for sure.
-func isString(n *yaml.Node) bool {
-	if n.Kind != yaml.ScalarNode {
-		return false
-	}
-	t := n.ShortTag()
-	return t == "!!str" || t == "!!timestamp"
-}
-
-func isText(n *yaml.Node) bool { return isString(n) && n.Value != "" }
-
-func isNumber(n *yaml.Node) bool {
-	if n.Kind != yaml.ScalarNode {
-		return false
-	}
-	_, ok := okr.Number(n)
-	return ok
-}
-
-func isPositive(n *yaml.Node) bool {
-	f, ok := okr.Number(n)
-	return ok && n.Kind == yaml.ScalarNode && f > 0
-}
-
-func isOneOf(values ...string) func(*yaml.Node) bool {
-	return func(n *yaml.Node) bool {
-		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
-			return false
-		}
-		for _, v := range values {
-			if n.Value == v {
-				return true
-			}
-		}
-		return false
-	}
-}
-
-func isList(item func(*yaml.Node) bool) func(*yaml.Node) bool {
-	return func(n *yaml.Node) bool {
-		if n.Kind != yaml.SequenceNode {
-			return false
-		}
-		for _, c := range n.Content {
-			if !item(c) {
+		p, ok := s.props[k.Value]
+		switch {
+		case ok:
+			if !quickAccepts(p, v, asText, k.Value == "key_results" && v.Kind == yaml.SequenceNode) {
 				return false
 			}
-		}
-		return true
-	}
-}
-
-// isSlug matches ^[a-z0-9][a-z0-9._-]*$.
-func isSlug(n *yaml.Node) bool {
-	if !isString(n) || n.Value == "" {
-		return false
-	}
-	for i := 0; i < len(n.Value); i++ {
-		c := n.Value[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case i > 0 && (c == '.' || c == '_' || c == '-'):
-		default:
+		case s.closed:
 			return false
 		}
 	}
-	return true
+	return found == 1<<len(s.required)-1
 }
 
-// isPeriod matches ^[0-9]{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$ for strings
-// and 1000..9999 for whole numbers written as plain digits.
-func isPeriod(n *yaml.Node) bool {
-	if n.Kind != yaml.ScalarNode {
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasDuplicateKeys reports whether a mapping has a key twice, in time
+// linear in its size.
+func hasDuplicateKeys(m *yaml.Node) bool {
+	n := len(m.Content) / 2
+	if n <= 16 {
+		for i := 2; i+1 < len(m.Content); i += 2 {
+			for j := 0; j < i; j += 2 {
+				if m.Content[i].Value == m.Content[j].Value {
+					return true
+				}
+			}
+		}
 		return false
 	}
-	s := n.Value
-	switch n.ShortTag() {
-	case "!!int":
-		return len(s) == 4 && s[0] >= '1' && s[0] <= '9' && allDigits(s)
-	case "!!str":
-	default:
-		return false
-	}
-	if len(s) != 4 && len(s) != 7 || !allDigits(s[:4]) {
-		return false
-	}
-	if len(s) == 4 {
-		return true
-	}
-	switch r := s[4:]; {
-	case r[0] != '-':
-		return false
-	case r[1] == 'Q':
-		return r[2] >= '1' && r[2] <= '4'
-	case r[1] == 'H':
-		return r[2] == '1' || r[2] == '2'
-	case r[1] == '0':
-		return r[2] >= '1' && r[2] <= '9'
-	case r[1] == '1':
-		return r[2] >= '0' && r[2] <= '2'
+	seen := make(map[string]bool, n)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if seen[m.Content[i].Value] {
+			return true
+		}
+		seen[m.Content[i].Value] = true
 	}
 	return false
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -30,21 +30,30 @@ func parseDirectives(src []byte) (ds []*directive, bad []Finding) {
 	}
 	lines := strings.Split(string(src), "\n")
 	var pending []*directive
-	blockIndent := -1 // the indent of the line that opened a block scalar, or -1
+	// Inside a block scalar, blockIndent is the indentation of the node
+	// that holds it and blockText that of its text (-1 until its first
+	// line); blockIndent is -1 elsewhere.
+	blockIndent, blockText := -1, -1
 	for i, text := range lines {
 		lineNo := i + 1
 		text = strings.TrimSuffix(text, "\r")
 		trimmed := strings.TrimSpace(text)
 		indent := len(text) - len(strings.TrimLeft(text, " "))
 		if blockIndent >= 0 {
-			if trimmed == "" || indent > blockIndent {
+			if trimmed == "" {
+				continue
+			}
+			if blockText < 0 && indent > blockIndent {
+				blockText = indent
+			}
+			if blockText >= 0 && indent >= blockText {
 				continue // text of a block scalar: a # there is no comment
 			}
-			blockIndent = -1
+			blockIndent, blockText = -1, -1
 		}
 		hash := commentStart(text)
 		if opensBlock(text, hash) {
-			blockIndent = indent
+			blockIndent = blockOwnerIndent(text, indent, hash)
 		}
 		alone := strings.HasPrefix(trimmed, "#")
 		if trimmed == "" {
@@ -108,6 +117,28 @@ func commentStart(line string) int {
 		}
 	}
 	return -1
+}
+
+// blockOwnerIndent returns the indentation of the node that holds the
+// block scalar opened on line, whose first character that is not a space
+// is at indent: the key's column in "  - title: |", where the text may sit
+// at the dash's indentation plus two; the last dash's in "  - |".
+func blockOwnerIndent(line string, indent, hash int) int {
+	if hash >= 0 {
+		line = line[:hash]
+	}
+	i := indent
+	for i+1 < len(line) && line[i] == '-' && line[i+1] == ' ' {
+		j := i + 1
+		for j < len(line) && line[j] == ' ' {
+			j++
+		}
+		if j < len(line) && (line[j] == '|' || line[j] == '>') {
+			return i // the block scalar is the item itself
+		}
+		i = j
+	}
+	return i
 }
 
 // opensBlock reports whether line, whose comment starts at hash (or -1),

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -74,5 +75,35 @@ period: 2026-Q1
 	}
 	if ds, bad := parseDirectives([]byte("kind: KPI\n")); ds != nil || bad != nil {
 		t.Error("directives in a file without the marker")
+	}
+}
+
+// TestParseDirectivesAfterBlockScalarInSequenceItem checks that a comment
+// below a block scalar that opens a compact sequence item ("- title: |")
+// is a comment, not text of the scalar.
+func TestParseDirectivesAfterBlockScalarInSequenceItem(t *testing.T) {
+	for _, style := range []string{"|", ">", "|-", ">+"} {
+		src := "key_results:\n" +
+			"  - title: " + style + "\n" +
+			"      Grow the pipeline # okrctl:ignore vague -- text, not a comment\n" +
+			"      in Milan\n" +
+			"    # okrctl:ignore unknown-kpi -- the KPI is defined next quarter\n" +
+			"    kpi: nope\n" +
+			"  - |\n" +
+			"    # okrctl:ignore schema -- text of the item\n" +
+			"  # okrctl:ignore deadline\n" +
+			"  - x\n"
+		ds, bad := parseDirectives([]byte(src))
+		if len(bad) != 0 {
+			t.Errorf("%s: bad directives %+v", style, bad)
+		}
+		var got []string
+		for _, d := range ds {
+			got = append(got, fmt.Sprintf("%d:%d->%d %v", d.line, d.col, d.target, d.rules))
+		}
+		want := []string{"5:5->6 [unknown-kpi]", "9:3->10 [deadline]"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: directives (-want +got):\n%s", style, diff)
+		}
 	}
 }

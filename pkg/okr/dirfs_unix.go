@@ -4,7 +4,6 @@ package okr
 
 import (
 	"io/fs"
-	"path/filepath"
 	"syscall"
 )
 
@@ -12,13 +11,15 @@ import (
 // close), where os.Open alone makes several more to set the file up for
 // the poller that a regular file never uses.
 func (d dirFS) readWhole(name string, limit int64) (src []byte, size int64, ok bool, err error) {
-	if !fs.ValidPath(name) {
-		return nil, 0, false, nil
+	full, err := d.join("open", name)
+	if err != nil {
+		return nil, 0, true, err
 	}
-	full := filepath.Join(d.dir, filepath.FromSlash(name))
 	var fd int
 	for {
-		fd, err = syscall.Open(full, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		// Non-blocking, so that a named pipe put where a file was listed
+		// is refused below instead of waiting for a writer forever.
+		fd, err = syscall.Open(full, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if err != syscall.EINTR {
 			break
 		}
@@ -28,9 +29,15 @@ func (d dirFS) readWhole(name string, limit int64) (src []byte, size int64, ok b
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size == 0 {
-		// Not a regular file, or one that may not know its size (as in
-		// /proc): the usual way reads it to its end.
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, 0, false, nil
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, 0, true, &fs.PathError{Op: "open", Path: name, Err: errNotRegular}
+	}
+	if st.Size == 0 {
+		// A regular file that may not know its size (as in /proc): the
+		// usual way reads it to its end.
 		return nil, 0, false, nil
 	}
 	if st.Size > limit {

@@ -1,6 +1,7 @@
 package okr
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 // here), and that every issue has a position inside the file.
 func FuzzParseFile(f *testing.F) {
 	fuzzseed.AddFiles(f, filepath.Join("testdata", "*.yaml"))
+	fuzzseed.AddFiles(f, filepath.Join("testdata", "broken", "*.yaml"))
 	f.Add([]byte(validObjective))
 	f.Add([]byte(billionLaughs()))
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -38,4 +40,14 @@ func FuzzParseFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// lineCount is the number of lines of src; a last line without a line
+// ending counts.
+func lineCount(src []byte) int {
+	n := bytes.Count(src, []byte("\n"))
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
 }

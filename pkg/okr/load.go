@@ -1,6 +1,7 @@
 package okr
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -71,10 +73,12 @@ func (e *PathError) Unwrap() error { return e.Err }
 // parallel) and collects *.csv paths. Hidden files and directories are
 // skipped unless named as a root.
 func Load(opt Options) (*Repo, error) {
-	display := opt.Display
-	if display == nil {
-		display = func(p string) string { return p }
+	show := func(p string) string { return p }
+	if opt.Display != nil {
+		show = opt.Display
 	}
+	// A name that is not UTF-8 is shown with its odd bytes escaped.
+	display := func(p string) string { return escapeName(show(p)) }
 	var yamls []string
 	seen := map[string]bool{}
 	repo := &Repo{}
@@ -94,6 +98,10 @@ func Load(opt Options) (*Repo, error) {
 		info, err := fs.Stat(opt.FS, root)
 		if err != nil {
 			return nil, &PathError{Path: display(root), Err: unwrapPathErr(err)}
+		}
+		if special(info.Mode()) {
+			// A named pipe would block the read until some writer came.
+			return nil, &PathError{Path: display(root), Err: notRegular(info.Mode())}
 		}
 		if !info.IsDir() {
 			add(root, strings.EqualFold(path.Ext(root), ".csv"))
@@ -239,6 +247,9 @@ func readFile(fsys fs.FS, name string) (src []byte, size int64, err error) {
 	defer f.Close()
 	hint := int64(512)
 	if info, err := f.Stat(); err == nil {
+		if special(info.Mode()) {
+			return nil, 0, notRegular(info.Mode())
+		}
 		if info.Size() > MaxFileSize {
 			return nil, info.Size(), nil
 		}
@@ -263,6 +274,51 @@ func readFile(fsys fs.FS, name string) (src []byte, size int64, err error) {
 		return nil, int64(len(src)), nil // it grew since Stat, or Stat could not tell
 	}
 	return src, int64(len(src)), nil
+}
+
+// errNotRegular is the error of reading something that is neither a
+// regular file nor a directory.
+var errNotRegular = errors.New("not a regular file or directory")
+
+// special reports whether a file of mode m is a named pipe, socket or
+// device, which okrctl does not read: opening a pipe waits for a writer.
+func special(m fs.FileMode) bool {
+	return m&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0
+}
+
+// notRegular describes a file of mode m that is neither a regular file nor
+// a directory, as an error wrapping errNotRegular.
+func notRegular(m fs.FileMode) error {
+	what := "a special file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return fmt.Errorf("is %s, %w", what, errNotRegular)
+}
+
+// escapeName returns a file name as shown to users: unchanged when it is
+// valid UTF-8, else with each byte that is not part of a character written
+// as \xNN (r\xe9sum\xe9.yaml), as Go quotes strings.
+func escapeName(name string) string {
+	if utf8.ValidString(name) {
+		return name
+	}
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if r == utf8.RuneError && size == 1 {
+			fmt.Fprintf(&b, "\\x%02x", name[i])
+		} else {
+			b.WriteString(name[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 func unwrapPathErr(err error) error {

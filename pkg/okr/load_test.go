@@ -198,7 +198,7 @@ func TestLoadDispatch(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s:%d:%d: %s [%s]", is.File, is.Pos.Line, is.Pos.Col, is.Message, is.Rule))
 	}
 	want := []string{
-		"broken.yaml:2:1: invalid YAML: did not find expected node content [yaml]",
+		"broken.yaml:2:5: invalid YAML: the [ opened here is never closed [yaml]",
 		`emptykind.yml:1:6: kind is empty: want Objective or KPI [kind]`,
 		`kindlist.yaml:1:7: kind must be Objective or KPI, not a list [kind]`,
 		`list.yaml:1:1: document is not a mapping: want an Objective or KPI document with a kind [kind]`,

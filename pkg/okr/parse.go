@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/pkg/yamlfast"
 )
 
 // Limits that keep a hostile or broken file from exhausting okrctl.
@@ -66,15 +65,13 @@ type Document struct {
 // ending, or "" when out of range.
 func (f *File) Line(n int) string { return lineAt(f.Src, n) }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // ParseFile parses src as a YAML file of one or more documents. Syntax
 // errors and unsafe input become Issues on the returned File; it never
 // panics.
 func ParseFile(path string, src []byte) *File { return parseFile(path, src, true) }
 
 // parseFile is ParseFile; quick says whether to try the fast front end
-// (quick.go) before the full parser.
+// (package yamlfast) before the full parser.
 func parseFile(path string, src []byte, quick bool) (f *File) {
 	f = &File{Path: path, Src: src}
 	defer func() {
@@ -92,14 +89,15 @@ func parseFile(path string, src []byte, quick bool) (f *File) {
 		return f
 	}
 	if quick {
-		if docs, ok := quickParse(src); ok {
+		if docs, ok := yamlfast.Parse(src); ok {
 			for i, n := range docs {
 				f.addDoc(i, n)
 			}
 			return f
 		}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
+	r := &countingReader{r: bytes.NewReader(src)}
+	dec := yaml.NewDecoder(r)
 	for i := 0; ; i++ {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
@@ -107,8 +105,8 @@ func parseFile(path string, src []byte, quick bool) (f *File) {
 			break
 		}
 		if err != nil {
-			pos := yamlErrorPos(err, src)
-			f.issue(pos, RuleYAML, yamlErrorMessage(err, f.Line(pos.Line), pos.Col))
+			pos, msg := syntaxError(src, err, r.n)
+			f.issue(pos, RuleYAML, msg)
 			break
 		}
 		if len(doc.Content) > 0 {
@@ -116,6 +114,19 @@ func parseFile(path string, src []byte, quick bool) (f *File) {
 		}
 	}
 	return f
+}
+
+// countingReader counts the bytes read through it: how far the parser had
+// read when it failed bounds where the error is.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
 }
 
 // addDoc adds document i, whose content is n, unless it is empty or unsafe.
@@ -142,8 +153,8 @@ func (f *File) issue(p Pos, rule, msg string) {
 	f.Issues = append(f.Issues, Issue{File: f.Path, Pos: p, Rule: rule, Message: msg})
 }
 
-// checkText finds invalid UTF-8, control characters and line breaks other
-// than LF and CRLF, which the YAML parser reports without a position or
+// checkText finds invalid UTF-8, control characters, the noncharacters
+// U+FFFE and U+FFFF, and line breaks other than LF and CRLF, which the YAML parser reports without a position or
 // counts differently from editors.
 func checkText(src []byte) (Pos, string) {
 	line, col := 1, 1
@@ -166,6 +177,8 @@ func checkText(src []byte) (Pos, string) {
 		case r == '\uFEFF' && i == 0, r == '\t', r == '\r':
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			return Pos{line, col}, fmt.Sprintf("control character %U is not allowed: is this a binary file?", r)
+		case r == 0xFFFE || r == 0xFFFF:
+			return Pos{line, col}, fmt.Sprintf("character %U is not allowed in YAML: is this a binary file?", r)
 		}
 		i += size
 		col++
@@ -278,122 +291,6 @@ func (f *File) duplicateKey(k, first *yaml.Node) {
 	f.issue(PosOf(k), RuleYAML, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first.Line))
 }
 
-// yamlErrorPos finds where a syntax error is. The parser's messages name a
-// line only, and name it 0-based for parser (not scanner) errors, or omit it
-// on the first line; the column comes from the source for the common
-// errors, and is otherwise the line's first character that is not a space.
-func yamlErrorPos(err error, src []byte) Pos {
-	msg, n := err.Error(), 1
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		n, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		n = 0
-	}
-	if isParserProblem(msg) || n == 0 {
-		n++
-	}
-	if strings.HasPrefix(msg, "unknown anchor '") {
-		// Reported without a line: find the first use of the alias.
-		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
-		if i := bytes.Index(src, []byte("*"+name)); i >= 0 {
-			n = bytes.Count(src[:i], []byte("\n")) + 1
-		}
-	}
-	n = max(1, min(n, lineCount(src))) // "unexpected end of stream" may name the line after the last
-	line := lineAt(src, n)
-	i := errorOffset(line, msg)
-	return Pos{n, utf8.RuneCountInString(line[:i]) + 1}
-}
-
-// parserProblems are the messages of the YAML parser (as opposed to its
-// scanner), whose line numbers are 0-based.
-var parserProblems = []string{
-	"did not find expected ',' or",
-	"did not find expected '-' indicator",
-	"did not find expected <",
-	"did not find expected key",
-	"did not find expected node content",
-	"found duplicate %",
-	"found incompatible YAML document",
-	"found undefined tag handle",
-}
-
-func isParserProblem(msg string) bool {
-	for _, p := range parserProblems {
-		if strings.HasPrefix(msg, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// errorOffset returns the byte offset in line of the syntax error msg.
-func errorOffset(line, msg string) int {
-	first := len(line) - len(strings.TrimLeft(line, " "))
-	switch {
-	case strings.HasPrefix(msg, "mapping values are not allowed"):
-		// The offending ':' is the one after the key's: "title: a: b".
-		var colons []int
-		var quote byte
-		for i := 0; i < len(line); i++ {
-			c := line[i]
-			switch {
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-			case c == '#' && (i == 0 || line[i-1] == ' '):
-				i = len(line)
-			case (c == '"' || c == '\'') && (i == 0 || line[i-1] == ' '):
-				quote = c
-			case c == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
-				colons = append(colons, i)
-			}
-		}
-		switch len(colons) {
-		case 0:
-		case 1:
-			return colons[0]
-		default:
-			return colons[1]
-		}
-	case strings.HasPrefix(msg, "found unexpected end of stream"):
-		// Most often a quote that is never closed: point at it.
-		for i := first; i < len(line); i++ {
-			if (line[i] == '"' || line[i] == '\'') && (i == first || line[i-1] == ' ') {
-				return i
-			}
-		}
-	case strings.Contains(msg, "tab character"):
-		if i := strings.IndexByte(line, '\t'); i >= 0 {
-			return i
-		}
-	case strings.HasPrefix(msg, "unknown anchor '"):
-		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
-		if i := strings.Index(line, "*"+name); i >= 0 {
-			return i
-		}
-	case strings.HasPrefix(msg, "did not find expected ',' or ']'"):
-		if i := strings.LastIndexByte(line, '['); i >= 0 {
-			return i
-		}
-	case strings.HasPrefix(msg, "did not find expected ',' or '}'"):
-		if i := strings.LastIndexByte(line, '{'); i >= 0 {
-			return i
-		}
-	case strings.Contains(msg, "cannot start any token"):
-		if i := strings.IndexAny(line[first:], "@`"); i >= 0 {
-			return first + i
-		}
-	}
-	if first >= len(line) {
-		return 0
-	}
-	return first
-}
-
 // lineAt returns the 1-based line n of src without its line ending.
 func lineAt(src []byte, n int) string {
 	for i := 1; i < n; i++ {
@@ -407,34 +304,4 @@ func lineAt(src []byte, n int) string {
 		src = src[:j]
 	}
 	return string(bytes.TrimSuffix(src, []byte("\r")))
-}
-
-// lineCount is the number of lines of src; a last line without a line
-// ending counts.
-func lineCount(src []byte) int {
-	n := bytes.Count(src, []byte("\n"))
-	if len(src) > 0 && src[len(src)-1] != '\n' {
-		n++
-	}
-	return n
-}
-
-// yamlErrorMessage words a syntax error; line and col are where
-// yamlErrorPos placed it.
-func yamlErrorMessage(err error, line string, col int) string {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
-	if r := []rune(line); col >= 1 && col <= len(r) {
-		switch c := r[col-1]; {
-		case c == '\t':
-			return "invalid YAML: a tab where YAML needs spaces (indent with spaces, not tabs)"
-		case (c == '"' || c == '\'') && strings.HasPrefix(msg, "found unexpected end of stream"):
-			return fmt.Sprintf("invalid YAML: the quote %c opened here is never closed", c)
-		}
-	}
-	return "invalid YAML: " + msg
 }

@@ -3,10 +3,14 @@ package okr
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/okrctl/okrctl/internal/yamldiff"
 )
 
 // billionLaughs is the classic alias bomb: nine levels of nine aliases, a
@@ -61,12 +65,12 @@ func TestParseFile(t *testing.T) {
 		{
 			name:   "malformed: value glued to a key",
 			src:    "kind: Objective\nid: x\ntitle: Close 25 deals: half of them large\n",
-			issues: []issue{{3, 22, "invalid YAML: mapping values are not allowed in this context"}},
+			issues: []issue{{3, 22, "invalid YAML: the value of `title:` holds `: `, which YAML reads as the start of a key: put the value in quotes"}},
 		},
 		{
 			name:   "malformed: unclosed flow sequence",
 			src:    "kind: Objective\nlabels: [a, b\nowner: x\n",
-			issues: []issue{{2, 9, "invalid YAML: did not find expected ',' or ']'"}},
+			issues: []issue{{2, 9, "invalid YAML: the [ opened here is never closed"}},
 		},
 		{
 			name:   "malformed: unterminated quote",
@@ -76,23 +80,23 @@ func TestParseFile(t *testing.T) {
 		{
 			name:   "malformed: tab indentation",
 			src:    "kind: KPI\nkey:\n\tid: a\n",
-			issues: []issue{{3, 1, "invalid YAML: a tab where YAML needs spaces (indent with spaces, not tabs)"}},
+			issues: []issue{{3, 1, "invalid YAML: a tab before `id:`; YAML indents with spaces"}},
 		},
 		{
 			name:   "malformed: reserved character",
 			src:    "kind: KPI\nid: @handle\n",
-			issues: []issue{{2, 5, "invalid YAML: found character that cannot start any token"}},
+			issues: []issue{{2, 5, "invalid YAML: a value cannot start with @: put it in quotes"}},
 		},
 		{
 			name:   "malformed: unknown anchor",
 			src:    "kind: KPI\nid: a\nname: *nope\n",
-			issues: []issue{{3, 7, "invalid YAML: unknown anchor 'nope' referenced"}},
+			issues: []issue{{3, 7, "invalid YAML: alias *nope names no anchor &nope above it"}},
 		},
 		{
 			name:   "malformed second document keeps the first",
 			src:    "kind: KPI\nid: a\nname: A\n---\nkind: KPI\nid: [b\n",
 			docs:   1,
-			issues: []issue{{6, 5, "invalid YAML: did not find expected ',' or ']'"}},
+			issues: []issue{{6, 5, "invalid YAML: the [ opened here is never closed"}},
 		},
 		{
 			name:   "duplicate key",
@@ -166,6 +170,16 @@ func TestParseFile(t *testing.T) {
 			name:   "C1 control character",
 			src:    "title: a\u0085b\n",
 			issues: []issue{{1, 9, "control character U+0085"}},
+		},
+		{
+			name:   "U+FFFE",
+			src:    "kind: KPI\nname: a\uFFFEb\n",
+			issues: []issue{{2, 8, "character U+FFFE is not allowed in YAML"}},
+		},
+		{
+			name:   "U+FFFF",
+			src:    "kind: KPI\nname: \uFFFF\n",
+			issues: []issue{{2, 7, "character U+FFFF is not allowed in YAML"}},
 		},
 		{
 			name:   "old Mac line endings",
@@ -299,5 +313,56 @@ func TestYAMLErrorPosition(t *testing.T) {
 		if p.Line < 1 || p.Line > lineCount([]byte(src)) || p.Col < 1 {
 			t.Errorf("%q: position %v is outside the file", src, p)
 		}
+	}
+}
+
+// TestParseFileQuickAndFull checks that both paths of ParseFile give the
+// same documents and issues for the loader's test files.
+func TestParseFileQuickAndFull(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quick, full := parseFile(p, src, true), parseFile(p, src, false)
+		if fmt.Sprint(quick.Issues) != fmt.Sprint(full.Issues) {
+			t.Errorf("%s: issues differ:\nquick %v\nfull  %v", p, quick.Issues, full.Issues)
+		}
+		if len(quick.Docs) != len(full.Docs) {
+			t.Fatalf("%s: %d documents, want %d", p, len(quick.Docs), len(full.Docs))
+		}
+		for i := range quick.Docs {
+			q, f := quick.Docs[i], full.Docs[i]
+			if q.Index != f.Index || q.Kind != f.Kind {
+				t.Errorf("%s: document %d is %d/%q, want %d/%q", p, i, q.Index, q.Kind, f.Index, f.Kind)
+			}
+			if d := yamldiff.Trees("doc", q.Node, f.Node); d != "" {
+				t.Errorf("%s: %s", p, d)
+			}
+		}
+	}
+}
+
+// BenchmarkParseFile parses a typical objective file with the quick front
+// end and with yaml.v3 alone.
+func BenchmarkParseFile(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "okrs", "2026-Q4", "marketing.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, quick := range []bool{true, false} {
+		b.Run(map[bool]string{true: "quick", false: "full"}[quick], func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if f := parseFile("f.yaml", src, quick); len(f.Docs) != 1 || len(f.Issues) != 0 {
+					b.Fatalf("%d documents, issues %v", len(f.Docs), f.Issues)
+				}
+			}
+		})
 	}
 }

@@ -13,7 +13,7 @@ import (
 // Status is the state of a key result or an objective at the as-of date.
 type Status string
 
-// The statuses of SPEC §4, spelled as the JSON output spells them.
+// The statuses of docs/formulas.md, spelled as the JSON output spells them.
 const (
 	Achieved Status = "achieved"
 	Missed   Status = "missed"

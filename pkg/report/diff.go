@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
@@ -16,72 +17,109 @@ type DiffFormatter interface {
 	Format(w io.Writer, d *okrdiff.Diff) error
 }
 
-var diffFormats = map[string]func() DiffFormatter{
-	"text":     func() DiffFormatter { return textDiff{} },
-	"markdown": func() DiffFormatter { return markdownDiff{} },
-	"json":     func() DiffFormatter { return jsonDiff{} },
+var diffFormats = map[string]func(lang.Lang) DiffFormatter{
+	"text":     func(lang.Lang) DiffFormatter { return textDiff{} },
+	"markdown": func(l lang.Lang) DiffFormatter { return markdownDiff{diffWords{l}} },
+	"json":     func(lang.Lang) DiffFormatter { return jsonDiff{} },
 }
 
 // DiffFormats lists the names NewDiffFormatter accepts.
 func DiffFormats() []string { return []string{"text", "markdown", "json"} }
 
-// NewDiffFormatter returns the diff formatter of a format name.
-func NewDiffFormatter(name string) (DiffFormatter, error) {
+// NewDiffFormatter returns the diff formatter of a format name, in
+// English.
+func NewDiffFormatter(name string) (DiffFormatter, error) { return NewDiffFormatterIn(name, lang.EN) }
+
+// NewDiffFormatterIn returns the diff formatter of a format name; the
+// Markdown comment is written in language l (the text and JSON outputs
+// are for logs and programs, and stay English).
+func NewDiffFormatterIn(name string, l lang.Lang) (DiffFormatter, error) {
 	if f, ok := diffFormats[name]; ok {
-		return f(), nil
+		return f(l), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(DiffFormats(), ", "))
 }
 
-// diffSummary is the one-line summary of a diff's changes, "" when nothing
+// diffWords writes the words of a diff in a language: the Markdown comment
+// speaks --lang (docs/architecture.md, "Output and languages"); the text
+// output uses the English functions below, which are these in English.
+type diffWords struct{ l lang.Lang }
+
+var englishDiff = diffWords{lang.EN}
+
+func diffSummary(d *okrdiff.Diff) string                    { return englishDiff.summary(d) }
+func changedOnNote(d *okrdiff.Diff) string                  { return englishDiff.changedOn(d) }
+func fieldChange(f okrdiff.FieldDiff) string                { return englishDiff.fieldChange(f) }
+func fieldNotes(f okrdiff.FieldDiff) []string               { return englishDiff.fieldNotes(f) }
+func goalpostNote(began time.Time) string                   { return englishDiff.goalpost(began) }
+func droppedNote(k *okrdiff.KRDiff, began time.Time) string { return englishDiff.dropped(k, began) }
+func fieldValue(f okrdiff.FieldDiff, v any, unit, none string) string {
+	return englishDiff.fieldValue(f, v, unit, none)
+}
+func number(v *float64, unit, none string) string { return englishDiff.number(v, unit, none) }
+func scoreChange(s *okrdiff.ScoreDiff) string     { return englishDiff.scoreChange(s) }
+
+// word translates an identifier of the diff (a field name, a change) when
+// the catalog has it, and keeps it as it is otherwise.
+func (w diffWords) word(kind, v string) string {
+	if key := "diff." + kind + "." + v; lang.Has(key) {
+		return w.l.T(key)
+	}
+	return v
+}
+
+// summary is the one-line summary of a diff's changes, "" when nothing
 // changed.
-func diffSummary(d *okrdiff.Diff) string {
+func (w diffWords) summary(d *okrdiff.Diff) string {
 	s := d.Summary()
 	var parts []string
-	if obj := counts(s.ObjectivesAdded, s.ObjectivesRemoved, s.ObjectivesChanged); obj != "" {
-		parts = append(parts, plural(s.ObjectivesAdded+s.ObjectivesRemoved+s.ObjectivesChanged, "objective")+" "+obj)
+	if obj := w.counts(s.ObjectivesAdded, s.ObjectivesRemoved, s.ObjectivesChanged); obj != "" {
+		parts = append(parts, w.l.Count(s.ObjectivesAdded+s.ObjectivesRemoved+s.ObjectivesChanged, "diff.word.objective")+" "+obj)
 	}
-	if krs := counts(s.KRsAdded, s.KRsRemoved, s.KRsChanged); krs != "" {
-		parts = append(parts, plural(s.KRsAdded+s.KRsRemoved+s.KRsChanged, "key result")+" "+krs)
+	if krs := w.counts(s.KRsAdded, s.KRsRemoved, s.KRsChanged); krs != "" {
+		parts = append(parts, w.l.Count(s.KRsAdded+s.KRsRemoved+s.KRsChanged, "diff.word.key_result")+" "+krs)
 	}
-	if k := counts(s.KPIsAdded, s.KPIsRemoved, s.KPIsChanged); k != "" {
-		parts = append(parts, plural(s.KPIsAdded+s.KPIsRemoved+s.KPIsChanged, "KPI")+" "+k)
+	if k := w.counts(s.KPIsAdded, s.KPIsRemoved, s.KPIsChanged); k != "" {
+		parts = append(parts, w.l.Count(s.KPIsAdded+s.KPIsRemoved+s.KPIsChanged, "diff.word.kpi")+" "+k)
 	}
 	if s.MovedGoalposts > 0 {
-		parts = append(parts, plural(s.MovedGoalposts, "moved goalpost"))
+		parts = append(parts, w.goalposts(s.MovedGoalposts))
 	}
 	if s.RewrittenRows > 0 {
-		parts = append(parts, rewrittenSummary(s.RewrittenRows))
+		parts = append(parts, w.rewritten(s.RewrittenRows))
 	}
 	if s.NewRows > 0 {
-		parts = append(parts, plural(s.NewRows, "new snapshot row"))
+		parts = append(parts, w.l.Count(s.NewRows, "diff.word.new_row"))
 	}
 	return strings.Join(parts, "; ")
 }
 
-// rewrittenSummary says how many past snapshot rows were rewritten.
-func rewrittenSummary(n int) string {
-	return "rewritten history (" + plural(n, "past snapshot row") + ")"
+// goalposts counts moved goalposts: "2 moved goalposts".
+func (w diffWords) goalposts(n int) string { return w.l.Count(n, "diff.word.goalpost") }
+
+// rewritten says how many past snapshot rows were rewritten.
+func (w diffWords) rewritten(n int) string {
+	return w.l.T("diff.rewritten", w.l.Count(n, "diff.word.past_row"))
 }
 
-// changedOnNote says which day moved goalposts are judged by.
-func changedOnNote(d *okrdiff.Diff) string {
-	day := d.ChangedOn.Format(time.DateOnly)
+// changedOn says which day moved goalposts are judged by.
+func (w diffWords) changedOn(d *okrdiff.Diff) string {
+	day := w.l.Date(d.ChangedOn)
 	if d.Head.Rev == "" {
-		return "changes dated " + day + " (the as-of date: the working tree is not committed)"
+		return w.l.T("diff.dated_wt", day)
 	}
-	return "changes dated " + day + " (the commit date of " + d.Head.Rev + ")"
+	return w.l.T("diff.dated_commit", day, d.Head.Rev)
 }
 
 // counts says "(1 added, 2 changed)", leaving out zeros.
-func counts(added, removed, changed int) string {
+func (w diffWords) counts(added, removed, changed int) string {
 	var p []string
 	for _, c := range []struct {
 		n    int
 		verb string
 	}{{added, "added"}, {removed, "removed"}, {changed, "changed"}} {
 		if c.n > 0 {
-			p = append(p, fmt.Sprintf("%d %s", c.n, c.verb))
+			p = append(p, w.l.T("diff.count", w.l.Int(c.n), w.word("change", c.verb)))
 		}
 	}
 	if len(p) == 0 {
@@ -92,50 +130,50 @@ func counts(added, removed, changed int) string {
 
 // fieldChange names a field's change: "target lowered", "owner changed",
 // "deadline later", "title changed".
-func fieldChange(f okrdiff.FieldDiff) string {
-	return f.Field + " " + f.Change
+func (w diffWords) fieldChange(f okrdiff.FieldDiff) string {
+	return w.l.T("diff.field_change", w.word("field", f.Field), w.word("change", f.Change))
 }
 
 // fieldNotes says what a change does to the bar, and why it is a moved
 // goalpost when it is one: the notes a reviewer reads beside the values.
-func fieldNotes(f okrdiff.FieldDiff) []string {
+func (w diffWords) fieldNotes(f okrdiff.FieldDiff) []string {
 	var notes []string
+	note := func(key string) { notes = append(notes, w.l.T("diff.note."+key)) }
 	switch {
 	case f.Field == "deadline" && f.Change == "later":
-		notes = append(notes, "more time for the same target")
+		note("more_time")
 	case f.Field == "weight" && f.Change == "lowered":
-		notes = append(notes, "counts less toward the objective's score")
+		note("counts_less")
 	case f.Field == "baseline" && f.MovedGoalpost:
-		notes = append(notes, "moves the line progress is measured from")
+		note("baseline")
 	case f.Field == "aggregation":
-		notes = append(notes, "changes how its snapshots add up: every key result on it is measured anew")
+		note("aggregation")
 	case f.Field == "good":
-		notes = append(notes, "changes which way is better for every key result on it")
+		note("good")
 	case f.Field == "unit":
-		notes = append(notes, "changes what the numbers of every key result on it mean")
+		note("unit")
 	case f.Change == "unreadable":
-		notes = append(notes, "not a number: see the findings")
+		note("unreadable")
 	}
 	switch f.Bar {
 	case "raised":
-		notes = append(notes, "raises the bar")
+		note("raises")
 	case "lowered":
-		notes = append(notes, "lowers the bar")
+		note("lowers")
 	}
 	return notes
 }
 
-// goalpostNote explains a moved goalpost: since when a change counts as
-// one.
-func goalpostNote(began time.Time) string {
-	return "moved goalpost: changed after the period began on " + began.Format(time.DateOnly)
+// goalpost explains a moved goalpost: since when a change counts as one.
+func (w diffWords) goalpost(began time.Time) string {
+	return w.l.T("diff.goalpost", w.l.Date(began))
 }
 
-// droppedNote explains a key result dropped after its period began.
-func droppedNote(k *okrdiff.KRDiff, began time.Time) string {
-	note := "moved goalpost: dropped after the period began on " + began.Format(time.DateOnly) + "; its target no longer counts"
+// dropped explains a key result dropped after its period began.
+func (w diffWords) dropped(k *okrdiff.KRDiff, began time.Time) string {
+	note := w.l.T("diff.dropped", w.l.Date(began))
 	if k.Score != nil && k.Score.OldStatus != "" {
-		note += "; it was " + string(k.Score.OldStatus)
+		note += w.l.T("diff.it_was", w.l.T("status."+string(k.Score.OldStatus)))
 	}
 	return note
 }
@@ -144,15 +182,15 @@ func droppedNote(k *okrdiff.KRDiff, began time.Time) string {
 // with thousands separators and the KPI's unit (a weight has none); text
 // as written; none where unset. A value that should be a number but is not
 // shows quoted.
-func fieldValue(f okrdiff.FieldDiff, v any, unit, none string) string {
+func (w diffWords) fieldValue(f okrdiff.FieldDiff, v any, unit, none string) string {
 	switch v := v.(type) {
 	case nil:
 		return none
 	case float64:
 		if f.Field == "weight" {
-			return formatNumber(&v)
+			return formatNumberIn(w.l, &v)
 		}
-		return withUnit(formatNumber(&v), shortUnit(unit))
+		return withUnit(formatNumberIn(w.l, &v), shortUnit(unit))
 	case string:
 		if f.Change == "unreadable" {
 			return strconv.Quote(v)
@@ -163,29 +201,33 @@ func fieldValue(f okrdiff.FieldDiff, v any, unit, none string) string {
 }
 
 // number formats a snapshot value as status does; none when missing.
-func number(v *float64, unit, none string) string {
+func (w diffWords) number(v *float64, unit, none string) string {
 	if v == nil {
 		return none
 	}
-	return withUnit(formatNumber(v), shortUnit(unit))
+	return withUnit(formatNumberIn(w.l, v), shortUnit(unit))
 }
 
 // score formats a score and status, "0.42 on_track"; a missing side is
 // none.
-func score(p *float64, st progress.Status, none string) string {
+func (w diffWords) score(p *float64, st progress.Status, none string) string {
+	name := ""
+	if st != "" {
+		name = w.l.T("status." + string(st))
+	}
 	switch {
 	case p == nil && st == "":
 		return none
 	case p == nil:
-		return string(st)
+		return name
 	}
-	return scoreText(*p) + " " + string(st)
+	return strings.TrimSpace(w.l.Fixed(floorTo(*p, 2), 2) + " " + name)
 }
 
 // scoreChange shows a score on both sides, "0.40 at_risk → 0.45 on_track",
 // or on the one side that has it.
-func scoreChange(s *okrdiff.ScoreDiff) string {
-	old, new := score(s.Old, s.OldStatus, ""), score(s.New, s.NewStatus, "")
+func (w diffWords) scoreChange(s *okrdiff.ScoreDiff) string {
+	old, new := w.score(s.Old, s.OldStatus, ""), w.score(s.New, s.NewStatus, "")
 	switch {
 	case old == "":
 		return new

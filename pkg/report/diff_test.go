@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -97,6 +98,19 @@ func TestDiffFormats(t *testing.T) {
 			}
 			checkGolden(t, tc.file, buf.Bytes())
 		})
+	}
+	// The Markdown comment speaks the team's language; text and JSON stay
+	// English.
+	for _, l := range []lang.Lang{lang.IT, lang.ES} {
+		f, err := NewDiffFormatterIn("markdown", l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := f.Format(&buf, sampleDiff()); err != nil {
+			t.Fatal(err)
+		}
+		checkGolden(t, "diff-"+string(l)+".md", buf.Bytes())
 	}
 	if _, err := NewDiffFormatter("yaml"); err == nil || !strings.Contains(err.Error(), "text, markdown, json") {
 		t.Errorf("unknown format: %v", err)

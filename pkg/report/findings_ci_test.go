@@ -25,12 +25,15 @@ func ciFindings() []lint.Finding {
 }
 
 // tool returns the path of an external checker, or skips the test saying
-// how to get it (.ci/run installs both).
+// how to get it (scripts/test-deps.sh installs both).
 func tool(t *testing.T, name, install string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		t.Skipf("%s is not installed, so the output is not checked by a real parser: %s (.ci/run does)", name, install)
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed: %s (scripts/test-deps.sh does)", name, install)
+		}
+		t.Skipf("%s is not installed, so the output is not checked by a real parser: %s (scripts/test-deps.sh does)", name, install)
 	}
 	return p
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -38,102 +37,101 @@ func scoreText(v float64) string { return strconv.FormatFloat(floorTo(v, 2), 'f'
 // gradeMarks put a coloured sign before each grade.
 var gradeMarks = map[progress.Grade]string{progress.Green: "🟢", progress.Yellow: "🟡", progress.Red: "🔴"}
 
+// score writes a score in the output's language, rounded down (floorTo).
+func (s *Status) score(v float64) string { return s.Lang.Fixed(floorTo(v, 2), 2) }
+
+// gradeName is a grade in the output's language.
+func (s *Status) gradeName(g progress.Grade) string { return s.Lang.T("grade." + string(g)) }
+
 // gradeMeaning says what a grade means for a commitment.
-func gradeMeaning(g progress.Grade, committed bool) string {
-	kind := "an aspirational objective"
+func (s *Status) gradeMeaning(g progress.Grade, committed bool) string {
+	kind := "aspirational"
 	if committed {
-		kind = "a committed objective"
+		kind = "committed"
 	}
-	switch g {
-	case progress.Green:
-		return "success for " + kind
-	case progress.Yellow:
-		return "progress, short of success for " + kind
-	}
-	return "a miss for " + kind
+	return s.Lang.T("grade.means_" + string(g) + "_" + kind)
 }
 
 // objectiveStatusCell is an objective's status in Markdown: once graded,
 // its grade leads ("🟢 0.72 — success for an aspirational objective");
 // before, its status.
-func objectiveStatusCell(o progress.ObjectiveResult) string {
+func (s *Status) objectiveStatusCell(o progress.ObjectiveResult) string {
 	if o.Grade == "" {
-		return statusMark(o.Status)
+		return s.statusMark(o.Status)
 	}
-	return gradeMarks[o.Grade] + " " + scoreText(o.Score) + " — " + gradeMeaning(o.Grade, o.Objective.IsCommitted())
+	return gradeMarks[o.Grade] + " " + s.score(o.Score) + " — " + s.gradeMeaning(o.Grade, o.Objective.IsCommitted())
 }
 
 // krStatusCell is a key result's status in Markdown: achieved, else its
 // grade once graded, else its status; and whether its data is stale.
-func krStatusCell(kr progress.KRResult) string {
-	s := statusMark(kr.Status)
-	if kr.Grade != "" && kr.Status != progress.Achieved {
-		s = gradeMarks[kr.Grade] + " " + string(kr.Grade)
-	}
+func (s *Status) krStatusCell(kr progress.KRResult) string {
+	c := s.krMark(kr)
 	if kr.Stale {
-		s += " · ⚠ " + staleText(kr)
+		c += " · ⚠ " + s.staleText(kr)
 	}
-	return s
+	return c
 }
 
 // statusWord is a status in the terminal table: the grade once graded
 // (except achieved), and "stale" when the data is.
-func statusWord(kr progress.KRResult) string {
-	s := string(kr.Status)
+func (s *Status) statusWord(kr progress.KRResult) string {
+	w := s.statusName(kr.Status)
 	if kr.Grade != "" && kr.Status != progress.Achieved {
-		s = string(kr.Grade)
+		w = s.gradeName(kr.Grade)
 	}
 	if kr.Stale {
-		s += " (stale)"
+		w += " " + s.Lang.T("grade.stale_mark")
 	}
-	return s
+	return w
 }
 
 // objectiveStatusWord is an objective's status in the terminal table: its
 // grade once graded (its progress bar shows the score).
-func objectiveStatusWord(o progress.ObjectiveResult) string {
+func (s *Status) objectiveStatusWord(o progress.ObjectiveResult) string {
 	if o.Grade == "" {
-		return string(o.Status)
+		return s.statusName(o.Status)
 	}
-	return string(o.Grade)
+	return s.gradeName(o.Grade)
 }
 
 // staleText says how old a key result's data is: "data ends 2026-11-29;
 // deadline 2026-12-31" once the deadline has passed, else "data ends
 // 2026-11-10".
-func staleText(kr progress.KRResult) string {
-	s := "data ends " + date(kr.DataEnds)
+func (s *Status) staleText(kr progress.KRResult) string {
+	t := s.Lang.T("grade.data_ends", s.date(kr.DataEnds))
 	if kr.Grade != "" || kr.Status == progress.Missed {
-		s += "; deadline " + date(kr.Deadline)
+		t += s.Lang.T("grade.deadline", s.date(kr.Deadline))
 	}
-	return s
+	return t
 }
 
 // coverageText states how many key results have data, "" when all do:
 // "2 of 4 key results measured".
-func coverageText(o progress.ObjectiveResult) string {
+func (s *Status) coverageText(o progress.ObjectiveResult) string {
 	if o.Measured == len(o.KeyResults) {
 		return ""
 	}
-	return fmt.Sprintf("%d of %d key results measured", o.Measured, len(o.KeyResults))
+	return s.Lang.T("grade.coverage", s.Lang.Int(o.Measured), s.Lang.Count(len(o.KeyResults), "word.key_result"))
 }
 
 // krMark is the mark of a key result in the attention list: its grade
 // once graded, else its status.
-func krMark(kr progress.KRResult) string {
+func (s *Status) krMark(kr progress.KRResult) string {
 	if kr.Grade != "" && kr.Status != progress.Achieved {
-		return gradeMarks[kr.Grade] + " " + string(kr.Grade)
+		return gradeMarks[kr.Grade] + " " + s.gradeName(kr.Grade)
 	}
-	return statusMark(kr.Status)
+	return s.statusMark(kr.Status)
 }
 
 // forecastAttention explains a key result that is not behind by pace but
 // whose forecast misses its target by more than the at-risk gap.
 func (s *Status) forecastAttention(kr progress.KRResult, unit string) string {
-	return fmt.Sprintf("%s now, but the forecast %s falls short of the target %s by %s.",
-		kr.Status, withUnit(formatNumber(kr.Forecast), unit),
-		directionMark(kr.Direction)+withUnit(formatNumber(kr.Target), unit), date(kr.Deadline))
+	return s.Lang.T("grade.forecast_short", s.statusName(kr.Status), withUnit(s.number(kr.Forecast), unit),
+		directionMark(kr.Direction)+withUnit(s.number(kr.Target), unit), s.date(kr.Deadline))
 }
+
+// perName is the interval of a rate key result in the output's language.
+func (s *Status) perName(p progress.Per) string { return s.Lang.T("per." + string(p)) }
 
 // jsonCheckIn is the latest check-in of a key result in the status JSON.
 type jsonCheckIn struct {

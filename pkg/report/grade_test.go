@@ -31,7 +31,7 @@ func gradedReport(t *testing.T, asOf time.Time) *Report {
 		t.Fatal(err)
 	}
 	p, _ := okr.ParsePeriod("2026-Q4")
-	return NewReport(res, progress.DefaultSettings(), asOf, p)
+	return NewReport(res, asOf, p, Filter{})
 }
 
 // TestReportGraded is the acceptance of grades: after the quarter an

@@ -1,12 +1,13 @@
 package report
 
 import (
-	"fmt"
+	"bufio"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
@@ -18,21 +19,27 @@ type markdownStatus struct{}
 
 func (markdownStatus) Format(w io.Writer, s *Status) error {
 	m := newMarkdown(s)
-	title := "OKR status as of " + date(s.AsOf)
+	title := s.Lang.T("md.status_title", s.date(s.AsOf))
 	if s.Period != "" {
 		title += ", " + mdText(s.Period)
 	}
 	m.heading(2, title)
 	if len(s.Objectives) == 0 {
-		m.para("No objectives" + periodSuffix(mdText(s.Period)) + ".")
+		m.para(s.emptyText(true))
 		return m.writeTo(w)
 	}
+	// The status is written as it is built, an objective at a time, so
+	// that a large repository's document is never held whole.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	m.out = bw
 	m.summary()
 	for _, o := range s.Objectives {
 		m.objective(o, false)
+		m.flush()
 	}
 	m.sources()
-	return m.writeTo(w)
+	m.flush()
+	return bw.Flush()
 }
 
 // markdown builds one Markdown document (CommonMark with GitHub's tables
@@ -41,13 +48,19 @@ func (markdownStatus) Format(w io.Writer, s *Status) error {
 // mermaidText (escape.go).
 type markdown struct {
 	s     *Status
+	l     lang.Lang
 	b     strings.Builder
 	notes []string       // footnote texts, numbered from 1 in order of first use
 	index map[string]int // footnote text → number
+	// out, when set, receives the document a part at a time (flush).
+	out     *bufio.Writer
+	flushed bool
+	// checkIns gives key result tables a "Last check-in" column.
+	checkIns bool
 }
 
 func newMarkdown(s *Status) *markdown {
-	return &markdown{s: s, index: map[string]int{}}
+	return &markdown{s: s, l: s.Lang, index: map[string]int{}, checkIns: s.hasCheckIns()}
 }
 
 func (m *markdown) writeTo(w io.Writer) error {
@@ -55,9 +68,19 @@ func (m *markdown) writeTo(w io.Writer) error {
 	return err
 }
 
+// flush writes what is built so far to out, if set.
+func (m *markdown) flush() {
+	if m.out == nil || m.b.Len() == 0 {
+		return
+	}
+	m.out.WriteString(m.b.String())
+	m.b.Reset()
+	m.flushed = true
+}
+
 // block starts a block: blocks are separated by one blank line.
 func (m *markdown) block() {
-	if m.b.Len() > 0 {
+	if m.b.Len() > 0 || m.flushed {
 		m.b.WriteString("\n")
 	}
 }
@@ -89,8 +112,18 @@ func (m *markdown) table(header []string, align string, rows [][]string) {
 		}
 	}
 	m.b.WriteString(tableRow(seps))
-	for _, r := range rows {
-		m.b.WriteString(tableRow(r))
+	for i, r := range rows {
+		m.b.WriteString("| ")
+		for j, c := range r {
+			if j > 0 {
+				m.b.WriteString(" | ")
+			}
+			m.b.WriteString(c)
+		}
+		m.b.WriteString(" |\n")
+		if i%256 == 255 {
+			m.flush()
+		}
 	}
 }
 
@@ -116,12 +149,12 @@ func (m *markdown) summary() {
 	for _, o := range m.s.Objectives {
 		obj := o.Objective
 		rows = append(rows, []string{
-			objectiveName(o), mdText(orDash(obj.Owner)), commitment(o),
-			scoreText(o.Score), "`" + progress.ProgressBarASCII(o.Score, barWidth) + "`", percent(&o.Expected), objectiveStatusCell(o),
+			objectiveName(o), mdText(orDash(obj.Owner)), m.commitment(o),
+			m.s.score(o.Score), "`" + progress.ProgressBarASCII(o.Score, barWidth) + "`", percent(&o.Expected), m.s.objectiveStatusCell(o),
 		})
 	}
-	m.table([]string{"Objective", "Owner", "Commitment", "Score", "Progress", "Expected", "Status"}, "lllrlrl", rows)
-	m.para(tally(m.s.Objectives) + ".")
+	m.table(m.cols("objective", "owner", "commitment", "score", "progress", "expected", "status"), "lllrlrl", rows)
+	m.para(m.s.tally() + ".")
 }
 
 // objective writes an objective's section: heading, a line of facts, in
@@ -134,35 +167,36 @@ func (m *markdown) objective(o progress.ObjectiveResult, full bool) {
 		title = obj.ID
 	}
 	m.heading(3, mdText(title))
-	facts := []string{mdCode(obj.ID), "owner " + mdText(orDash(obj.Owner)), commitment(o)}
+	l := m.l
+	facts := []string{mdCode(obj.ID), l.T("md.owner", mdText(orDash(obj.Owner))), m.commitment(o)}
 	if full {
 		if obj.Parent != "" {
-			facts = append(facts, "supports "+mdCode(obj.Parent))
+			facts = append(facts, m.supports(obj.Parent))
 		}
 		if len(obj.Labels) > 0 {
 			labels := make([]string, len(obj.Labels))
 			for i, l := range obj.Labels {
 				labels[i] = mdCode(l)
 			}
-			facts = append(facts, "labels "+strings.Join(labels, ", "))
+			facts = append(facts, l.T("md.labels", strings.Join(labels, ", ")))
 		}
-		facts = append(facts, "file "+mdCode(obj.File()))
+		facts = append(facts, l.T("md.file", mdCode(obj.File())))
 	}
 	if o.Grade != "" {
 		// Once the period has ended, the grade leads.
-		facts = append([]string{"**" + objectiveStatusCell(o) + "**"}, facts...)
+		facts = append([]string{"**" + m.s.objectiveStatusCell(o) + "**"}, facts...)
 	} else {
-		facts = append(facts, "score **"+scoreText(o.Score)+"**", "expected "+percent(&o.Expected), statusMark(o.Status))
+		facts = append(facts, l.T("md.score", m.s.score(o.Score)), l.T("md.expected", percent(&o.Expected)), m.statusMark(o.Status))
 	}
-	if c := coverageText(o); c != "" {
+	if c := m.s.coverageText(o); c != "" {
 		facts = append(facts, c)
 	}
 	m.para(strings.Join(facts, " · "))
 	if full && strings.TrimSpace(obj.Description) != "" {
-		m.para(mdParagraphs(obj.Description))
+		m.para(mdDescription(obj.Description))
 	}
 	if len(o.KeyResults) == 0 {
-		m.para("No key results.")
+		m.para(l.T("md.no_krs"))
 		return
 	}
 	m.krTable(o)
@@ -184,29 +218,54 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 		if kr.KR != nil && kr.KR.Weight != 1 {
 			name += " ×" + strconv.FormatFloat(kr.KR.Weight, 'f', -1, 64)
 		}
-		baseline := withUnit(formatNumber(kr.Baseline), unit)
+		baseline := withUnit(m.s.number(kr.Baseline), unit)
 		switch {
 		case kr.BaselineSource != "" && kr.Per != "":
-			baseline += m.footnote("Default baseline: " + mdCode(kr.KPI) + " over the last complete " + string(kr.Per) + " before the period, the last snapshot at " + mdCode(kr.BaselineSource))
+			baseline += m.footnote(m.l.T("md.default_base_per", mdCode(kr.KPI), m.s.perName(kr.Per), mdCode(kr.BaselineSource)))
 		case kr.BaselineSource != "":
-			baseline += m.footnote("Default baseline: " + m.pointNote(kr.KPI, kr.BaselineSource, nil))
+			baseline += m.footnote(m.l.T("md.default_base", m.pointNote(kr.KPI, kr.BaselineSource, nil)))
 		}
-		current := withUnit(formatNumber(kr.Current), unit)
+		current := withUnit(m.s.number(kr.Current), unit)
 		switch {
 		case kr.Source != "":
 			current += m.footnote(m.currentNote(kr))
 		case kr.Current != nil && kr.KPI == "":
-			current += " (manual)"
+			current += " " + m.l.T("md.manual")
 		}
-		rows = append(rows, []string{
+		row := []string{
 			name, baseline, current,
-			directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
-			date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), krStatusCell(kr),
-			withUnit(formatNumber(kr.Forecast), unit),
-		})
+			directionMark(kr.Direction) + withUnit(m.s.number(kr.Target), unit),
+			m.s.date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), m.s.krStatusCell(kr),
+			withUnit(m.s.number(kr.Forecast), unit),
+		}
+		if m.checkIns {
+			row = append(row, m.checkInCell(kr))
+		}
+		rows = append(rows, row)
 	}
-	m.table([]string{"Key result", "Baseline", "Current", "Target", "Deadline", "Progress", "Expected", "Status", "Forecast"},
-		"lrrrllrlr", rows)
+	header, align := m.cols("key_result", "baseline", "current", "target", "deadline", "progress", "expected", "status", "forecast"), "lrrrllrlr"
+	if m.checkIns {
+		header, align = append(header, m.l.T("md.col.checkin")), align+"l"
+	}
+	m.table(header, align, rows)
+}
+
+// checkInCell shows a key result's latest check-in: its confidence, its
+// note, and when and by whom.
+func (m *markdown) checkInCell(kr progress.KRResult) string {
+	c, ok := m.s.latestCheckIn(kr)
+	if !ok {
+		return "–"
+	}
+	s := confidence(c)
+	if c.Note != "" {
+		s += " " + mdText(c.Note)
+	}
+	who := m.s.date(c.Date)
+	if c.Author != "" {
+		who += ", " + mdText(c.Author)
+	}
+	return s + " (" + who + ")"
 }
 
 // currentNote traces a key result's current value to its snapshots.
@@ -216,10 +275,10 @@ func (m *markdown) currentNote(kr progress.KRResult) string {
 		agg = kpi.Aggregation(k.Agg())
 	}
 	if kr.KPI == "" {
-		return "Check-in at " + mdCode(kr.Source)
+		return m.l.T("md.checkin", mdCode(kr.Source))
 	}
 	if kr.Per != "" {
-		return fmt.Sprintf("%s: %s over %s (%s), the last at %s", mdCode(kr.KPI), agg, kr.Interval, plural(kr.IntervalSnapshots, "snapshot"), mdCode(kr.Source))
+		return m.l.T("md.rate_of", mdCode(kr.KPI), string(agg), kr.Interval.String(), m.l.Count(kr.IntervalSnapshots, "word.snapshot"), mdCode(kr.Source))
 	}
 	pts := kr.Points
 	_, from, ok := kpi.Aggregate(pts, agg)
@@ -229,24 +288,26 @@ func (m *markdown) currentNote(kr progress.KRResult) string {
 	if len(pts) == 1 || agg == kpi.AggLast || agg == "" {
 		return m.pointNote(kr.KPI, kr.Source, &from.Day)
 	}
-	span := fmt.Sprintf("%d snapshots from %s to %s", len(pts), pts[0].Day, pts[len(pts)-1].Day)
+	l := m.l
+	span := l.T("md.span", l.Int(len(pts)), l.Date(pts[0].Day.Time()), l.Date(pts[len(pts)-1].Day.Time()))
 	switch agg {
-	case kpi.AggSum, kpi.AggAvg:
-		what := map[kpi.Aggregation]string{kpi.AggSum: "sum", kpi.AggAvg: "mean"}[agg]
-		return fmt.Sprintf("%s: %s of %s, the last at %s", mdCode(kr.KPI), what, span, mdCode(kr.Source))
+	case kpi.AggSum:
+		return l.T("md.sum_of", mdCode(kr.KPI), span, mdCode(kr.Source))
+	case kpi.AggAvg:
+		return l.T("md.mean_of", mdCode(kr.KPI), span, mdCode(kr.Source))
+	case kpi.AggMin:
+		return l.T("md.lowest_of", mdCode(kr.KPI), span, l.Date(from.Day.Time()), mdCode(kr.Source))
 	}
-	what := map[kpi.Aggregation]string{kpi.AggMin: "lowest", kpi.AggMax: "highest"}[agg]
-	return fmt.Sprintf("%s: the %s of %s, on %s at %s", mdCode(kr.KPI), what, span, from.Day, mdCode(kr.Source))
+	return l.T("md.highest_of", mdCode(kr.KPI), span, l.Date(from.Day.Time()), mdCode(kr.Source))
 }
 
 // pointNote names one snapshot: the KPI, its date when known, and where it
 // is.
 func (m *markdown) pointNote(id, source string, day *kpi.Day) string {
-	s := mdCode(id)
 	if day != nil {
-		s += " on " + day.String()
+		return m.l.T("md.point_on", mdCode(id), mdCode(source), m.l.Date(day.Time()))
 	}
-	return s + " at " + mdCode(source)
+	return m.l.T("md.point", mdCode(id), mdCode(source))
 }
 
 // sources writes the footnotes. GitHub gathers them at the end of the
@@ -256,11 +317,14 @@ func (m *markdown) sources() {
 	if len(m.notes) == 0 {
 		return
 	}
-	m.heading(2, "Sources")
-	m.para("Each current value computed from KPI snapshots, and each baseline taken from one, names the snapshot file and line it came from.")
+	m.heading(2, m.l.T("md.sources"))
+	m.para(m.l.T("md.sources_text"))
 	m.block()
 	for i, n := range m.notes {
-		fmt.Fprintf(&m.b, "[^%d]: %s\n", i+1, n)
+		m.b.WriteString("[^" + strconv.Itoa(i+1) + "]: " + n + "\n")
+		if i%256 == 255 {
+			m.flush()
+		}
 	}
 }
 
@@ -281,11 +345,30 @@ func krName(kr progress.KRResult) string {
 	return mdText(kr.Title) + " " + mdCode(kr.ID)
 }
 
-func commitment(o progress.ObjectiveResult) string {
+func (m *markdown) commitment(o progress.ObjectiveResult) string {
 	if o.Objective.IsCommitted() {
-		return "committed"
+		return m.l.T("commitment.committed")
 	}
-	return "aspirational"
+	return m.l.T("commitment.aspirational")
+}
+
+// cols translates the Markdown table headers of the given names.
+func (m *markdown) cols(names ...string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = m.l.T("md.col." + n)
+	}
+	return out
+}
+
+// supports names the objective an objective supports, with its period
+// when it is of another period than the document's (the report knows the
+// whole repository's objectives; the status only those it shows).
+func (m *markdown) supports(parent string) string {
+	if p := m.s.objectivePeriod(parent); p != "" && p != m.s.Period {
+		return m.l.T("md.supports_in", mdCode(parent), mdText(p))
+	}
+	return m.l.T("md.supports", mdCode(parent))
 }
 
 // mdBar draws a score as an ASCII bar in a code span, which nothing in
@@ -304,9 +387,12 @@ var statusMarks = map[progress.Status]string{
 	progress.OffTrack: "🔴", progress.Missed: "❌", progress.NoData: "⚪",
 }
 
-func statusMark(st progress.Status) string {
+func (m *markdown) statusMark(st progress.Status) string { return m.s.statusMark(st) }
+
+// statusMark is a status with its coloured sign, in the output's language.
+func (s *Status) statusMark(st progress.Status) string {
 	if mark, ok := statusMarks[st]; ok {
-		return mark + " " + string(st)
+		return mark + " " + s.statusName(st)
 	}
 	return mdText(string(st))
 }

@@ -5,25 +5,52 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
-// maxChartPoints bounds the points of a trend chart: a year of daily
-// snapshots would make the x-axis unreadable, so longer series are thinned
-// to evenly spaced snapshots, always keeping the first and the last.
-const maxChartPoints = 53
+// chartInit sets the colours of a trend chart, so that they read on
+// GitHub's light and dark themes alike: the value in blue, the pace in
+// orange, the target in red (the legend below each chart names them with
+// the same colours), and a mid grey for text and axes, which contrasts
+// with white and with GitHub's dark background. The palette colours the
+// lines in order: it replaces PALETTE.
+const chartInit = `%%{init: {"theme": "base", "themeVariables": {"xyChart": {` +
+	`"plotColorPalette": "PALETTE", "backgroundColor": "transparent", ` +
+	`"titleColor": "#888888", "xAxisLabelColor": "#888888", "xAxisTitleColor": "#888888", ` +
+	`"xAxisTickColor": "#888888", "xAxisLineColor": "#888888", "yAxisLabelColor": "#888888", ` +
+	`"yAxisTitleColor": "#888888", "yAxisTickColor": "#888888", "yAxisLineColor": "#888888"}}}}%%`
+
+// The lines' colours, and the legend's marks in the same colours.
+const (
+	colorValue  = "#3b82f6"
+	colorPace   = "#f59e0b"
+	colorTarget = "#ef4444"
+	markValue   = "🔵"
+	markPace    = "🟠"
+	markTarget  = "🔴"
+)
+
+// maxChartDates bounds the dates of a chart's x axis: about a week apart
+// over a quarter, further apart over longer windows, so that the labels
+// stay readable.
+const maxChartDates = 16
 
 // chart writes a key result's trend: a Mermaid xychart-beta (which GitHub
-// renders) with the key result's value at each snapshot of its window up to
-// the as-of date as the first line and its target as the second. The value
-// at a snapshot is what the current value was on that day: the KPI's
-// aggregation over the window's snapshots so far, so a sum KPI shows its
-// running total, which is what its target is about, and a last KPI its
-// snapshots themselves.
+// renders) over the key result's window, from its start to its deadline
+// at evenly spaced dates. The first line is the key result's value on each
+// date up to the as-of date: the KPI's aggregation over the window's
+// snapshots so far (a sum KPI shows its running total, which is what its
+// target is about; a last KPI its latest snapshot), the baseline before
+// the first snapshot. The second is the pace, the straight line from the
+// baseline at the start to the target at the deadline, for key results
+// that move a value (increase or decrease); the third the target.
 func (m *markdown) chart(kr progress.KRResult) {
-	m.heading(4, "Trend: "+krName(kr))
+	l := m.l
+	m.heading(4, l.T("chart.trend", krName(kr)))
 	k := m.s.KPIs[kr.KPI]
 	name := kr.KPI
 	agg := kpi.AggLast
@@ -34,54 +61,64 @@ func (m *markdown) chart(kr progress.KRResult) {
 		}
 	}
 	if len(kr.Points) == 0 {
-		m.para("No snapshots of " + mdCode(kr.KPI) + " in the key result's window up to " + date(m.s.AsOf) + ".")
+		m.para(l.T("chart.no_points", mdCode(kr.KPI), m.s.date(m.s.AsOf)))
 		return
 	}
 	if kr.Per != "" {
-		agg = kpi.AggLast
+		agg = kpi.AggLast // a rate's points are already one value per interval
 	}
-	days, values := runningValues(kr.Points, agg)
-	days, values = thin(days, values, maxChartPoints)
+	days := chartDates(kr, m.s.AsOf)
+	values := valuesOn(days, kr, agg, m.s.AsOf)
 
 	labels := make([]string, len(days))
-	sameYear := days[0].String()[:4] == days[len(days)-1].String()[:4]
+	sameYear := days[0].Year() == days[len(days)-1].Year()
 	for i, d := range days {
 		if sameYear {
-			labels[i] = `"` + d.String()[5:] + `"`
+			labels[i] = `"` + d.Format("01-02") + `"`
 		} else {
-			labels[i] = `"` + d.String() + `"`
+			labels[i] = `"` + d.Format(time.DateOnly) + `"`
 		}
 	}
-	xTitle := days[0].String()[:4]
+	xTitle := strconv.Itoa(days[0].Year())
 	if !sameYear {
-		xTitle = "date"
+		xTitle = l.T("chart.date")
 	}
-	yTitle := "value"
+	yTitle := l.T("chart.value")
 	if u := m.s.unit(kr); u != "" {
 		yTitle = u
 	}
 	caption := map[kpi.Aggregation]string{
-		kpi.AggSum: "running total", kpi.AggAvg: "running mean",
-		kpi.AggMin: "lowest so far", kpi.AggMax: "highest so far",
+		kpi.AggSum: l.T("chart.running_sum"), kpi.AggAvg: l.T("chart.running_mean"),
+		kpi.AggMin: l.T("chart.lowest"), kpi.AggMax: l.T("chart.highest"),
 	}[agg]
 	if kr.Per != "" {
-		// A rate's points are already one value per interval.
-		caption = "per " + string(kr.Per)
+		caption = l.T("chart.per", m.s.perName(kr.Per))
 	}
 	title := name
 	if caption != "" {
 		title += ", " + caption
 	}
+	pace := paceLine(kr, days)
 
+	palette := []string{colorValue}
+	if pace != nil {
+		palette = append(palette, colorPace)
+	}
+	if kr.Target != nil {
+		palette = append(palette, colorTarget)
+	}
 	m.block()
 	b := &m.b
-	b.WriteString("```mermaid\nxychart-beta\n")
+	b.WriteString("```mermaid\n" + strings.Replace(chartInit, "PALETTE", strings.Join(palette, ", "), 1) + "\nxychart-beta\n")
 	fmt.Fprintf(b, "    title \"%s\"\n", mermaidText(title))
 	fmt.Fprintf(b, "    x-axis \"%s\" [%s]\n", mermaidText(xTitle), strings.Join(labels, ", "))
 	fmt.Fprintf(b, "    y-axis \"%s\"\n", mermaidText(yTitle))
 	fmt.Fprintf(b, "    line [%s]\n", chartNumbers(values))
+	if pace != nil {
+		fmt.Fprintf(b, "    line [%s]\n", chartNumbers(pace))
+	}
 	if kr.Target != nil {
-		target := make([]float64, len(values))
+		target := make([]float64, len(days))
 		for i := range target {
 			target[i] = *kr.Target
 		}
@@ -89,58 +126,107 @@ func (m *markdown) chart(kr progress.KRResult) {
 	}
 	b.WriteString("```\n")
 
-	what := "the value of " + mdCode(kr.KPI) + " at each snapshot"
+	what := l.T("chart.the_value", mdCode(kr.KPI))
 	switch {
 	case kr.Per != "":
-		what = mdCode(kr.KPI) + " over each complete " + string(kr.Per) + ", dated on its last day"
+		what = l.T("chart.the_rate", mdCode(kr.KPI), m.s.perName(kr.Per))
 	case caption != "":
-		what = "the " + caption + " of " + mdCode(kr.KPI) + " at each snapshot"
+		what = l.T("chart.the_running", caption, mdCode(kr.KPI))
 	}
-	text := "First line: " + what
-	if kr.Target != nil {
-		text += "; second line: the target, " + directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), mdText(m.s.unit(kr)))
+	unit := mdText(m.s.unit(kr))
+	value := markValue + " " + l.T("chart.actual")
+	var text string
+	switch {
+	case kr.Target == nil:
+		text = value + ": " + what + "."
+	case pace != nil:
+		text = l.T("chart.legend", value, what, markPace+" "+l.T("chart.pace"),
+			withUnit(m.s.number(kr.Baseline), unit), withUnit(m.s.number(kr.Target), unit), markTarget+" "+l.T("chart.target"))
+	default:
+		text = l.T("chart.legend_nopace", value, what, markTarget+" "+l.T("chart.target"),
+			directionMark(kr.Direction)+withUnit(m.s.number(kr.Target), unit))
 	}
-	if len(days) < len(kr.Points) {
-		text += fmt.Sprintf(" (%d of %d snapshots shown)", len(days), len(kr.Points))
-	}
-	m.para(text + ".")
+	m.para(text)
 }
 
-// runningValues is the aggregate of points[:i+1] at each point's day; a day
-// with several snapshots gives one value, after its last snapshot.
-func runningValues(points []kpi.Point, agg kpi.Aggregation) ([]kpi.Day, []float64) {
-	var days []kpi.Day
-	var values []float64
-	for i := range points {
-		if i+1 < len(points) && points[i+1].Day == points[i].Day {
-			continue
+// chartDates spreads at most maxChartDates dates evenly over a key
+// result's window, its first day and its deadline among them: a week
+// apart when the window is short enough. A window that is unknown or
+// empty becomes the span of its snapshots and the as-of date.
+func chartDates(kr progress.KRResult, asOf time.Time) []time.Time {
+	start, end := kr.WindowStart, kr.Deadline
+	first, last := kr.Points[0].Day.Time(), kr.Points[len(kr.Points)-1].Day.Time()
+	if start.IsZero() || start.After(first) {
+		start = first
+	}
+	if end.IsZero() || end.Before(start) {
+		end = last
+		if asOf.After(end) {
+			end = asOf
 		}
-		var v float64
-		switch agg {
-		case kpi.AggLast, "":
-			v = points[i].Value
+	}
+	days := okr.DaysBetween(start, end)
+	n := min(maxChartDates-1, max(1, (days+6)/7))
+	if days == 0 {
+		return []time.Time{start}
+	}
+	out := make([]time.Time, n+1)
+	for i := range out {
+		out[i] = start.AddDate(0, 0, int(math.Round(float64(i)*float64(days)/float64(n))))
+	}
+	return out
+}
+
+// valuesOn is the key result's value on each date up to asOf: the
+// aggregate of its snapshots on or before the date; before the first
+// snapshot its baseline, else the first snapshot's value. Dates after asOf
+// get no value, so the line stops at the as-of date.
+func valuesOn(days []time.Time, kr progress.KRResult, agg kpi.Aggregation, asOf time.Time) []float64 {
+	var out []float64
+	pts := kr.Points
+	n := 0
+	for _, d := range days {
+		if d.After(asOf) && len(out) > 0 {
+			break
+		}
+		day := kpi.DayOf(d)
+		for n < len(pts) && pts[n].Day <= day {
+			n++
+		}
+		switch {
+		case n > 0 && (agg == kpi.AggLast || agg == ""):
+			out = append(out, pts[n-1].Value)
+		case n > 0:
+			v, _, _ := kpi.Aggregate(pts[:n], agg)
+			out = append(out, v)
+		case kr.Baseline != nil:
+			out = append(out, *kr.Baseline)
 		default:
-			v, _, _ = kpi.Aggregate(points[:i+1], agg)
+			out = append(out, pts[0].Value)
 		}
-		days = append(days, points[i].Day)
-		values = append(values, v)
 	}
-	return days, values
+	return out
 }
 
-// thin keeps at most n evenly spaced entries, the first and the last
-// always among them.
-func thin(days []kpi.Day, values []float64, n int) ([]kpi.Day, []float64) {
-	if len(days) <= n || n < 2 {
-		return days, values
+// paceLine is the value a key result should have on each date to reach
+// its target at its deadline from its baseline at its window's start:
+// the straight line between them. Thresholds (at_least, at_most) and key
+// results without a baseline or a target have none.
+func paceLine(kr progress.KRResult, days []time.Time) []float64 {
+	if kr.Baseline == nil || kr.Target == nil || kr.WindowStart.IsZero() || kr.Deadline.IsZero() ||
+		(kr.Direction != okr.Increase && kr.Direction != okr.Decrease) {
+		return nil
 	}
-	outD := make([]kpi.Day, n)
-	outV := make([]float64, n)
-	for j := range n {
-		i := int(math.Round(float64(j) * float64(len(days)-1) / float64(n-1)))
-		outD[j], outV[j] = days[i], values[i]
+	span := float64(okr.DaysBetween(kr.WindowStart, kr.Deadline))
+	out := make([]float64, len(days))
+	for i, d := range days {
+		share := 1.0
+		if span > 0 {
+			share = math.Min(1, math.Max(0, float64(okr.DaysBetween(kr.WindowStart, d))/span))
+		}
+		out[i] = *kr.Baseline + (*kr.Target-*kr.Baseline)*share
 	}
-	return outD, outV
+	return out
 }
 
 // chartNumbers writes values for Mermaid: plain decimals (no exponent, no

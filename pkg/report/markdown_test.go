@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/okrctl/okrctl/pkg/okr"
-	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 // examplesReport builds the report of the bundled examples for period at
@@ -20,7 +19,7 @@ func examplesReport(t *testing.T, period string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewReport(checkExamples(t), progress.DefaultSettings(), examplesAsOf, p)
+	return NewReport(checkExamples(t), examplesAsOf, p, Filter{})
 }
 
 func renderReport(t *testing.T, r *Report) string {
@@ -109,7 +108,7 @@ func TestReportContent(t *testing.T) {
 		"  - Fill the pipeline with affordable, qualified demand `marketing-demand-2026q4`",
 		"rolled up **0.60** (5 objectives)",
 		"| Key result | Baseline | Current | Target | Deadline | Progress | Expected | Status | Forecast |",
-		"```mermaid\nxychart-beta\n",
+		"```mermaid\n%%{init: {\"theme\": \"base\", \"themeVariables\": {\"xyChart\": {\"plotColorPalette\": \"#3b82f6, #f59e0b, #ef4444\",",
 		"🔴 off_track: Lift the website conversion rate",
 		"🟡 at_risk: Sign 5 new reseller partners `partners`",
 		"### Committed objectives below 1.0",
@@ -135,7 +134,7 @@ func TestReportContent(t *testing.T) {
 
 func TestReportEmptyPeriod(t *testing.T) {
 	out := renderReport(t, examplesReport(t, "2026-Q2"))
-	for _, want := range []string{"No objectives in 2026-Q2.", "`2026-Q3`, `2026-Q4`", "the period is over"} {
+	for _, want := range []string{"No objectives in `2026-Q2` as of 2026-11-20.", "`2026-Q3`, `2026-Q4`", "the period is over"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("empty report lacks %q:\n%s", want, out)
 		}
@@ -229,15 +228,19 @@ func cellCount(row string) int {
 }
 
 var (
-	mermaidTitle = regexp.MustCompile(`^    title "[^"\x60]*"$`)
-	mermaidX     = regexp.MustCompile(`^    x-axis "[^"\x60]*" \[(.*)\]$`)
-	mermaidY     = regexp.MustCompile(`^    y-axis "[^"\x60]*"$`)
-	mermaidLine  = regexp.MustCompile(`^    line \[(.*)\]$`)
-	mermaidCat   = regexp.MustCompile(`^"[^"\x60]*"$`)
+	chartInitLine = regexp.MustCompile(`^%%\{init: \{"theme": "base", "themeVariables": \{"xyChart": \{"plotColorPalette": "#[0-9a-f]{6}(, #[0-9a-f]{6})*", .*\}\}\}\}%%$`)
+	mermaidTitle  = regexp.MustCompile(`^    title "[^"\x60]*"$`)
+	mermaidX      = regexp.MustCompile(`^    x-axis "[^"\x60]*" \[(.*)\]$`)
+	mermaidY      = regexp.MustCompile(`^    y-axis "[^"\x60]*"$`)
+	mermaidLine   = regexp.MustCompile(`^    line \[(.*)\]$`)
+	mermaidCat    = regexp.MustCompile(`^"[^"\x60]*"$`)
 )
 
 func checkMermaid(t testing.TB, end int, block []string) {
 	t.Helper()
+	if len(block) > 0 && chartInitLine.MatchString(block[0]) {
+		block = block[1:]
+	}
 	if len(block) == 0 || block[0] != "xychart-beta" {
 		t.Errorf("mermaid block ending line %d does not start with xychart-beta: %q", end, block)
 		return
@@ -264,7 +267,9 @@ func checkMermaid(t testing.TB, end int, block []string) {
 					t.Errorf("mermaid block ending line %d: bad number %q", end, v)
 				}
 			}
-			if len(items) != cats {
+			// The first line (the value) stops at the as-of date; the
+			// others span the x-axis.
+			if len(items) > cats || (lines > 0 && len(items) != cats) {
 				t.Errorf("mermaid block ending line %d: line of %d values, x-axis of %d", end, len(items), cats)
 			}
 			lines++
@@ -322,7 +327,8 @@ func TestCheckMarkdownCatches(t *testing.T) {
 		"raw html":        "<b>bold</b>\n",
 		"unclosed fence":  "```mermaid\nxychart-beta\n",
 		"not xychart":     chart("graph TD\n"),
-		"short line":      chart(strings.Replace(good, "line [1, 2]", "line [1]", 1)),
+		"long line":       chart(strings.Replace(good, "line [1, 2]", "line [1, 2, 3]", 1)),
+		"short pace":      chart(good + "    line [1]\n"),
 		"no y-axis":       chart(strings.Replace(good, "    y-axis \"y\"\n", "", 1)),
 		"quote in title":  chart(strings.Replace(good, `"t"`, `"a "b" c"`, 1)),
 		"exponent number": chart(strings.Replace(good, "line [1, 2]", "line [1e3, 2]", 1)),

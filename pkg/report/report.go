@@ -14,29 +14,47 @@ import (
 
 // Report is the quarterly report of `okrctl report`: the status of one
 // period's objectives, written as the Markdown of `okrctl status --format
-// markdown` with more sections (the period's elapsed share, the alignment
-// tree, descriptions, trend charts, what needs attention and the validation
-// findings).
+// markdown` with more sections (the period's elapsed share, a roll-up per
+// owner, the alignment tree, descriptions, trend charts, what needs
+// attention and the validation findings of the period).
 type Report struct {
 	*Status
 	// Period is the reported period; Status holds its objectives only.
 	Period okr.Period
-	// Periods are the periods of every objective in the repository, sorted,
-	// so that an empty report can say which periods have objectives.
-	Periods []string
 }
 
 // NewReport computes the report of period p at asOf from a checked
-// repository: its objectives of that period and all its findings.
-func NewReport(res *lint.Result, set progress.Settings, asOf time.Time, p okr.Period) *Report {
-	r := &Report{Status: NewStatus(res, set, asOf, Filter{Period: p.Text}), Period: p}
+// repository: the objectives the filter selects inside p (its Period is
+// set to p), and the findings that concern them or no objective at all.
+func NewReport(res *lint.Result, asOf time.Time, p okr.Period, f Filter) *Report {
+	f.Period = p.Text
+	r := &Report{Status: NewStatus(res, asOf, f), Period: p}
+	r.Findings = periodFindings(res, r.Objectives)
+	return r
+}
+
+// periodFindings keeps the findings that are not in the file of an
+// objective left out of the report: a Q4 report does not list the stale
+// data of Q1's key results, but does list the problems of KPI and snapshot
+// files.
+func periodFindings(res *lint.Result, shown []progress.ObjectiveResult) []lint.Finding {
+	in := map[string]bool{}
+	for _, o := range shown {
+		in[o.Objective.File()] = true
+	}
+	out := map[string]bool{}
 	for _, o := range res.Repo.Objectives {
-		if o.PeriodText != "" && !slices.Contains(r.Periods, o.PeriodText) {
-			r.Periods = append(r.Periods, o.PeriodText)
+		if f := o.File(); !in[f] {
+			out[f] = true
 		}
 	}
-	slices.Sort(r.Periods)
-	return r
+	var keep []lint.Finding
+	for _, f := range res.Findings {
+		if !out[f.File] {
+			keep = append(keep, f)
+		}
+	}
+	return keep
 }
 
 // staleDataRule is the id of the lint rule whose findings the report lists
@@ -48,26 +66,23 @@ const staleDataRule = "stale-data"
 // before writing, so w receives it in one piece or not at all.
 func (r *Report) WriteMarkdown(w io.Writer) error {
 	m := newMarkdown(r.Status)
-	period := mdText(r.Period.Text)
-	m.heading(1, "OKR report "+period)
+	l := r.Lang
+	title := l.T("report.title", mdText(r.Period.Text))
+	if r.Rev != "" {
+		title += " " + l.T("report.rev", mdCode(r.Rev))
+	}
+	m.heading(1, title)
 	m.para(r.elapsed() + " " + r.validation())
 	if len(r.Objectives) == 0 {
-		text := "No objectives in " + period + "."
-		if len(r.Periods) > 0 {
-			ps := make([]string, len(r.Periods))
-			for i, p := range r.Periods {
-				ps[i] = mdCode(p)
-			}
-			text += " The repository has objectives in " + strings.Join(ps, ", ") + "."
-		}
-		m.para(text)
+		m.para(r.emptyText(true))
 		r.findings(m)
 		return m.writeTo(w)
 	}
-	m.heading(2, "Summary")
+	m.heading(2, l.T("report.summary"))
 	m.summary()
+	r.owners(m)
 	r.alignment(m)
-	m.heading(2, "Objectives")
+	m.heading(2, l.T("report.objectives"))
 	for _, o := range r.Objectives {
 		m.objective(o, true)
 	}
@@ -79,36 +94,71 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 
 // elapsed says where the as-of date falls in the period.
 func (r *Report) elapsed() string {
+	l := r.Lang
 	p := r.Period
-	asOf := r.AsOf
-	span := fmt.Sprintf("%s (%s to %s)", mdText(p.Text), date(p.Start), date(p.End))
+	asOf := r.date(r.AsOf)
 	if p.Start.IsZero() {
-		return "As of **" + date(asOf) + "**."
+		return l.T("report.as_of", asOf)
 	}
-	share := progress.ElapsedShare(p.Start, p.End, asOf)
-	day := okr.DaysBetween(p.Start, time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)) + 1
+	span := l.T("report.span", mdText(p.Text), r.date(p.Start), r.date(p.End))
+	share := progress.ElapsedShare(p.Start, p.End, r.AsOf)
+	day := okr.DaysBetween(p.Start, time.Date(r.AsOf.Year(), r.AsOf.Month(), r.AsOf.Day(), 0, 0, 0, 0, time.UTC)) + 1
 	switch {
 	case day < 1:
-		return fmt.Sprintf("As of **%s**, before %s: it has not started (%s elapsed).", date(asOf), span, percent(&share))
+		return l.T("report.before", asOf, span, percent(&share))
 	case day > p.Days():
-		return fmt.Sprintf("As of **%s**, after %s: the period is over (%s elapsed).", date(asOf), span, percent(&share))
+		return l.T("report.after", asOf, span, percent(&share))
 	}
-	return fmt.Sprintf("As of **%s**, day %d of %d of %s: %s elapsed.", date(asOf), day, p.Days(), span, mdBar(&share))
+	return l.T("report.during", asOf, l.Int(day), l.Int(p.Days()), span, mdBar(&share))
 }
 
 // validation sums up the findings in a sentence.
 func (r *Report) validation() string {
 	errs, warns := lint.Count(r.Findings)
 	if errs == 0 && warns == 0 {
-		return "Validation found no problems."
+		return r.Lang.T("report.valid")
 	}
-	return fmt.Sprintf("Validation found %s and %s (listed below).", plural(errs, "error"), plural(warns, "warning"))
+	return r.Lang.T("report.invalid", r.Lang.Count(errs, "word.error"), r.Lang.Count(warns, "word.warning"))
+}
+
+// owners writes the roll-up per owner: how many objectives, their mean
+// score and their statuses. With one owner there is nothing to roll up.
+func (r *Report) owners(m *markdown) {
+	var names []string
+	byOwner := map[string][]progress.ObjectiveResult{}
+	for _, o := range r.Objectives {
+		name := orDash(o.Objective.Owner)
+		if _, ok := byOwner[name]; !ok {
+			names = append(names, name)
+		}
+		byOwner[name] = append(byOwner[name], o)
+	}
+	if len(names) < 2 {
+		return
+	}
+	slices.SortFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	l := r.Lang
+	m.heading(2, l.T("report.owners"))
+	m.para(l.T("report.owners_txt"))
+	var rows [][]string
+	for _, name := range names {
+		objs := byOwner[name]
+		var sum float64
+		for _, o := range objs {
+			sum += o.Score
+		}
+		mean := sum / float64(len(objs))
+		rows = append(rows, []string{mdText(name), l.Int(len(objs)), r.score(mean), mdBar(&mean), strings.Join(r.tallyParts(objs, true), ", ")})
+	}
+	m.table(m.cols("owner", "objectives", "score", "progress", "statuses"), "lrrll", rows)
 }
 
 // alignment writes the objectives as a tree: each with the objectives of
-// the period whose parent it is, and the rolled-up score of those that have
-// any (the mean score of the objective and every objective below it).
+// the report whose parent it is, and the rolled-up score of those that
+// have any (the mean score of the objective and every objective below
+// it). An objective whose parent is of another period says which.
 func (r *Report) alignment(m *markdown) {
+	l := r.Lang
 	byID := map[string]int{}
 	for i, o := range r.Objectives {
 		if _, dup := byID[o.Objective.ID]; !dup {
@@ -122,17 +172,20 @@ func (r *Report) alignment(m *markdown) {
 		p, ok := byID[o.Objective.Parent]
 		if o.Objective.Parent == "" || !ok || p == i {
 			roots = append(roots, i)
+			if r.objectivePeriod(o.Objective.Parent) != "" {
+				linked = true
+			}
 			continue
 		}
 		children[p] = append(children[p], i)
 		linked = true
 	}
-	m.heading(2, "Alignment")
+	m.heading(2, l.T("report.alignment"))
 	if !linked {
-		m.para("No objective of " + mdText(r.Period.Text) + " supports another one of the period (`parent`).")
+		m.para(l.T("report.no_alignment", mdText(r.Period.Text)))
 		return
 	}
-	m.para("Each objective with the objectives that support it (`parent`). An objective's rolled-up score is the mean score of the objective and every objective below it.")
+	m.para(l.T("report.alignment_txt"))
 
 	// subtree collects the objectives under i, each once: parent cycles
 	// (which lint reports) cannot loop.
@@ -157,22 +210,24 @@ func (r *Report) alignment(m *markdown) {
 		drawn[i] = true
 		o := r.Objectives[i]
 		line := strings.Repeat("  ", depth) + "- " + objectiveName(o) + " — " + mdText(orDash(o.Objective.Owner)) +
-			" · score " + scoreText(o.Score)
+			" · " + l.T("report.score", r.score(o.Score))
 		if len(children[i]) > 0 {
 			var sum float64
 			ids := subtree(i, map[int]bool{})
 			for _, j := range ids {
 				sum += r.Objectives[j].Score
 			}
-			line += fmt.Sprintf(" · rolled up **%s** (%s)", scoreText(sum/float64(len(ids))), plural(len(ids), "objective"))
+			line += " · " + l.T("report.rolled_up", r.score(sum/float64(len(ids))), l.Count(len(ids), "word.objective"))
 		}
 		if o.Grade != "" {
-			line += " · " + gradeMarks[o.Grade] + " " + string(o.Grade)
+			line += " · " + gradeMarks[o.Grade] + " " + r.gradeName(o.Grade)
 		} else {
-			line += " · " + statusMark(o.Status)
+			line += " · " + m.statusMark(o.Status)
 		}
 		if p := o.Objective.Parent; depth == 0 && p != "" {
-			line += " · supports " + mdCode(p) + " (not in " + mdText(r.Period.Text) + ")"
+			if _, in := byID[p]; !in {
+				line += " · " + m.supports(p)
+			}
 		}
 		m.b.WriteString(line + "\n")
 		for _, c := range children[i] {
@@ -198,7 +253,8 @@ var attentionOrder = []progress.Status{progress.Missed, progress.OffTrack, progr
 // risk or without data; committed objectives that missed 1.0 or whose
 // forecasts fall short; and stale KPIs.
 func (r *Report) attention(m *markdown) {
-	m.heading(2, "Needs attention")
+	l := r.Lang
+	m.heading(2, l.T("report.attention"))
 	found := false
 
 	var krs []string
@@ -208,7 +264,7 @@ func (r *Report) attention(m *markdown) {
 				if kr.Status != st || kr.Grade == progress.Green {
 					continue // a green grade is success, whatever the status
 				}
-				krs = append(krs, "- "+krMark(kr)+": "+krName(kr)+" of "+mdCode(o.Objective.ID)+" — "+r.krAttention(kr))
+				krs = append(krs, "- "+r.krMark(kr)+": "+l.T("report.of", krName(kr), mdCode(o.Objective.ID))+" — "+r.krAttention(kr))
 			}
 		}
 	}
@@ -216,13 +272,13 @@ func (r *Report) attention(m *markdown) {
 	for _, o := range r.Objectives {
 		for _, kr := range o.KeyResults {
 			if kr.ForecastShort && kr.Status == progress.OnTrack {
-				krs = append(krs, "- "+statusMark(kr.Status)+": "+krName(kr)+" of "+mdCode(o.Objective.ID)+" — "+r.forecastAttention(kr, mdText(r.unit(kr))))
+				krs = append(krs, "- "+m.statusMark(kr.Status)+": "+l.T("report.of", krName(kr), mdCode(o.Objective.ID))+" — "+r.forecastAttention(kr, mdText(r.unit(kr))))
 			}
 		}
 	}
 	if len(krs) > 0 {
 		found = true
-		m.heading(3, "Key results")
+		m.heading(3, l.T("report.att_krs"))
 		m.block()
 		m.b.WriteString(strings.Join(krs, "\n") + "\n")
 	}
@@ -235,8 +291,8 @@ func (r *Report) attention(m *markdown) {
 	}
 	if len(committed) > 0 {
 		found = true
-		m.heading(3, "Committed objectives below 1.0")
-		m.para("A committed objective is expected to score 1.0.")
+		m.heading(3, l.T("report.committed_h"))
+		m.para(l.T("report.committed_txt"))
 		m.block()
 		m.b.WriteString(strings.Join(committed, "\n") + "\n")
 	}
@@ -249,46 +305,50 @@ func (r *Report) attention(m *markdown) {
 	}
 	if len(stale) > 0 {
 		found = true
-		m.heading(3, "Stale KPIs")
+		m.heading(3, l.T("report.stale_h"))
 		m.block()
 		m.b.WriteString(strings.Join(stale, "\n") + "\n")
 	}
 
 	if !found {
-		m.para("Nothing: every key result is achieved or on track, no committed objective falls short of 1.0 and no KPI is stale.")
+		m.para(l.T("report.nothing"))
 	}
 }
 
 // krAttention explains a key result's status in numbers.
 func (r *Report) krAttention(kr progress.KRResult) string {
+	l := r.Lang
 	unit := mdText(r.unit(kr))
-	target := directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit)
+	target := directionMark(kr.Direction) + withUnit(r.number(kr.Target), unit)
 	switch kr.Status {
 	case progress.NoData:
 		switch {
 		case kr.Problem != "":
 			return mdText(kr.Problem) + "."
 		case kr.Per != "" && len(kr.Points) == 0 && kr.KPI != "":
-			return "no complete " + string(kr.Per) + " of " + mdCode(kr.KPI) + " in its window up to " + date(r.AsOf) + "."
+			return l.T("report.no_complete", r.perName(kr.Per), mdCode(kr.KPI), r.date(r.AsOf))
 		}
 		if kr.KPI != "" {
-			return "no snapshot of " + mdCode(kr.KPI) + " in its window up to " + date(r.AsOf) + "."
+			return l.T("report.no_snapshot", mdCode(kr.KPI), r.date(r.AsOf))
 		}
 		if k := kr.KR; k != nil && k.Current != nil && k.CurrentDate.After(r.AsOf) {
-			return "no current value: its value is dated " + date(k.CurrentDate) + ", after " + date(r.AsOf) + "."
+			return l.T("report.dated_after", r.date(k.CurrentDate), r.date(r.AsOf))
 		}
-		return "no current value."
+		return l.T("report.no_current")
 	case progress.Missed:
-		s := fmt.Sprintf("ended at %s against %s on %s (score %s)", withUnit(formatNumber(kr.Current), unit), target, date(kr.Deadline), scoreText(*kr.Score))
-		if kr.Stale {
-			s += "; " + staleText(kr)
+		score := "–"
+		if kr.Score != nil {
+			score = r.score(*kr.Score)
 		}
-		return s + "."
+		s := l.T("report.ended", withUnit(r.number(kr.Current), unit), target, r.date(kr.Deadline), score)
+		if kr.Stale {
+			s = strings.TrimSuffix(s, ".") + "; " + r.staleText(kr) + "."
+		}
+		return s
 	}
-	s := fmt.Sprintf("score %s, %s expected by now; current %s, target %s by %s",
-		percent(kr.Score), percent(kr.Expected), withUnit(formatNumber(kr.Current), unit), target, date(kr.Deadline))
+	s := l.T("report.kr_state", percent(kr.Score), percent(kr.Expected), withUnit(r.number(kr.Current), unit), target, r.date(kr.Deadline))
 	if kr.Forecast != nil {
-		s += "; forecast " + withUnit(formatNumber(kr.Forecast), unit)
+		s += l.T("report.forecast", withUnit(r.number(kr.Forecast), unit))
 	}
 	return s + "."
 }
@@ -296,11 +356,12 @@ func (r *Report) krAttention(kr progress.KRResult) string {
 // committedAttention says why a committed objective is called out: it
 // missed 1.0, or one of its key results is forecast to end below target.
 func (r *Report) committedAttention(o progress.ObjectiveResult) (string, bool) {
+	l := r.Lang
 	if !o.Objective.IsCommitted() || o.Status == progress.Achieved {
 		return "", false
 	}
 	if o.CommittedMiss() {
-		return fmt.Sprintf("missed: the period ended with a score of %s.", scoreText(o.Score)), true
+		return l.T("report.missed_obj", r.score(o.Score)), true
 	}
 	var short []string
 	for _, kr := range o.KeyResults {
@@ -308,26 +369,27 @@ func (r *Report) committedAttention(o progress.ObjectiveResult) (string, bool) {
 			continue
 		}
 		unit := mdText(r.unit(kr))
-		short = append(short, fmt.Sprintf("%s forecast %s against %s", mdCode(kr.ID),
-			withUnit(formatNumber(kr.Forecast), unit), directionMark(kr.Direction)+withUnit(formatNumber(kr.Target), unit)))
+		short = append(short, l.T("report.short", mdCode(kr.ID),
+			withUnit(r.number(kr.Forecast), unit), directionMark(kr.Direction)+withUnit(r.number(kr.Target), unit)))
 	}
 	if len(short) == 0 {
 		return "", false
 	}
-	return fmt.Sprintf("score %s; will miss 1.0 at the current pace: %s.", scoreText(o.Score), strings.Join(short, "; ")), true
+	return l.T("report.will_miss", r.score(o.Score), strings.Join(short, "; ")), true
 }
 
-// findings lists the validation findings, if any.
+// findings lists the validation findings, if any. Their messages stay in
+// English, as validate writes them.
 func (r *Report) findings(m *markdown) {
 	if len(r.Findings) == 0 {
 		return
 	}
-	m.heading(2, "Validation findings")
+	m.heading(2, r.Lang.T("report.findings"))
 	var rows [][]string
 	for _, f := range r.Findings {
 		rows = append(rows, []string{
-			f.Severity.String(), mdCode(fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), mdCode(f.Rule), mdText(f.Message),
+			r.Lang.T("severity." + f.Severity.String()), mdCode(fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), mdCode(f.Rule), mdText(f.Message),
 		})
 	}
-	m.table([]string{"Severity", "Location", "Rule", "Message"}, "llll", rows)
+	m.table(m.cols("severity", "location", "rule", "message"), "llll", rows)
 }

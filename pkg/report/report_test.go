@@ -28,6 +28,7 @@ var hostile = []string{
 	"&lt;b&gt; and &#60;i&#62; entities",
 	"<!-- comment --> trailing backslash \\",
 	"\u202eevil bidi\u202c",
+	"[js](javascript:alert(1)) [rel](../secret) [data](data:text/html,x)",
 }
 
 // q writes s as a YAML double-quoted scalar.
@@ -118,7 +119,7 @@ func hostileReport(t *testing.T) *Report {
 		Message: "KPI " + hostile[3] + " | " + hostile[2],
 	})
 	p, _ := okr.ParsePeriod("2026-Q4")
-	return NewReport(res, progress.DefaultSettings(), asOf, p)
+	return NewReport(res, asOf, p, Filter{})
 }
 
 // TestReportHostileText proves that text from the YAML cannot change the
@@ -143,7 +144,8 @@ func TestReportHostileText(t *testing.T) {
 					t.Errorf("%s output contains %q", name, bad)
 				}
 			}
-			if m := rawLink.FindString(out); m != "" {
+			// Descriptions keep their http(s) links, and only those.
+			if m := rawLink.FindString(httpLink.ReplaceAllString(out, "")); m != "" {
 				t.Errorf("%s output has link syntax %q", name, m)
 			}
 			// GitHub links no mention inside a code block, Mermaid's
@@ -164,6 +166,7 @@ func TestReportHostileText(t *testing.T) {
 				"&lt;script&gt;alert('x')&lt;/script&gt;",
 				"Ping @\u200boctocat and @\u200bokrctl/maintainers",
 				"\\[click me\\](https\u200b://evil.example)",
+				`\[js\](javascript:alert(1))`,
 				"31 \\|&lt;@\u200ba[^1]",
 			} {
 				if !strings.Contains(out, want) {
@@ -195,6 +198,9 @@ func outsideFences(doc string) string {
 	return b.String()
 }
 
+// httpLink matches a link to an http(s) address, which descriptions keep.
+var httpLink = regexp.MustCompile(`\[[^\[\]]*\]\(https?://[^()\s]*\)`)
+
 // rawLink matches an unescaped "](", which could close a link or image.
 var rawLink = regexp.MustCompile(`(^|[^\\])\]\(`)
 
@@ -225,7 +231,7 @@ func TestReportAlignmentCycle(t *testing.T) {
 			t.Errorf("objective %s drawn %d times in the alignment tree:\n%s", id, n, out)
 		}
 	}
-	if !strings.Contains(out, "supports `elsewhere` (not in 2026-Q4)") {
+	if !strings.Contains(out, " · supports `elsewhere` · ") && !strings.HasSuffix(strings.SplitN(out[strings.Index(out, "`d`"):], "\n", 2)[0], "supports `elsewhere`") {
 		t.Errorf("an objective whose parent is outside the period does not say so:\n%s", out)
 	}
 }
@@ -261,5 +267,50 @@ func TestReportAttention(t *testing.T) {
 	}
 	if !strings.Contains(out, "Committed `c` — missed: the period ended with a score of 0.40.") {
 		t.Errorf("the committed miss is not called out:\n%s", out)
+	}
+}
+
+// TestReportAlignmentAcrossPeriods checks that an objective supporting one
+// of another period (a quarter's objective under the annual one) is shown
+// with that period, rather than "no objective supports another one".
+func TestReportAlignmentAcrossPeriods(t *testing.T) {
+	q4 := &okr.Objective{ID: "q4", Title: "Quarter", Owner: "o", PeriodText: "2026-Q4", Parent: "year", Doc: &okr.Document{File: &okr.File{Path: "q4.yaml"}}}
+	r := &Report{Status: &Status{
+		AsOf: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Period: "2026-Q4",
+		Objectives: []progress.ObjectiveResult{{Objective: q4, Score: 0.5, Status: progress.OnTrack}},
+		periodOf:   map[string]string{"year": "2026", "q4": "2026-Q4"},
+	}}
+	r.Period, _ = okr.ParsePeriod("2026-Q4")
+	out := renderReport(t, r)
+	checkMarkdown(t, out)
+	if strings.Contains(out, "No objective of") {
+		t.Errorf("the alignment says nothing is linked:\n%s", out)
+	}
+	if !strings.Contains(out, "- Quarter `q4` — o · score 0.50 · 🟢 on_track · supports `year` (2026)") {
+		t.Errorf("the parent of another period is not shown with its period:\n%s", out)
+	}
+}
+
+// TestReportPeriodFindings checks that a report lists the findings of its
+// own period's files and of files of no objective, not those of other
+// periods' objectives.
+func TestReportPeriodFindings(t *testing.T) {
+	res := checkExamples(t)
+	res.Findings = []lint.Finding{
+		{File: "okrs/2026-Q3/marketing.yaml", Line: 1, Column: 1, Severity: lint.Warning, Rule: staleDataRule, Message: "q3 stale"},
+		{File: "okrs/2026-Q4/marketing.yaml", Line: 1, Column: 1, Severity: lint.Warning, Rule: staleDataRule, Message: "q4 stale"},
+		{File: "kpis/kpis.yaml", Line: 1, Column: 1, Severity: lint.Warning, Rule: "x", Message: "kpi file"},
+	}
+	for _, o := range res.Repo.Objectives {
+		for i := range res.Findings {
+			if strings.HasSuffix(o.File(), res.Findings[i].File) {
+				res.Findings[i].File = o.File()
+			}
+		}
+	}
+	p, _ := okr.ParsePeriod("2026-Q4")
+	out := renderReport(t, NewReport(res, examplesAsOf, p, Filter{}))
+	if strings.Contains(out, "q3 stale") || !strings.Contains(out, "q4 stale") || !strings.Contains(out, "kpi file") {
+		t.Errorf("want the Q4 and KPI findings only:\n%s", out)
 	}
 }

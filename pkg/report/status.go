@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/okrctl/okrctl/pkg/checkin"
+	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -25,9 +27,24 @@ type Status struct {
 	// Findings are the validation findings of the repository.
 	Findings []lint.Finding
 	Color    bool
-	// Width is the terminal's width in columns, which the table fits its
-	// text columns to; 0 for no limit.
+	// Width is the terminal's width in display cells, which the table
+	// output fits; 0 for no limit (the wide table as it is).
 	Width int
+	// Wide asks for the wide table whatever the width.
+	Wide bool
+	// Lang is the language of the table and the Markdown.
+	Lang lang.Lang
+	// Filter is the selection that made Objectives; Periods and Owners
+	// are those of the whole repository, sorted, so that an empty
+	// selection can say what exists.
+	Filter  Filter
+	Periods []string
+	Owners  []string
+	// Rev is the git revision the repository was read at, "" for the
+	// working tree.
+	Rev string
+
+	periodOf map[string]string // the period of every objective by id
 }
 
 // StatusFormatter writes a Status in one format.
@@ -52,6 +69,36 @@ func NewStatusFormatter(name string) (StatusFormatter, error) {
 	return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(StatusFormats(), ", "))
 }
 
+// hasCheckIns reports whether any key result shown has a check-in by the
+// as-of date: only then do the table and the Markdown give check-ins a
+// column.
+func (s *Status) hasCheckIns() bool {
+	for _, o := range s.Objectives {
+		for _, kr := range o.KeyResults {
+			if _, ok := s.latestCheckIn(kr); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// latestCheckIn is a key result's latest check-in on or before the as-of date.
+func (s *Status) latestCheckIn(kr progress.KRResult) (okr.CheckIn, bool) {
+	if kr.KR == nil {
+		return okr.CheckIn{}, false
+	}
+	return checkin.Latest(kr.KR, s.AsOf)
+}
+
+// confidence formats a check-in's confidence as "7/10"; "–" for none.
+func confidence(c okr.CheckIn) string {
+	if c.Confidence == nil {
+		return "–"
+	}
+	return strconv.FormatFloat(*c.Confidence, 'f', -1, 64) + "/10"
+}
+
 // unit returns the display unit of a key result's KPI when it is short
 // enough to sit beside numbers (%, EUR, days); "" for none and for "count".
 func (s *Status) unit(kr progress.KRResult) string {
@@ -70,42 +117,29 @@ func shortUnit(unit string) string {
 	return ""
 }
 
-// formatNumber writes a number for people: thousands grouped with commas,
-// at most two decimals, no trailing zeros; "–" for unknown.
-func formatNumber(v *float64) string {
-	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+// formatNumber writes a number for people, in English: thousands grouped
+// with commas, at most two decimals (none from 1,000 up), no trailing
+// zeros; "–" for unknown.
+func formatNumber(v *float64) string { return formatNumberIn(lang.EN, v) }
+
+// formatNumberIn writes a number as formatNumber does, in language l
+// (1.200,5 in Italian and Spanish).
+func formatNumberIn(l lang.Lang, v *float64) string {
+	if v == nil {
 		return "–"
 	}
-	x := *v
-	neg := x < 0
-	if neg {
-		x = -x
-	}
 	decimals := 2
-	if x >= 1000 {
+	if math.Abs(*v) >= 999.995 {
 		decimals = 0
 	}
-	s := strconv.FormatFloat(x, 'f', decimals, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "." + frac
-	}
-	if neg && out != "0" {
-		out = "-" + out
-	}
-	return out
+	return l.Number(*v, decimals)
 }
+
+// number writes a number in the status's language.
+func (s *Status) number(v *float64) string { return formatNumberIn(s.Lang, v) }
+
+// date writes a date in the status's language.
+func (s *Status) date(t time.Time) string { return s.Lang.Date(t) }
 
 // withUnit appends a unit to a formatted number: "13.7%", "42.5 EUR".
 func withUnit(s, unit string) string {
@@ -127,32 +161,4 @@ func percent(v *float64) string {
 	return fmt.Sprintf("%.0f%%", floorTo(*v, 2)*100)
 }
 
-// date writes a date as YYYY-MM-DD, "–" when zero.
-func date(t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	return t.Format("2006-01-02")
-}
-
 func ptr(v float64) *float64 { return &v }
-
-// Filter selects objectives by period and owner; empty fields match all.
-type Filter struct {
-	Period string
-	Owner  string
-}
-
-// NewStatus computes the progress of every objective of a checked
-// repository that the filter selects, in file order.
-func NewStatus(res *lint.Result, set progress.Settings, asOf time.Time, f Filter) *Status {
-	e := progress.NewEngine(asOf, set, res.KPIs, res.Snapshots)
-	s := &Status{AsOf: asOf, Period: f.Period, KPIs: res.KPIs, Findings: res.Findings}
-	for _, o := range res.Repo.Objectives {
-		if (f.Period != "" && o.PeriodText != f.Period) || (f.Owner != "" && o.Owner != f.Owner) {
-			continue
-		}
-		s.Objectives = append(s.Objectives, e.Objective(o))
-	}
-	return s
-}

@@ -9,7 +9,7 @@ import (
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
-// jsonStatus writes the JSON shape of SPEC §5: numbers as JSON numbers,
+// jsonStatus writes the JSON shape of docs/formats.md ("Status JSON"): numbers as JSON numbers,
 // null where unknown.
 type jsonStatus struct{}
 

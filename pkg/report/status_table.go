@@ -4,161 +4,301 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
-// tableStatus writes a terminal table grouped by objective: a row for each
-// objective with its score, then a row for each of its key results.
+// tableStatus writes the status for a terminal in one of two layouts,
+// chosen by the terminal's width (docs/architecture.md, "Output and
+// languages"): the wide table, a row per objective and per key result with
+// every number, when it fits or when asked for (--wide, or no known
+// width); else the compact layout, each objective on its own line and its
+// key results below it, which fits 80 columns.
 type tableStatus struct{}
 
 // barWidth is the number of cells of a progress bar in the table.
 const barWidth = 10
 
-// maxTitle bounds the objective titles shown in the table; key results show
-// their ids. Full titles are in the YAML and in the other formats.
+// maxTitle bounds the objective titles shown in the wide table; key results
+// show their ids there. Full titles are in the compact layout, the YAML and
+// the other formats.
 const maxTitle = 28
 
 func (tableStatus) Format(w io.Writer, s *Status) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
 	if len(s.Objectives) == 0 {
-		fmt.Fprintf(bw, "No objectives%s as of %s.\n", periodSuffix(s.Period), date(s.AsOf))
+		for _, l := range WrapText(s.emptyText(false), s.Width) {
+			bw.WriteString(l + "\n")
+		}
 		return bw.Flush()
 	}
-	t := tablewriter.NewTable(bw,
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{
-			tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight,
-		}}),
-	)
-	header := []string{"OBJECTIVE", "KEY RESULT", "CURRENT", "TARGET", "PROGRESS", "EXPECTED", "STATUS", "FORECAST"}
-	t.Header(header)
-	// Rows are built first, plain, so that the text columns can be fitted
-	// to the terminal before they are painted.
-	type row struct {
-		cells     []string
-		objective bool
+	// With a width, the wide table is measured first, without keeping its
+	// rows, to choose the layout.
+	if s.Wide || s.Width <= 0 || s.wideGrid(false).g.total() <= s.Width {
+		s.writeWide(bw, s.wideGrid(true))
+	} else {
+		s.writeCompact(bw)
 	}
-	var rows []row
+	for _, l := range WrapText(s.footer(), s.Width) {
+		bw.WriteString(l + "\n")
+	}
 	for _, o := range s.Objectives {
-		obj := o.Objective
-		name := sanitizeLine(obj.ID)
-		if obj.IsCommitted() {
-			name += " (committed)"
-		}
-		rows = append(rows, row{objective: true, cells: []string{
-			name, truncate(obj.Title, maxTitle), "", "",
-			bar(&o.Score), percent(&o.Expected), objectiveStatusWord(o), "",
-		}})
-		for _, kr := range o.KeyResults {
-			unit := sanitizeLine(s.unit(kr))
-			rows = append(rows, row{cells: []string{
-				"", "  " + sanitizeLine(kr.ID),
-				withUnit(formatNumber(kr.Current), unit),
-				directionMark(kr.Direction) + withUnit(formatNumber(kr.Target), unit),
-				bar(kr.Score), percent(kr.Expected), statusWord(kr),
-				withUnit(formatNumber(kr.Forecast), unit),
-			}})
-		}
-	}
-	cells := make([][]string, len(rows))
-	for i := range rows {
-		cells[i] = rows[i].cells
-	}
-	// Cut objective titles first, then the " (committed)" marks and ids
-	// past the longest objective id, then key result and objective ids.
-	ids, krIDs := 0, 0
-	for _, r := range rows {
-		if r.objective {
-			ids = max(ids, twwidth.Width(strings.TrimSuffix(r.cells[0], " (committed)")))
-		} else {
-			krIDs = max(krIDs, twwidth.Width(r.cells[1]))
-		}
-	}
-	limits := fitColumns(header, cells, s.Width, []fitStep{{1, krIDs}, {0, ids}, {1, minFitted}, {0, minFitted}})
-	for _, r := range rows {
-		c := r.cells
-		for i, limit := range limits {
-			if limit > 0 {
-				c[i] = cut(c[i], limit)
+		if c := s.coverageText(o); c != "" {
+			for _, l := range WrapText(sanitizeLine(o.Objective.ID)+": "+c+".", s.Width) {
+				bw.WriteString(l + "\n")
 			}
-		}
-		if r.objective {
-			c[0] = s.paint(ansiBold, c[0])
-		}
-		c[6] = s.status(c[6])
-		if err := t.Append(c); err != nil {
-			return err
-		}
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	fmt.Fprintf(bw, "As of %s%s: %s.\n", date(s.AsOf), periodSuffix(s.Period), tally(s.Objectives))
-	for _, o := range s.Objectives {
-		if c := coverageText(o); c != "" {
-			fmt.Fprintf(bw, "%s: %s.\n", sanitizeLine(o.Objective.ID), c)
 		}
 	}
 	return bw.Flush()
 }
 
+// footer is the line below the table: the date, the period and the tally.
+func (s *Status) footer() string {
+	return s.Lang.T("status.footer", s.date(s.AsOf), s.periodSuffix(), s.tally())
+}
+
+// wideRows gives each row of the wide table to emit: a row for each
+// objective with its score, then a row for each of its key results, with
+// the row's status (for its colour).
+func (s *Status) wideRows(emit func(row []string, color string)) {
+	committed := " " + s.Lang.T("table.committed")
+	// A confidence column appears when key results have check-ins.
+	row := make([]string, 8, 9)
+	checkIns := s.hasCheckIns()
+	if checkIns {
+		row = row[:9]
+	}
+	for _, o := range s.Objectives {
+		obj := o.Objective
+		name := sanitizeLine(obj.ID)
+		if obj.IsCommitted() {
+			name += committed
+		}
+		row[0], row[1], row[2], row[3] = name, truncate(obj.Title, maxTitle), "", ""
+		row[4], row[5], row[6], row[7] = s.bar(&o.Score), percent(&o.Expected), s.objectiveStatusWord(o), ""
+		if checkIns {
+			row[8] = ""
+		}
+		emit(row, objectiveColor(o))
+		for _, kr := range o.KeyResults {
+			unit := sanitizeLine(s.unit(kr))
+			row[0], row[1] = "", "  "+sanitizeLine(kr.ID)
+			row[2] = withUnit(s.number(kr.Current), unit)
+			row[3] = directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit)
+			row[4], row[5], row[6] = s.bar(kr.Score), percent(kr.Expected), s.statusWord(kr)
+			row[7] = withUnit(s.number(kr.Forecast), unit)
+			if checkIns {
+				c, _ := s.latestCheckIn(kr)
+				row[8] = confidence(c)
+			}
+			emit(row, krColor(kr))
+		}
+	}
+}
+
+// wideTable is the wide table's rows, formatted once, with their
+// statuses, and its measured grid.
+type wideTable struct {
+	g      *grid
+	rows   [][]string
+	colors []string
+}
+
+// wideGrid formats and measures the wide table, keeping its rows when
+// keep is true.
+func (s *Status) wideGrid(keep bool) *wideTable {
+	l := s.Lang
+	header := []string{
+		l.T("col.objective"), l.T("col.key_result"), l.T("col.current"), l.T("col.target"),
+		l.T("col.progress"), l.T("col.expected"), l.T("col.status"), l.T("col.forecast"),
+	}
+	left := []bool{true, true, false, false, true, false, true, false}
+	if s.hasCheckIns() {
+		header, left = append(header, l.T("col.confidence")), append(left, false)
+	}
+	t := &wideTable{g: newGrid(header, left)}
+	s.wideRows(func(row []string, color string) {
+		t.g.add(row)
+		if keep {
+			t.rows = append(t.rows, slices.Clone(row))
+			t.colors = append(t.colors, color)
+		}
+	})
+	return t
+}
+
+// writeWide draws the wide table, fitted to the terminal when it has a
+// width: objective titles are cut first, then the committed marks and ids
+// past the longest objective id, then key result and objective ids.
+func (s *Status) writeWide(w *bufio.Writer, t *wideTable) {
+	g := t.g
+	if s.Width > 0 && g.total() > s.Width {
+		ids, krIDs := 0, 0
+		committed := " " + s.Lang.T("table.committed")
+		for _, r := range t.rows {
+			if r[0] != "" {
+				ids = max(ids, cells(strings.TrimSuffix(r[0], committed)))
+			} else {
+				krIDs = max(krIDs, cells(r[1]))
+			}
+		}
+		for _, st := range []fitStep{{1, krIDs}, {0, ids}, {1, minFitted}, {0, minFitted}} {
+			over := g.total() - s.Width
+			if over <= 0 {
+				break
+			}
+			floor := max(st.floor, minFitted, cells(g.header[st.col]))
+			if n := min(over, g.widths[st.col]-floor); n > 0 {
+				g.limit(st.col, g.widths[st.col]-n)
+			}
+		}
+	}
+	g.begin(w)
+	for i, row := range t.rows {
+		color := t.colors[i]
+		g.row(w, row, func(col int, c string) string {
+			switch {
+			case col == 0 && c != "":
+				return s.paint(ansiBold, c)
+			case col == 6:
+				return s.paint(color, c)
+			}
+			return c
+		})
+	}
+	g.end(w)
+}
+
 // minFitted is the narrowest the objective and key result columns get
-// when the table is fitted to the terminal.
+// when the wide table is fitted to the terminal.
 const minFitted = 12
 
 // fitStep lets column col give up width down to floor (never below
 // minFitted or its header).
 type fitStep struct{ col, floor int }
 
-// fitColumns returns, for each column, the width its text is cut to (0 for
-// as it is) so that the table fits width terminal columns, taking width
-// from the columns in the order of steps; the other columns (numbers,
-// bars, statuses) are never cut. width 0 means no limit; a terminal too
-// narrow for the table gets the narrowest the steps allow.
-func fitColumns(header []string, rows [][]string, width int, steps []fitStep) []int {
-	limits := make([]int, len(header))
-	if width <= 0 {
-		return limits
+// compactGap separates the columns of the compact layout.
+const compactGap = "  "
+
+// minName is the narrowest the title column of the compact layout gets.
+const minName = 16
+
+// writeCompact draws the compact layout: a header, then each objective on
+// its own line (id and title) with its score bar and status, and below it
+// each key result (title, current → target, bar, status). The title
+// column takes the width the others leave; expected and forecast columns
+// are added while the titles keep at least 40 cells.
+func (s *Status) writeCompact(w *bufio.Writer) {
+	l := s.Lang
+	head := compactLine{name: l.T("col.objective_kr"), value: l.T("col.current_target"), bar: l.T("col.progress"),
+		status: l.T("col.status"), expected: l.T("col.expected"), forecast: l.T("col.forecast")}
+	var value, barW, status, expected, forecast, name int
+	measure := func(ln compactLine) {
+		value = max(value, cells(ln.value))
+		barW = max(barW, cells(ln.bar))
+		status = max(status, cells(ln.status))
+		expected = max(expected, cells(ln.expected))
+		forecast = max(forecast, cells(ln.forecast))
+		name = max(name, cells(ln.name))
 	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = twwidth.Width(h)
+	measure(head)
+	// Two passes, measuring then writing, rather than keeping every line:
+	// on large repositories the lines would be a tenth of the memory.
+	s.compactLines(measure)
+	gap := len(compactGap)
+	fixed := value + barW + status + 3*gap
+	room := func(extra int) int { return s.Width - fixed - extra }
+	showExpected := room(expected+gap) >= 40
+	if showExpected {
+		fixed += expected + gap
 	}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], twwidth.Width(c))
+	showForecast := room(forecast+gap) >= 40
+	if showForecast {
+		fixed += forecast + gap
+	}
+	nameW := min(name, max(minName, s.Width-fixed))
+	var b strings.Builder
+	row := func(ln compactLine, header bool) {
+		b.Reset()
+		if ln.objective {
+			// An objective has no value: its name may run into that column.
+			nm := cutCells(ln.name, nameW+gap+value)
+			b.WriteString(s.paint(ansiBold, nm))
+			b.WriteString(strings.Repeat(" ", max(0, nameW+gap+value-cells(nm))))
+		} else {
+			nm := cutCells(ln.name, nameW)
+			b.WriteString(nm)
+			b.WriteString(strings.Repeat(" ", nameW-cells(nm)) + compactGap)
+			b.WriteString(padCells(ln.value, value, false))
+		}
+		b.WriteString(compactGap + padCells(ln.bar, barW, true))
+		if showExpected {
+			b.WriteString(compactGap + padCells(ln.expected, expected, false))
+		}
+		st := padCells(ln.status, status, true)
+		if !header {
+			st = s.paint(ln.color, ln.status) + strings.Repeat(" ", status-cells(ln.status))
+		}
+		b.WriteString(compactGap + st)
+		if showForecast {
+			b.WriteString(compactGap + padCells(ln.forecast, forecast, false))
+		}
+		w.WriteString(strings.TrimRight(b.String(), " ") + "\n")
+	}
+	row(head, true)
+	s.compactLines(func(ln compactLine) { row(ln, false) })
+}
+
+// compactLine is a line of the compact layout, as plain text.
+type compactLine struct {
+	name, value, bar, status, expected, forecast string
+	objective                                    bool
+	color                                        string
+}
+
+// compactLines gives each line of the compact layout to emit: each
+// objective, then its key results.
+func (s *Status) compactLines(emit func(compactLine)) {
+	committed := " " + s.Lang.T("table.committed")
+	for _, o := range s.Objectives {
+		obj := o.Objective
+		name := sanitizeLine(obj.ID)
+		if t := sanitizeLine(obj.Title); t != "" {
+			name += compactGap + t
+		}
+		if obj.IsCommitted() {
+			name += committed
+		}
+		emit(compactLine{objective: true, name: name, color: objectiveColor(o), bar: s.bar(&o.Score),
+			status: s.objectiveStatusWord(o), expected: percent(&o.Expected)})
+		for _, kr := range o.KeyResults {
+			unit := sanitizeLine(s.unit(kr))
+			title := sanitizeLine(kr.Title)
+			if title == "" {
+				title = sanitizeLine(kr.ID)
+			}
+			current := s.number(kr.Current)
+			if unit == "%" {
+				current = withUnit(current, unit)
+			}
+			emit(compactLine{
+				color:    krColor(kr),
+				name:     "  " + title,
+				value:    current + " → " + directionMark(kr.Direction) + withUnit(s.number(kr.Target), unit),
+				bar:      s.bar(kr.Score),
+				status:   s.statusWord(kr),
+				expected: percent(kr.Expected),
+				forecast: withUnit(s.number(kr.Forecast), unit),
+			})
 		}
 	}
-	total := 3*len(widths) + 1 // a space each side of a cell, a border between
-	for _, w := range widths {
-		total += w
-	}
-	for _, st := range steps {
-		if total <= width {
-			break
-		}
-		floor := max(st.floor, minFitted, twwidth.Width(header[st.col]))
-		if cut := min(total-width, widths[st.col]-floor); cut > 0 {
-			widths[st.col] -= cut
-			limits[st.col] = widths[st.col]
-			total -= cut
-		}
-	}
-	return limits
 }
 
 // bar draws a score as a ten-cell bar and a percentage.
-func bar(score *float64) string {
+func (s *Status) bar(score *float64) string {
 	if score == nil {
 		return strings.Repeat("·", barWidth) + "    –"
 	}
@@ -178,31 +318,60 @@ func directionMark(d okr.Direction) string {
 }
 
 func (s *Status) paint(code, text string) string {
-	if !s.Color {
+	if !s.Color || code == "" {
 		return text
 	}
 	return code + text + ansiReset
 }
 
-// status writes a status cell (a status or a grade, and what follows
-// it), coloured by how good its first word is.
-func (s *Status) status(text string) string {
-	word, _, _ := strings.Cut(text, " ")
-	code := map[string]string{
-		string(progress.Achieved): ansiGreen, string(progress.OnTrack): ansiGreen,
-		string(progress.AtRisk): ansiYellow, string(progress.OffTrack): ansiRed, string(progress.Missed): ansiRed,
-		string(progress.NoData): ansiGray,
-		string(progress.Green):  ansiGreen, string(progress.Yellow): ansiYellow, string(progress.Red): ansiRed,
-	}[word]
-	return s.paint(code, text)
+// statusName is a status in the output's language.
+func (s *Status) statusName(st progress.Status) string {
+	return s.Lang.T("status." + string(st))
+}
+
+// statusColor is the colour of a status, by how good it is.
+func statusColor(st progress.Status) string {
+	return map[progress.Status]string{
+		progress.Achieved: ansiGreen, progress.OnTrack: ansiGreen,
+		progress.AtRisk: ansiYellow, progress.OffTrack: ansiRed, progress.Missed: ansiRed,
+		progress.NoData: ansiGray,
+	}[st]
+}
+
+// gradeColor is the colour of a grade.
+func gradeColor(g progress.Grade) string {
+	return map[progress.Grade]string{progress.Green: ansiGreen, progress.Yellow: ansiYellow, progress.Red: ansiRed}[g]
+}
+
+// objectiveColor colours an objective's status cell: by its grade once
+// graded, else by its status.
+func objectiveColor(o progress.ObjectiveResult) string {
+	if o.Grade != "" {
+		return gradeColor(o.Grade)
+	}
+	return statusColor(o.Status)
+}
+
+// krColor colours a key result's status cell as statusWord words it.
+func krColor(kr progress.KRResult) string {
+	if kr.Grade != "" && kr.Status != progress.Achieved {
+		return gradeColor(kr.Grade)
+	}
+	return statusColor(kr.Status)
 }
 
 // tally summarises objectives by grade once graded, else by status: "7
 // objectives — 1 green, 4 on_track, 1 at_risk".
-func tally(objs []progress.ObjectiveResult) string {
+func (s *Status) tally() string {
+	return s.Lang.Count(len(s.Objectives), "word.objective") + " — " + strings.Join(s.tallyParts(s.Objectives, false), ", ")
+}
+
+// tallyParts counts objectives by grade once graded, else by status:
+// "1 green", "4 on_track"; marked puts each grade's or status's sign
+// before it, for Markdown.
+func (s *Status) tallyParts(objs []progress.ObjectiveResult, marked bool) []string {
 	counts := map[progress.Status]int{}
 	grades := map[progress.Grade]int{}
-	var parts []string
 	for _, o := range objs {
 		if o.Grade != "" {
 			grades[o.Grade]++
@@ -210,34 +379,35 @@ func tally(objs []progress.ObjectiveResult) string {
 			counts[o.Status]++
 		}
 	}
+	var parts []string
 	for _, g := range []progress.Grade{progress.Green, progress.Yellow, progress.Red} {
 		if n := grades[g]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, g))
+			name := s.gradeName(g)
+			if marked {
+				name = gradeMarks[g] + " " + name
+			}
+			parts = append(parts, s.Lang.Int(n)+" "+name)
 		}
 	}
 	for _, st := range progress.Statuses() {
 		if n := counts[st]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, st))
+			name := s.statusName(st)
+			if marked {
+				name = s.statusMark(st)
+			}
+			parts = append(parts, s.Lang.Int(n)+" "+name)
 		}
 	}
-	return plural(len(objs), "objective") + " — " + strings.Join(parts, ", ")
+	return parts
 }
 
-func periodSuffix(p string) string {
-	if p == "" {
+// periodSuffix is " in 2026-Q4" for a status of one period, "" otherwise.
+func (s *Status) periodSuffix() string {
+	if s.Period == "" {
 		return ""
 	}
-	return " in " + p
+	return s.Lang.T("status.in_period", sanitizeLine(s.Period))
 }
 
-// truncate shortens s to n runes with an ellipsis, on one line.
-func truncate(s string, n int) string { return cut(sanitizeLine(s), n) }
-
-// cut shortens a line to n runes with an ellipsis.
-func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimRight(string(r[:n-1]), " ") + "…"
-}
+// truncate shortens s to n cells with an ellipsis, on one line.
+func truncate(s string, n int) string { return cutCells(sanitizeLine(s), n) }

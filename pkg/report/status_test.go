@@ -3,13 +3,14 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
@@ -40,7 +41,7 @@ func checkExamples(t *testing.T) *lint.Result {
 // examplesStatus computes the progress of the bundled examples.
 func examplesStatus(t *testing.T, f Filter) *Status {
 	t.Helper()
-	return NewStatus(checkExamples(t), progress.DefaultSettings(), examplesAsOf, f)
+	return NewStatus(checkExamples(t), examplesAsOf, f)
 }
 
 func TestStatusGolden(t *testing.T) {
@@ -51,7 +52,7 @@ func TestStatusGolden(t *testing.T) {
 	}{
 		{"status/examples.table", "table", Filter{}},
 		{"status/examples-q4.table", "table", Filter{Period: "2026-Q4"}},
-		{"status/examples-marketing.table", "table", Filter{Owner: "marketing"}},
+		{"status/examples-marketing.table", "table", Filter{Owners: []string{"Marketing"}}},
 		{"status/empty.table", "table", Filter{Period: "2024-Q1"}},
 		{"status/examples.json", "json", Filter{}},
 		{"status/examples-q4-width-140.table", "table", Filter{Period: "2026-Q4"}},
@@ -203,13 +204,13 @@ func TestStatusTableFitsWidth(t *testing.T) {
 			if strings.HasPrefix(l, "As of ") {
 				continue
 			}
-			w = max(w, utf8.RuneCountInString(l))
+			w = max(w, cells(l))
 		}
 		return w
 	}
 	render := func(width int) string {
 		st := examplesStatus(t, Filter{})
-		st.Width = width
+		st.Width, st.Wide = width, true
 		var buf bytes.Buffer
 		if err := f.Format(&buf, st); err != nil {
 			t.Fatal(err)
@@ -231,5 +232,64 @@ func TestStatusTableFitsWidth(t *testing.T) {
 	}
 	if out := render(narrowest); !strings.Contains(out, "on_track") || !strings.Contains(out, "…") {
 		t.Errorf("the narrowest table lost its statuses or shows no cut:\n%s", out)
+	}
+}
+
+// TestStatusWidths renders the examples' status for terminals of 80, 100
+// and 160 columns, in English and Italian: golden files, and no line wider
+// than the terminal in display cells.
+func TestStatusWidths(t *testing.T) {
+	for _, width := range []int{80, 100, 160} {
+		for _, l := range []lang.Lang{lang.EN, lang.IT} {
+			name := fmt.Sprintf("status/examples-q4-%d-%s.table", width, l)
+			t.Run(name, func(t *testing.T) {
+				st := examplesStatus(t, Filter{Period: "2026-Q4"})
+				st.Width, st.Lang = width, l
+				var buf bytes.Buffer
+				if err := (tableStatus{}).Format(&buf, st); err != nil {
+					t.Fatal(err)
+				}
+				for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+					if n := cells(line); n > width {
+						t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, width, line)
+					}
+				}
+				if !strings.Contains(buf.String(), "Far crescere la domanda") {
+					t.Error("the objective titles are missing")
+				}
+				checkGolden(t, name, buf.Bytes())
+			})
+		}
+	}
+}
+
+// TestFilter checks the selection of objectives: a period holds the
+// periods inside it, owners repeat and ignore case, statuses select an
+// objective by its own status or a key result's.
+func TestFilter(t *testing.T) {
+	ids := func(f Filter) []string {
+		var out []string
+		for _, o := range examplesStatus(t, f).Objectives {
+			out = append(out, o.Objective.ID)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		filter Filter
+		want   int
+	}{
+		{"year holds its quarters", Filter{Period: "2026"}, 7},
+		{"half holds Q3 and Q4", Filter{Period: "2026-H2"}, 7},
+		{"first half holds none", Filter{Period: "2026-H1"}, 0},
+		{"quarter", Filter{Period: "2026-Q4"}, 5},
+		{"a month holds no quarter", Filter{Period: "2026-11"}, 0},
+		{"owners repeat and ignore case", Filter{Period: "2026-Q4", Owners: []string{"MARKETING", "Ventas"}}, 2},
+		{"status of a key result", Filter{Period: "2026-Q4", Statuses: []progress.Status{progress.OffTrack}}, 1},
+		{"status of an objective", Filter{Period: "2026-Q4", Statuses: []progress.Status{progress.AtRisk}}, 3},
+	} {
+		if got := ids(tc.filter); len(got) != tc.want {
+			t.Errorf("%s: got %d objectives %v, want %d", tc.name, len(got), got, tc.want)
+		}
 	}
 }

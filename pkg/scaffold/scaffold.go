@@ -41,6 +41,9 @@ var ciFiles = map[string]struct{ path, template string }{
 	"none":   {},
 }
 
+// PullWorkflowPath is where init writes the scheduled okrctl pull workflow.
+const PullWorkflowPath = ".github/workflows/okrctl-pull.yml"
+
 // templates are the starter files, one template a file; @NAME@ marks
 // what Files fills in.
 //
@@ -99,6 +102,11 @@ func Files(opt Options) ([]File, error) {
 	}
 	if ci.path != "" {
 		files = append(files, File{ci.path, []byte(r.Replace(template(ci.template)))})
+	}
+	// GitHub also gets the weekly okrctl pull workflow, which proposes
+	// the KPI values its sources fetched as one pull request.
+	if opt.CI == "github" {
+		files = append(files, File{PullWorkflowPath, []byte(r.Replace(template("github-pull-workflow.yml")))})
 	}
 	return files, nil
 }

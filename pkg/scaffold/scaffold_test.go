@@ -34,6 +34,7 @@ func TestFiles(t *testing.T) {
 	want := []string{
 		".okrctl.yaml", "okrs/2026-Q4/example.yaml", "kpis/kpis.yaml", "kpis/snapshots/2026.csv",
 		".okrctl/schema/objective.json", ".okrctl/schema/kpi.json", ".github/workflows/okrctl.yml",
+		".github/workflows/okrctl-pull.yml",
 	}
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v", names, want)
@@ -50,6 +51,17 @@ func TestFiles(t *testing.T) {
 			t.Errorf("the workflow lacks %q", s)
 		}
 	}
+	pull := string(byName[".github/workflows/okrctl-pull.yml"])
+	for _, s := range []string{"schedule:", "workflow_dispatch:", "okrctl@v1.4.0", "okrctl pull", "peter-evans/create-pull-request@", "branch: okrctl/pull", "secrets."} {
+		if !strings.Contains(pull, s) {
+			t.Errorf("the pull workflow lacks %q", s)
+		}
+	}
+	// Every action is pinned by a full commit SHA, its version in a comment.
+	pinned := regexp.MustCompile(`uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}\s+# v\d+\.\d+\.\d+\n`)
+	if n, m := strings.Count(pull, "uses: "), len(pinned.FindAllString(pull, -1)); n != m || n == 0 {
+		t.Errorf("%d of the pull workflow's %d actions are pinned by commit", m, n)
+	}
 	if _, err := config.Parse(".okrctl.yaml", "/repo", byName[".okrctl.yaml"]); err != nil {
 		t.Errorf("config: %v", err)
 	}
@@ -58,7 +70,7 @@ func TestFiles(t *testing.T) {
 func TestWorkflowInstallsLatestForADevBuild(t *testing.T) {
 	for _, v := range []string{"", "dev", "v1.2.3-0.20260101-abcdef", "(devel)"} {
 		files, _ := Files(Options{Now: now, Version: v})
-		wf := files[len(files)-1]
+		wf := files[len(files)-2]
 		if !bytes.Contains(wf.Data, []byte("cmd/okrctl@latest\n")) {
 			t.Errorf("version %q: the workflow does not install @latest", v)
 		}

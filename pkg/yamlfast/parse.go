@@ -1,4 +1,4 @@
-package okr
+package yamlfast
 
 import (
 	"strconv"
@@ -10,21 +10,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// This file is a fast front end for the YAML that OKR files are written in:
-// block mappings and sequences, plain scalars (also over several lines),
-// one-line quoted scalars, literal and folded block scalars, one-line flow
-// sequences and comments. It builds the same yaml.Node trees as
-// go.yaml.in/yaml/v3 (kind, tag, value, style, line and column; comments are
-// not kept), several times faster and with a fraction of the allocations,
-// because a repository of ten thousand objectives spends most of its
-// validation time parsing.
-//
-// It accepts only what it is sure of and reports anything else (anchors,
-// tags, flow mappings, multi-line quoted scalars, escapes, tabs,
-// odd indentation, every syntax error...) as not handled, so that ParseFile
-// falls back to the full parser, which also words the errors.
-// FuzzQuickParse checks that whatever it accepts, yaml.v3 parses to the same
-// documents.
+// maxDepth bounds the nesting this parser follows, so that its recursion
+// stays shallow; deeper documents are left to the full parser, whose
+// caller reports them.
+const maxDepth = 64
 
 // quickLine is one line of the source.
 type quickLine struct {
@@ -67,16 +56,13 @@ type qnode struct {
 
 var quickParsers = sync.Pool{New: func() any { return new(quickParser) }}
 
-// quickParse parses src into the content nodes of its documents (nil for an
+// Parse parses src into the content nodes of its documents (nil for an
 // explicit but empty document), or reports ok false when src is outside
-// what it handles.
-func quickParse(src []byte) (docs []*yaml.Node, ok bool) {
-	// Tabs, a byte order mark and lone carriage returns are rare and
-	// subtle: leave them to the full parser.
-	for i, c := range src {
-		if c == '\t' || (c == 0xEF && i == 0) || (c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
-			return nil, false
-		}
+// what it handles; the caller then parses src with yaml.v3, which also
+// words the errors.
+func Parse(src []byte) (docs []*yaml.Node, ok bool) {
+	if !plainText(src) {
+		return nil, false
 	}
 	p := quickParsers.Get().(*quickParser)
 	defer func() {
@@ -113,6 +99,34 @@ func quickParse(src []byte) (docs []*yaml.Node, ok bool) {
 		first, explicit = i+1, true
 	}
 	return p.materialize(roots), true
+}
+
+// plainText reports whether src holds only characters this parser handles:
+// printable ASCII, LF, CRLF and printable non-ASCII characters. Tabs, other
+// control characters, lone carriage returns, byte order marks, Unicode
+// line separators, the noncharacters U+FFFE and U+FFFF and invalid UTF-8
+// are rare and subtle (yaml.v3 rejects some, counts others as line breaks):
+// the full parser handles them.
+func plainText(src []byte) bool {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if (c >= 0x20 && c < 0x7f) || c == '\n' {
+			continue
+		}
+		if c == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return false
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, r < 0xA0, r == 0x2028, r == 0x2029, r == 0xFEFF, r == 0xFFFE, r == 0xFFFF:
+			return false
+		}
+		i += size - 1
+	}
+	return true
 }
 
 // materialize turns the compact nodes into yaml.Nodes, two allocations for
@@ -242,7 +256,7 @@ func (p *quickParser) col(off int) int {
 // mapping parses a block mapping whose keys sit at column ind (0-based);
 // its first key starts at byte offset pos of the current line.
 func (p *quickParser) mapping(ind, pos int) qref {
-	if p.depth++; p.depth > MaxDepth {
+	if p.depth++; p.depth > maxDepth {
 		return none
 	}
 	defer func() { p.depth-- }()
@@ -286,9 +300,15 @@ func (p *quickParser) key(pos int) (qref, int) {
 	if colon < 0 {
 		return none, 0
 	}
+	// yaml.v3 allows 1024 characters from a key's start to its ':'; bytes
+	// are at least as many as characters, and the margin keeps clear of
+	// how it counts.
+	if colon-pos > 1000 {
+		return none, 0
+	}
 	k := strings.TrimRight(p.src[pos:colon], " ")
 	tag := resolvePlain(k)
-	if tag == "" || len(k) > 1000 { // the YAML limit for an implicit key is 1024 characters
+	if tag == "" {
 		return none, 0
 	}
 	return p.node(yaml.ScalarNode, tag, k, 0, p.n+1, p.col(pos)), colon + 1
@@ -372,7 +392,7 @@ func (p *quickParser) value(ind, after int) qref {
 // sequence parses a block sequence whose '-' entries sit at column ind of
 // the current and following lines.
 func (p *quickParser) sequence(ind int) qref {
-	if p.depth++; p.depth > MaxDepth {
+	if p.depth++; p.depth > maxDepth {
 		return none
 	}
 	defer func() { p.depth-- }()
@@ -569,7 +589,8 @@ func (p *quickParser) flowSequence(q, end int) (qref, int) {
 			}
 		case plainStart(p.src, i, end) && (c != '-' || !strings.ContainsRune(",[]{}", rune(p.src[i+1]))):
 			j := i
-			for j < end && !strings.ContainsRune(",]:#[{}\"'", rune(p.src[j])) {
+			// '?' ends a plain scalar in a flow collection, as in yaml.v3.
+			for j < end && !strings.ContainsRune(",]:#[{}\"'?", rune(p.src[j])) {
 				j++
 			}
 			v := strings.TrimRight(p.src[i:j], " ")
