@@ -577,11 +577,3 @@ func isNull(n *yaml.Node) bool {
 	n = okr.Deref(n)
 	return n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
-
-func setOf(keys ...string) map[string]bool {
-	m := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		m[k] = true
-	}
-	return m
-}
