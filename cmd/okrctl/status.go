@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/report"
 )
@@ -108,7 +108,7 @@ func reportFindings(s *Streams, ws *workspace) error {
 		fmt.Fprintln(s.Err, f.Error())
 	}
 	fmt.Fprintln(s.Err, report.Summary(ws.Findings, ws.Files))
-	if errs, _ := lint.Count(ws.Findings); errs > 0 {
+	if errs, _ := diag.Count(ws.Findings); errs > 0 {
 		return errFindings
 	}
 	return nil

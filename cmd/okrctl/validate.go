@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/report"
 )
@@ -91,7 +92,7 @@ func runValidate(s *Streams, o *validateOptions) error {
 		return err
 	}
 	fmt.Fprintln(s.Err, report.Summary(ws.Findings, ws.Files))
-	errs, warns := lint.Count(ws.Findings)
+	errs, warns := diag.Count(ws.Findings)
 	if errs > 0 || (o.strict && warns > 0) {
 		return errFindings
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
@@ -90,14 +91,14 @@ func (ix index) get(rec []string, name string) string {
 
 // Read parses a check-in file named name (as displayed). Bad rows are
 // skipped and reported, each once, with its line and the cell's column.
-func Read(name string, r io.Reader) ([]Entry, []kpi.Problem) {
+func Read(name string, r io.Reader) ([]Entry, []diag.Finding) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, []kpi.Problem{{File: name, Line: 1, Col: 1, Rule: kpi.RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)}}
+		return nil, []diag.Finding{{File: name, Line: 1, Column: 1, Rule: kpi.RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)}}
 	}
-	var problems []kpi.Problem
+	var problems []diag.Finding
 	bad := func(line, col int, format string, args ...any) {
-		problems = append(problems, kpi.Problem{File: name, Line: line, Col: col, Rule: kpi.RuleCSV, Message: fmt.Sprintf(format, args...)})
+		problems = append(problems, diag.Finding{File: name, Line: line, Column: col, Rule: kpi.RuleCSV, Message: fmt.Sprintf(format, args...)})
 	}
 	if !utf8.Valid(data) {
 		bad(1, 1, "check-in file is not UTF-8 text: save it as UTF-8")
@@ -194,13 +195,13 @@ func csvErr(err error) string {
 // result id in objectives, and sorts every key result's check-ins oldest
 // first (file order breaking ties). An entry for an unknown objective or
 // key result is a problem at its line.
-func Attach(objectives map[string]*okr.Objective, entries []Entry) []kpi.Problem {
-	var problems []kpi.Problem
+func Attach(objectives map[string]*okr.Objective, entries []Entry) []diag.Finding {
+	var problems []diag.Finding
 	touched := map[*okr.KeyResult]bool{}
 	for _, e := range entries {
 		o := objectives[e.Objective]
 		if o == nil {
-			problems = append(problems, kpi.Problem{File: e.File, Line: e.Line, Col: 1, Rule: kpi.RuleCSV,
+			problems = append(problems, diag.Finding{File: e.File, Line: e.Line, Column: 1, Rule: kpi.RuleCSV,
 				Message: fmt.Sprintf("check-in for unknown objective %q", e.Objective)})
 			continue
 		}
@@ -212,7 +213,7 @@ func Attach(objectives map[string]*okr.Objective, entries []Entry) []kpi.Problem
 			}
 		}
 		if kr == nil {
-			problems = append(problems, kpi.Problem{File: e.File, Line: e.Line, Col: 1, Rule: kpi.RuleCSV,
+			problems = append(problems, diag.Finding{File: e.File, Line: e.Line, Column: 1, Rule: kpi.RuleCSV,
 				Message: fmt.Sprintf("check-in for unknown key result %q of objective %q", e.KeyResult, e.Objective)})
 			continue
 		}

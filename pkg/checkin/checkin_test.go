@@ -58,10 +58,10 @@ func TestRead(t *testing.T) {
 		msgs = append(msgs, p.Error())
 	}
 	wantMsgs := []string{
-		`checkins/2026-Q4.csv:4:1: date "12/10/2026": want YYYY-MM-DD [csv]`,
-		`checkins/2026-Q4.csv:6:23: confidence "11": want a number from 0 to 10 [csv]`,
-		`checkins/2026-Q4.csv:7:12: check-in names no objective or key result [csv]`,
-		`checkins/2026-Q4.csv:8:1: row has 8 fields, header has 7 [csv]`,
+		`checkins/2026-Q4.csv:4:1: error: date "12/10/2026": want YYYY-MM-DD [csv]`,
+		`checkins/2026-Q4.csv:6:23: error: confidence "11": want a number from 0 to 10 [csv]`,
+		`checkins/2026-Q4.csv:7:12: error: check-in names no objective or key result [csv]`,
+		`checkins/2026-Q4.csv:8:1: error: row has 8 fields, header has 7 [csv]`,
 	}
 	if diff := cmp.Diff(wantMsgs, msgs); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -83,8 +83,8 @@ func TestAttach(t *testing.T) {
 		msgs = append(msgs, p.Error())
 	}
 	want := []string{
-		`a.csv:4:1: check-in for unknown key result "nope" of objective "grow" [csv]`,
-		`a.csv:5:1: check-in for unknown objective "shrink" [csv]`,
+		`a.csv:4:1: error: check-in for unknown key result "nope" of objective "grow" [csv]`,
+		`a.csv:5:1: error: check-in for unknown objective "shrink" [csv]`,
 	}
 	if diff := cmp.Diff(want, msgs); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)

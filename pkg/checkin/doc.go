@@ -6,7 +6,7 @@
 //
 // (columns in any order; value, confidence, note and author may be empty).
 // Read parses a file into Entries and reports each bad row as a
-// kpi.Problem with file, line and column; Attach gives the entries to their
+// diag.Finding with file, line and column; Attach gives the entries to their
 // key results as okr.KeyResult.CheckIns, oldest first, and reports entries
 // for unknown objectives or key results. Add appends a row to a file's
 // content. docs/formats.md ("Check-in files") describes the format.

@@ -15,6 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
@@ -86,20 +87,26 @@ type Grading struct {
 // Bands are the lowest scores of the green and yellow grades.
 type Bands struct{ Green, Yellow float64 }
 
-// Error is a configuration problem; commands exit 2 on it.
-type Error struct {
-	File string
-	Line int
-	Msg  string
+// RuleConfig is the rule id of a configuration problem.
+const RuleConfig = "config"
+
+// Error is a configuration problem: a finding (pkg/diag) of rule
+// RuleConfig at the offending line of .okrctl.yaml. It stops the run
+// rather than joining the repository's findings: commands exit 2 on it.
+type Error struct{ diag.Finding }
+
+// ErrorAt is the configuration problem msg at line (0: the whole file).
+func ErrorAt(file string, line int, msg string) *Error {
+	return &Error{diag.Finding{File: file, Line: line, Rule: RuleConfig, Message: msg}}
 }
 
 // Error formats the error as file:line: message, or file: message when
 // the line is unknown.
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Message)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", e.File, e.Message)
 }
 
 // Default is the configuration used without a file.
@@ -116,9 +123,9 @@ func Load(path string) (*Config, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &Error{File: path, Msg: "no such file"}
+			return nil, ErrorAt(path, 0, "no such file")
 		}
-		return nil, &Error{File: path, Msg: err.Error()}
+		return nil, ErrorAt(path, 0, err.Error())
 	}
 	dir := filepath.Dir(path)
 	if abs, err := filepath.Abs(dir); err == nil {
@@ -137,14 +144,14 @@ func Parse(file, dir string, src []byte) (*Config, error) {
 		if n != nil {
 			line = n.Line
 		}
-		return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+		return ErrorAt(file, line, fmt.Sprintf(format, args...))
 	}
 	// The OKR files' YAML front end: positioned syntax errors, duplicate
 	// keys and the same safety limits.
 	f := okr.ParseFile(file, src)
 	if len(f.Issues) > 0 {
 		is := f.Issues[0]
-		return nil, &Error{File: file, Line: is.Pos.Line, Msg: is.Message}
+		return nil, ErrorAt(file, is.Line, is.Message)
 	}
 	if len(f.Docs) == 0 {
 		return c, nil // empty, or only comments

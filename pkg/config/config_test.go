@@ -153,18 +153,18 @@ func TestParseErrors(t *testing.T) {
 			if c != nil {
 				t.Error("a config came back with the error")
 			}
-			if ce.File != "/repo/.okrctl.yaml" || ce.Line != tt.line || ce.Msg != tt.msg {
-				t.Errorf("error at line %d: %q, want line %d: %q", ce.Line, ce.Msg, tt.line, tt.msg)
+			if ce.File != "/repo/.okrctl.yaml" || ce.Line != tt.line || ce.Message != tt.msg {
+				t.Errorf("error at line %d: %q, want line %d: %q", ce.Line, ce.Message, tt.line, tt.msg)
 			}
 		})
 	}
 }
 
 func TestErrorString(t *testing.T) {
-	if got := (&Error{File: "c.yaml", Line: 3, Msg: "bad"}).Error(); got != "c.yaml:3: bad" {
+	if got := (ErrorAt("c.yaml", 3, "bad")).Error(); got != "c.yaml:3: bad" {
 		t.Errorf("with a line: %q", got)
 	}
-	if got := (&Error{File: "c.yaml", Msg: "bad"}).Error(); got != "c.yaml: bad" {
+	if got := (ErrorAt("c.yaml", 0, "bad")).Error(); got != "c.yaml: bad" {
 		t.Errorf("without a line: %q", got)
 	}
 }
@@ -207,7 +207,7 @@ func TestFindAndLoad(t *testing.T) {
 	}
 	_, err = Load(filepath.Join(root, "missing.yaml"))
 	var ce *Error
-	if !errors.As(err, &ce) || ce.Msg != "no such file" {
+	if !errors.As(err, &ce) || ce.Message != "no such file" {
 		t.Errorf("Load(missing) = %v", err)
 	}
 }

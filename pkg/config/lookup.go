@@ -44,9 +44,9 @@ func Lookup(fsys fs.FS, top, dir string, paths []string, name func(rel string) s
 				src, err := fs.ReadFile(fsys, file)
 				if err != nil {
 					if errors.Is(err, fs.ErrNotExist) {
-						return nil, &Error{File: name(file), Msg: "no such file"}
+						return nil, ErrorAt(name(file), 0, "no such file")
 					}
-					return nil, &Error{File: name(file), Msg: err.Error()}
+					return nil, ErrorAt(name(file), 0, err.Error())
 				}
 				return Parse(name(file), filepath.Join(top, filepath.FromSlash(rel)), src)
 			}

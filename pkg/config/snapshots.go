@@ -51,7 +51,7 @@ const dialectKeys = "decimal, date_format or ignore_columns"
 func parseSnapshots(file string, v *yaml.Node) (Snapshots, error) {
 	var s Snapshots
 	fail := func(n *yaml.Node, format string, args ...any) error {
-		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
+		return ErrorAt(file, n.Line, fmt.Sprintf(format, args...))
 	}
 	if v.Kind != yaml.MappingNode {
 		return s, fail(v, "snapshots must be a mapping (keys %s, files)", dialectKeys)

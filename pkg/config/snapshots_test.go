@@ -75,8 +75,8 @@ func TestParseSnapshotsErrors(t *testing.T) {
 			if !errors.As(err, &ce) {
 				t.Fatalf("Parse error = %v; want a *Error", err)
 			}
-			if ce.Line != tt.line || ce.Msg != tt.msg {
-				t.Errorf("error at line %d: %q, want line %d: %q", ce.Line, ce.Msg, tt.line, tt.msg)
+			if ce.Line != tt.line || ce.Message != tt.msg {
+				t.Errorf("error at line %d: %q, want line %d: %q", ce.Line, ce.Message, tt.line, tt.msg)
 			}
 		})
 	}

@@ -30,7 +30,7 @@ func Example() {
 		fmt.Printf("%s: %g (from %s)\n", agg, value, s.Source(point))
 	}
 	// Output:
-	// kpis/snapshots/2026.csv:4:1: invalid date "2026-02-30" in column "date": want YYYY-MM-DD or an RFC 3339 timestamp (2026-01-31T10:00:00Z) [csv]
+	// kpis/snapshots/2026.csv:4:1: error: invalid date "2026-02-30" in column "date": want YYYY-MM-DD or an RFC 3339 timestamp (2026-01-31T10:00:00Z) [csv]
 	// last: 455 (from kpis/snapshots/2026.csv:3)
 	// sum: 867 (from kpis/snapshots/2026.csv:3)
 	// max: 455 (from kpis/snapshots/2026.csv:3)

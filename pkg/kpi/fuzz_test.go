@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/okrctl/okrctl/internal/fuzzseed"
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 // fuzzDialects are the dialects FuzzRead reads every input in.
@@ -74,11 +75,11 @@ func FuzzRead(f *testing.F) {
 }
 
 // checkRead checks what a read gave and returns its values by cell.
-func checkRead(t *testing.T, s *Store, problems []Problem, data []byte) map[[2]int32]float64 {
+func checkRead(t *testing.T, s *Store, problems []diag.Finding, data []byte) map[[2]int32]float64 {
 	t.Helper()
 	lines := bytes.Count(data, []byte("\n")) + 1
 	for _, p := range problems {
-		if p.File != "f.csv" || p.Rule != RuleCSV || p.Line < 1 || p.Col < 1 || p.Line > lines+1 || p.Message == "" {
+		if p.File != "f.csv" || p.Rule != RuleCSV || p.Line < 1 || p.Column < 1 || p.Line > lines+1 || p.Message == "" {
 			t.Fatalf("bad problem %#v", p)
 		}
 	}

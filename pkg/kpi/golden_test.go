@@ -9,13 +9,15 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the testdata/*.golden files")
 
 // dump renders what a Store holds after reading and Finish: the problems one
 // a line, then every series, so that a golden file can be reviewed by eye.
-func dump(s *Store, problems []Problem) string {
+func dump(s *Store, problems []diag.Finding) string {
 	var b strings.Builder
 	for _, p := range problems {
 		b.WriteString(p.Error())

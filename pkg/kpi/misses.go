@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 // misses gathers a file's dates and numbers that its dialect does not read
@@ -162,8 +164,8 @@ func (f *fileData) reportMisses() {
 	if rows > 1 {
 		msg += fmt.Sprintf(" (and %s like it)", plural(rows-1, "more row"))
 	}
-	p := Problem{File: f.name, Line: int(first.line), Col: int(first.col), Rule: RuleCSV, Message: msg}
-	i := slices.IndexFunc(f.problems, func(q Problem) bool { return q.Line > p.Line || (q.Line == p.Line && q.Col > p.Col) })
+	p := diag.Finding{File: f.name, Line: int(first.line), Column: int(first.col), Rule: RuleCSV, Message: msg}
+	i := slices.IndexFunc(f.problems, func(q diag.Finding) bool { return q.Line > p.Line || (q.Line == p.Line && q.Column > p.Column) })
 	if i < 0 {
 		i = len(f.problems)
 	}

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 // fileData is what one file holds, read without touching the Store so that
@@ -19,7 +21,7 @@ type fileData struct {
 	index    int32 // the file's index in Store.Files
 	ids      map[string]int32
 	kpis     []fileKPI
-	problems []Problem
+	problems []diag.Finding
 
 	dialect    *Dialect
 	cat        *catalog // the KPI documents, nil when unknown
@@ -237,7 +239,7 @@ func (f *fileData) header(sc *scanner) (h *header, ok bool) {
 		}
 	}
 	if len(f.problems) > before {
-		slices.SortStableFunc(f.problems[before:], func(a, b Problem) int { return a.Col - b.Col })
+		slices.SortStableFunc(f.problems[before:], func(a, b diag.Finding) int { return a.Column - b.Column })
 		return nil, false
 	}
 	if h.wide {
@@ -687,7 +689,7 @@ func (f *fileData) addKPI(name string, line, col int32) int32 {
 }
 
 func (f *fileData) problem(line, col int, msg string) {
-	f.problems = append(f.problems, Problem{File: f.name, Line: line, Col: col, Rule: RuleCSV, Message: msg})
+	f.problems = append(f.problems, diag.Finding{File: f.name, Line: line, Column: col, Rule: RuleCSV, Message: msg})
 }
 
 // readError reports a read error at the line that could not be read.

@@ -11,6 +11,8 @@ import (
 	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 // readCase is one input file and everything expected from reading it: the
@@ -349,7 +351,7 @@ var readCases = []readCase{
 }
 
 // readAll reads in as a.csv into a new Store and finishes it.
-func readAll(t *testing.T, r io.Reader) (*Store, []Problem) {
+func readAll(t *testing.T, r io.Reader) (*Store, []diag.Finding) {
 	t.Helper()
 	s := NewStore()
 	problems := s.Read("a.csv", r)
@@ -359,14 +361,14 @@ func readAll(t *testing.T, r io.Reader) (*Store, []Problem) {
 
 // results renders problems and series in a readCase's form, checking the
 // invariants every result must keep.
-func results(t *testing.T, s *Store, problems []Problem) ([]string, map[string]string) {
+func results(t *testing.T, s *Store, problems []diag.Finding) ([]string, map[string]string) {
 	t.Helper()
 	var ps []string
 	for _, p := range problems {
-		if p.File != "a.csv" || p.Rule != RuleCSV || p.Line < 1 || p.Col < 1 {
+		if p.File != "a.csv" || p.Rule != RuleCSV || p.Line < 1 || p.Column < 1 {
 			t.Errorf("malformed problem %#v", p)
 		}
-		ps = append(ps, fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Message))
+		ps = append(ps, fmt.Sprintf("%d:%d: %s", p.Line, p.Column, p.Message))
 	}
 	series := map[string]string{}
 	for _, id := range s.KPIs() {
@@ -469,7 +471,7 @@ func TestReadError(t *testing.T) {
 
 func TestDuplicatesAcrossFiles(t *testing.T) {
 	s := NewStore()
-	var problems []Problem
+	var problems []diag.Finding
 	problems = append(problems, s.Read("kpis/a.csv", strings.NewReader("date,kpi,value\n2026-01-31,leads,1\n2026-02-28,leads,2\n"))...)
 	problems = append(problems, s.Read("kpis/b.csv", strings.NewReader("date,leads\n2026-02-28,3\n2026-03-31,4\n2026-01-31,5\n"))...)
 	problems = append(problems, s.Finish()...)
@@ -478,8 +480,8 @@ func TestDuplicatesAcrossFiles(t *testing.T) {
 		got = append(got, p.Error())
 	}
 	want := []string{
-		`kpis/b.csv:2:12: KPI "leads" has two values for 2026-02-28 (first at kpis/a.csv:3) [csv]`,
-		`kpis/b.csv:4:12: KPI "leads" has two values for 2026-01-31 (first at kpis/a.csv:2) [csv]`,
+		`kpis/b.csv:2:12: error: KPI "leads" has two values for 2026-02-28 (first at kpis/a.csv:3) [csv]`,
+		`kpis/b.csv:4:12: error: KPI "leads" has two values for 2026-01-31 (first at kpis/a.csv:2) [csv]`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -543,11 +545,11 @@ func TestReadFiles(t *testing.T) {
 	got := dump(par, append(par.ReadFiles(paths), par.Finish()...))
 
 	seq := NewStore()
-	var problems []Problem
+	var problems []diag.Finding
 	for _, path := range paths {
 		f, err := os.Open(path)
 		if err != nil {
-			problems = append(problems, Problem{File: path, Line: 1, Col: 1, Rule: RuleCSV, Message: "cannot read: " + errText(err)})
+			problems = append(problems, diag.Finding{File: path, Line: 1, Column: 1, Rule: RuleCSV, Message: "cannot read: " + errText(err)})
 			seq.addFiles(path)
 			continue
 		}
@@ -559,23 +561,12 @@ func TestReadFiles(t *testing.T) {
 		t.Errorf("ReadFiles differs from Read in order (-sequential +parallel):\n%s", diff)
 	}
 	for _, msg := range []string{
-		filepath.Join(dir, "missing.csv") + ":1:1: cannot read: no such file or directory [csv]",
-		dir + ":1:1: cannot read: is a directory [csv]",
+		filepath.Join(dir, "missing.csv") + ":1:1: error: cannot read: no such file or directory [csv]",
+		dir + ":1:1: error: cannot read: is a directory [csv]",
 	} {
 		if !strings.Contains(got, msg+"\n") {
 			t.Errorf("missing %q in\n%s", msg, got)
 		}
-	}
-}
-
-func TestProblemError(t *testing.T) {
-	p := Problem{File: "kpis/a.csv", Line: 4, Col: 12, Rule: RuleCSV, Message: "row has 2 fields, header has 3"}
-	if got, want := p.Error(), "kpis/a.csv:4:12: row has 2 fields, header has 3 [csv]"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
-	}
-	p.Col = 0
-	if got, want := p.Error(), "kpis/a.csv:4: row has 2 fields, header has 3 [csv]"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 // Point is one snapshot: a KPI value on a date, with where it came from.
@@ -58,12 +60,12 @@ func (s *Store) Define(defs []Definition) {
 // the path to report in problems and sources. Memory grows with the points
 // kept, not the file size. Bad rows are skipped and returned as problems in
 // line order.
-func (s *Store) Read(name string, r io.Reader) []Problem {
+func (s *Store) Read(name string, r io.Reader) []diag.Finding {
 	return s.ReadDialect(name, r, Dialect{})
 }
 
 // ReadDialect is Read for a file written in dialect d.
-func (s *Store) ReadDialect(name string, r io.Reader, d Dialect) []Problem {
+func (s *Store) ReadDialect(name string, r io.Reader, d Dialect) []diag.Finding {
 	index := s.addFiles(name)
 	return s.merge(readFile(name, index, r, &d, s.cat))
 }
@@ -72,7 +74,7 @@ func (s *Store) ReadDialect(name string, r io.Reader, d Dialect) []Problem {
 // time) and gives the same points and problems, in the same order, as
 // reading them one after the other with Read. A file that cannot be opened
 // or read is a problem at line 1 whose message starts "cannot read: ".
-func (s *Store) ReadFiles(paths []string) []Problem {
+func (s *Store) ReadFiles(paths []string) []diag.Finding {
 	base := s.addFiles(paths...)
 	results := make([]*fileData, len(paths))
 	done := make([]chan struct{}, len(paths))
@@ -95,7 +97,7 @@ func (s *Store) ReadFiles(paths []string) []Problem {
 	}
 	// Merging each file as soon as it and those before it are read keeps
 	// the order and lets a file's chunks go before the last file is read.
-	var problems []Problem
+	var problems []diag.Finding
 	for i := range paths {
 		<-done[i]
 		problems = append(problems, s.merge(results[i])...)
@@ -128,7 +130,7 @@ func (s *Store) addFiles(names ...string) int32 {
 
 // merge adds a file's points to the store's series, after those of the
 // files read before it, and returns the file's problems.
-func (s *Store) merge(f *fileData) []Problem {
+func (s *Store) merge(f *fileData) []diag.Finding {
 	for _, k := range f.kpis {
 		i, ok := s.ids[k.id]
 		if !ok {
@@ -145,7 +147,7 @@ func (s *Store) merge(f *fileData) []Problem {
 // Finish sorts every series by day (equal days keep file order, then line
 // order), removes each KPI's second and later values for one day and returns
 // them as problems, in file and line order. Call it once after reading.
-func (s *Store) Finish() []Problem {
+func (s *Store) Finish() []diag.Finding {
 	type dup struct {
 		id          string
 		later, kept Point
@@ -177,12 +179,12 @@ func (s *Store) Finish() []Problem {
 			cmp.Compare(a.later.Col, b.later.Col),
 		)
 	})
-	var problems []Problem
+	var problems []diag.Finding
 	for _, d := range dups {
-		problems = append(problems, Problem{
+		problems = append(problems, diag.Finding{
 			File:    s.files[d.later.File],
 			Line:    int(d.later.Line),
-			Col:     int(d.later.Col),
+			Column:  int(d.later.Col),
 			Rule:    RuleCSV,
 			Message: fmt.Sprintf("KPI %q has two values for %s (first at %s)", d.id, d.later.Day, s.Source(d.kept)),
 		})

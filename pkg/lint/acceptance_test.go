@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
@@ -83,7 +84,7 @@ key_results:
 		!strings.Contains(got[4].Message, `"Ottimizzare" and "migliorare"`) {
 		t.Errorf("the vague messages do not quote the Italian wording:\n%s\n%s", got[2].Message, got[4].Message)
 	}
-	if errs, warns := Count(got); errs != 5 || warns != 0 {
+	if errs, warns := diag.Count(got); errs != 5 || warns != 0 {
 		t.Errorf("Count = %d errors, %d warnings", errs, warns)
 	}
 }
@@ -376,7 +377,7 @@ func TestFinding(t *testing.T) {
 		{File: "a.yaml", Line: 2, Column: 5, Rule: "a"},
 		{File: "a.yaml", Line: 2, Column: 1, Rule: "z"},
 	}
-	Sort(fs)
+	diag.Sort(fs)
 	var got []string
 	for _, f := range fs {
 		got = append(got, fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Rule, f.Message))
@@ -385,7 +386,7 @@ func TestFinding(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Sort (-want +got):\n%s", diff)
 	}
-	if e, w := Count(fs); e != 5 || w != 1 {
+	if e, w := diag.Count(fs); e != 5 || w != 1 {
 		t.Errorf("Count = %d, %d", e, w)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
@@ -27,7 +28,7 @@ type Cache struct {
 
 type cachedStore struct {
 	store    *kpi.Store
-	problems []kpi.Problem
+	problems []diag.Finding
 }
 
 // NewCache returns an empty Cache.
@@ -44,12 +45,12 @@ func (c *Cache) files() *okr.Cache {
 // its dialect and with the KPI documents defs, or takes the store of an
 // earlier run that read the same files with the same contents, dialects
 // and KPI documents.
-func (c *Cache) snapshots(fsys fs.FS, repo *okr.Repo, defs []kpi.Definition, dialect func(fsPath string) kpi.Dialect) (*kpi.Store, []kpi.Problem) {
+func (c *Cache) snapshots(fsys fs.FS, repo *okr.Repo, defs []kpi.Definition, dialect func(fsPath string) kpi.Dialect) (*kpi.Store, []diag.Finding) {
 	store := kpi.NewStore()
 	store.Define(defs)
-	var problems []kpi.Problem
+	var problems []diag.Finding
 	unreadable := func(name string, err error) {
-		problems = append(problems, kpi.Problem{File: name, Line: 1, Col: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
+		problems = append(problems, diag.Finding{File: name, Line: 1, Column: 1, Rule: RuleCSV, Message: fmt.Sprintf("cannot read file: %v", err)})
 	}
 	if c == nil {
 		for i, p := range repo.CSV {

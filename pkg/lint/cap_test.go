@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"testing"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 func TestCapFindings(t *testing.T) {
@@ -14,12 +16,12 @@ func TestCapFindings(t *testing.T) {
 		}
 	}
 	in = append(in, Finding{File: "b.yaml", Line: 1, Column: 1, Rule: "vague", Message: "vague"})
-	Sort(in)
+	diag.Sort(in)
 	out := capFindings(in)
 	count := map[string]int{}
 	for i, f := range out {
 		count[f.File+" "+f.Rule]++
-		if i > 0 && Less(f, out[i-1]) {
+		if i > 0 && diag.Less(f, out[i-1]) {
 			t.Errorf("out of order at %s", f.Error())
 		}
 	}

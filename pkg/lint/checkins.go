@@ -9,7 +9,7 @@ import (
 
 	"github.com/okrctl/okrctl/pkg/checkin"
 	"github.com/okrctl/okrctl/pkg/config"
-	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
@@ -17,11 +17,11 @@ import (
 // header names objective and key_result columns) and returns a copy of
 // repo that lists only the other CSV files, the snapshot files. A file
 // that cannot be opened stays among the snapshot files, which report it.
-func readCheckIns(fsys fs.FS, repo *okr.Repo) (*okr.Repo, []checkin.Entry, []kpi.Problem) {
+func readCheckIns(fsys fs.FS, repo *okr.Repo) (*okr.Repo, []checkin.Entry, []diag.Finding) {
 	snap := *repo
 	snap.CSV, snap.CSVDisplay = nil, nil
 	var entries []checkin.Entry
-	var problems []kpi.Problem
+	var problems []diag.Finding
 	for i, p := range repo.CSV {
 		name := repo.CSVDisplay[i]
 		if data, err := fs.ReadFile(fsys, p); err == nil {
@@ -40,7 +40,7 @@ func readCheckIns(fsys fs.FS, repo *okr.Repo) (*okr.Repo, []checkin.Entry, []kpi
 // attachCheckIns gives the check-ins to their key results. Objectives that
 // receive some are copies, and so are their key results: the model may be
 // shared with other runs through a Cache and is never modified.
-func attachCheckIns(objectives []*okr.Objective, entries []checkin.Entry, problems []kpi.Problem) ([]*okr.Objective, []kpi.Problem) {
+func attachCheckIns(objectives []*okr.Objective, entries []checkin.Entry, problems []diag.Finding) ([]*okr.Objective, []diag.Finding) {
 	if len(entries) == 0 {
 		return objectives, problems
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/okrctl/okrctl/internal/fuzzseed"
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
@@ -55,7 +56,7 @@ func FuzzRun(f *testing.F) {
 			if fd.Line < 1 || fd.Column < 1 || (fd.File == "o.yaml" && fd.Line > lines) {
 				t.Errorf("finding outside the file: %s", fd.Error())
 			}
-			if i > 0 && Less(fd, res.Findings[i-1]) {
+			if i > 0 && diag.Less(fd, res.Findings[i-1]) {
 				t.Errorf("findings out of order at %s", fd.Error())
 			}
 		}
@@ -114,7 +115,7 @@ func FuzzSchema(f *testing.F) {
 					t.Fatalf("check gives %d issues for a document the schema judges %v", len(issues), full)
 				}
 				for _, is := range issues {
-					if is.Pos.Line < 1 || is.Pos.Col < 1 || is.Message == "" {
+					if is.Line < 1 || is.Column < 1 || is.Message == "" {
 						t.Errorf("schema issue without a position or message: %+v", is)
 					}
 				}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
@@ -52,7 +53,7 @@ type Result struct {
 }
 
 // Errors returns the number of error findings.
-func (r *Result) Errors() int { e, _ := Count(r.Findings); return e }
+func (r *Result) Errors() int { e, _ := diag.Count(r.Findings); return e }
 
 // SourceLine returns line n (1-based) of a YAML or CSV file read by Run, as
 // displayed in findings, without its line ending; "" when unknown. A CSV
@@ -118,17 +119,7 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 
-	var raw []Finding
-	for _, is := range repo.Issues() {
-		raw = append(raw, Finding{File: is.File, Line: is.Pos.Line, Column: is.Pos.Col, Rule: is.Rule, Message: is.Message})
-	}
-	for _, pr := range csvProblems {
-		rule := pr.Rule
-		if rule == "" {
-			rule = RuleCSV
-		}
-		raw = append(raw, Finding{File: pr.File, Line: pr.Line, Column: pr.Col, Rule: rule, Message: pr.Message})
-	}
+	raw := append(repo.Issues(), csvProblems...)
 	// Rules only read the repository: run them side by side, each with a
 	// pass of its own, and keep their findings in rule order.
 	rules := checks()
@@ -165,7 +156,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	findings = append(findings, pass.findings...)
 	findings = suppress(repo.Files, findings, cfg)
-	Sort(findings)
+	diag.Sort(findings)
 	findings = capFindings(findings)
 	return &Result{
 		Repo: repo, Snapshots: store, Findings: findings,

@@ -125,7 +125,7 @@ func CheckConfig(c *config.Config) error {
 	for _, id := range c.RuleIDs() {
 		r := c.Rules[id]
 		fail := func(format string, args ...any) error {
-			return &config.Error{File: c.File, Line: r.Line, Msg: fmt.Sprintf(format, args...)}
+			return config.ErrorAt(c.File, r.Line, fmt.Sprintf(format, args...))
 		}
 		if _, ok := RuleByID(id); !ok {
 			msg := fmt.Sprintf("unknown rule %q in rules", id)

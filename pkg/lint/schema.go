@@ -15,28 +15,29 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
 // checkSchema validates one document against its kind's schema and turns
 // each leaf error into an issue at the offending node.
-func checkSchema(d *okr.Document) []okr.Issue {
+func checkSchema(d *okr.Document) []diag.Finding {
 	set, err := embedded()
 	if err != nil {
-		return []okr.Issue{{File: d.File.Path, Pos: okr.PosOf(d.Node), Rule: RuleSchema, Message: err.Error()}}
+		return []diag.Finding{{File: d.File.Path, Line: d.Node.Line, Column: d.Node.Column, Rule: RuleSchema, Message: err.Error()}}
 	}
 	return set.check(d, true)
 }
 
 // check validates d against its kind's schema; quick lets a document the
 // fast check accepts skip the full validator.
-func (set schemaSet) check(d *okr.Document, quick bool) []okr.Issue {
+func (set schemaSet) check(d *okr.Document, quick bool) []diag.Finding {
 	if quick && set.quickValid(d.Node, d.Kind) {
 		return nil
 	}
 	ds, ok := set[d.Kind]
 	if !ok {
-		return []okr.Issue{{File: d.File.Path, Pos: okr.PosOf(d.Node), Rule: RuleSchema, Message: fmt.Sprintf("no schema for kind %q", d.Kind)}}
+		return []diag.Finding{{File: d.File.Path, Line: d.Node.Line, Column: d.Node.Column, Rule: RuleSchema, Message: fmt.Sprintf("no schema for kind %q", d.Kind)}}
 	}
 	err := ds.full.Validate(toJSON(d.Node, ds.shape))
 	var ve *jsonschema.ValidationError
@@ -147,7 +148,7 @@ func dropMisspeltRequired(all []schemaIssue) []schemaIssue {
 // break the same keyword twice, through a $ref and beside it), keeps the
 // first maxOfAKind of each kind, and says how many more there are at
 // the first one left out.
-func capIssues(file string, issues []schemaIssue, doc string) []okr.Issue {
+func capIssues(file string, issues []schemaIssue, doc string) []diag.Finding {
 	// The issues are sorted in place: records of positions, without a
 	// pointer to follow, sort fast even by the million.
 	slices.SortFunc(issues, func(a, b schemaIssue) int {
@@ -164,9 +165,9 @@ func capIssues(file string, issues []schemaIssue, doc string) []okr.Issue {
 		return strings.Compare(a.msg, b.msg)
 	})
 	var count [len(groupNames)]int
-	var out []okr.Issue
+	var out []diag.Finding
 	report := func(pos okr.Pos, msg string) {
-		out = append(out, okr.Issue{File: file, Pos: pos, Rule: RuleSchema, Message: msg})
+		out = append(out, diag.Finding{File: file, Line: pos.Line, Column: pos.Col, Rule: RuleSchema, Message: msg})
 	}
 	var more []*schemaIssue // the first issue left out, of each kind
 	for i := range issues {
@@ -187,8 +188,8 @@ func capIssues(file string, issues []schemaIssue, doc string) []okr.Issue {
 	for _, is := range more {
 		report(is.pos, andMore(count[is.group]-maxOfAKind, groupNames[is.group], doc))
 	}
-	slices.SortStableFunc(out, func(a, b okr.Issue) int {
-		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	slices.SortStableFunc(out, func(a, b diag.Finding) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
 	return out
 }

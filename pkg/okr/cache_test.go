@@ -4,6 +4,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 // TestCacheSharesFilesAlikeInBothLoads parses a file once when a second
@@ -24,7 +26,7 @@ func TestCacheSharesFilesAlikeInBothLoads(t *testing.T) {
 	var cache Cache
 	load := func(fsys fstest.MapFS) *Repo {
 		t.Helper()
-		r, err := Load(Options{FS: fsys, Roots: []string{"okrs"}, Cache: &cache, Check: func(*Document) []Issue { checks.Add(1); return nil }})
+		r, err := Load(Options{FS: fsys, Roots: []string{"okrs"}, Cache: &cache, Check: func(*Document) []diag.Finding { checks.Add(1); return nil }})
 		if err != nil {
 			t.Fatal(err)
 		}

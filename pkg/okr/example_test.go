@@ -26,7 +26,7 @@ func ExampleParsePeriod() {
 func ExampleParseFile() {
 	f := okr.ParseFile("okrs/q1.yaml", []byte("kind: KPI\nid: leads\nname: Leads\nid: again\n"))
 	for _, is := range f.Issues {
-		fmt.Printf("%s:%d:%d: %s [%s]\n", is.File, is.Pos.Line, is.Pos.Col, is.Message, is.Rule)
+		fmt.Printf("%s:%d:%d: %s [%s]\n", is.File, is.Line, is.Column, is.Message, is.Rule)
 	}
 	// Output:
 	// okrs/q1.yaml:4:1: duplicate key "id" (first at line 2) [yaml]

@@ -26,8 +26,8 @@ func FuzzParseFile(f *testing.F) {
 			if strings.HasPrefix(is.Message, "cannot parse YAML:") {
 				t.Fatalf("ParseFile panicked: %s", is.Message)
 			}
-			if is.Pos.Line < 1 || is.Pos.Col < 1 || is.Pos.Line > lines {
-				t.Errorf("issue %q at %d:%d, outside a file of %d lines", is.Message, is.Pos.Line, is.Pos.Col, lines)
+			if is.Line < 1 || is.Column < 1 || is.Line > lines {
+				t.Errorf("issue %q at %d:%d, outside a file of %d lines", is.Message, is.Line, is.Column, lines)
 			}
 			if is.File != "fuzz.yaml" || is.Rule == "" || is.Message == "" {
 				t.Errorf("incomplete issue %+v", is)

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 // Options say where Load looks.
@@ -29,7 +31,7 @@ type Options struct {
 	// Check, when set, runs on every Objective and KPI document right after
 	// its file is parsed, on the same worker, so that one parse of a file
 	// feeds every check. Its issues join the file's.
-	Check func(d *Document) []Issue
+	Check func(d *Document) []diag.Finding
 	// Cache, when set, keeps every file parsed (and checked) so that a
 	// later Load given the same Cache and Check reuses it where a file has
 	// the same displayed path and the same content: okrctl diff reads two
@@ -48,8 +50,8 @@ type Repo struct {
 }
 
 // Issues returns the problems of every file, in file order.
-func (r *Repo) Issues() []Issue {
-	var out []Issue
+func (r *Repo) Issues() []diag.Finding {
+	var out []diag.Finding
 	for _, f := range r.Files {
 		out = append(out, f.Issues...)
 	}

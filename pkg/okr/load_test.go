@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/okrctl/okrctl/pkg/diag"
 )
 
 func kpiDoc(id string) string { return fmt.Sprintf("kind: KPI\nid: %s\nname: %s\n", id, id) }
@@ -168,7 +170,7 @@ func TestLoadTooBig(t *testing.T) {
 	}
 	is := repo.Issues()
 	want := fmt.Sprintf("file is %d bytes, more than the 8 MiB okrctl reads", len(big))
-	if len(is) != 1 || is[0].File != "big.yaml" || is[0].Message != want || is[0].Pos != (Pos{1, 1}) {
+	if len(is) != 1 || is[0].File != "big.yaml" || is[0].Message != want || (Pos{is[0].Line, is[0].Column}) != (Pos{1, 1}) {
 		t.Fatalf("issues %v, want one: %s", is, want)
 	}
 	if len(repo.KPIs) != 1 {
@@ -195,7 +197,7 @@ func TestLoadDispatch(t *testing.T) {
 	}
 	var got []string
 	for _, is := range repo.Issues() {
-		got = append(got, fmt.Sprintf("%s:%d:%d: %s [%s]", is.File, is.Pos.Line, is.Pos.Col, is.Message, is.Rule))
+		got = append(got, fmt.Sprintf("%s:%d:%d: %s [%s]", is.File, is.Line, is.Column, is.Message, is.Rule))
 	}
 	want := []string{
 		"broken.yaml:2:5: invalid YAML: the [ opened here is never closed [yaml]",
@@ -222,9 +224,9 @@ func TestLoadCheck(t *testing.T) {
 		"a.yaml": file(objectiveDoc("a", "2026-03-01") + "---\n" + kpiDoc("k") + "---\nkind: Other\n---\nid: x\n"),
 	}
 	var kinds []string
-	repo, err := Load(Options{FS: fsys, Roots: []string{"."}, Check: func(d *Document) []Issue {
+	repo, err := Load(Options{FS: fsys, Roots: []string{"."}, Check: func(d *Document) []diag.Finding {
 		kinds = append(kinds, d.Kind)
-		return []Issue{{File: d.File.Path, Pos: PosOf(d.Node), Rule: "test", Message: d.Kind}}
+		return []diag.Finding{{File: d.File.Path, Line: d.Node.Line, Column: d.Node.Column, Rule: "test", Message: d.Kind}}
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/yamlfast"
 )
 
@@ -37,20 +38,12 @@ const (
 	KindKPI       = "KPI"
 )
 
-// Issue is a problem found while loading a file.
-type Issue struct {
-	File    string
-	Pos     Pos
-	Rule    string
-	Message string
-}
-
 // File is one parsed YAML file.
 type File struct {
 	Path   string // as displayed: relative to the working directory, '/'-separated
 	Src    []byte
 	Docs   []*Document
-	Issues []Issue
+	Issues []diag.Finding
 }
 
 // Document is one YAML document of a file.
@@ -150,7 +143,7 @@ func (f *File) tooBig(size int64) {
 }
 
 func (f *File) issue(p Pos, rule, msg string) {
-	f.Issues = append(f.Issues, Issue{File: f.Path, Pos: p, Rule: rule, Message: msg})
+	f.Issues = append(f.Issues, diag.Finding{File: f.Path, Line: p.Line, Column: p.Col, Rule: rule, Message: msg})
 }
 
 // checkText finds invalid UTF-8, control characters, the noncharacters

@@ -209,8 +209,8 @@ func TestParseFile(t *testing.T) {
 			}
 			for i, want := range tt.issues {
 				got := f.Issues[i]
-				if got.Rule != RuleYAML || got.File != "f.yaml" || got.Pos != (Pos{want.line, want.col}) || !strings.Contains(got.Message, want.msg) {
-					t.Errorf("issue %d = %s:%d:%d %s [%s], want f.yaml:%d:%d …%s… [yaml]", i, got.File, got.Pos.Line, got.Pos.Col, got.Message, got.Rule, want.line, want.col, want.msg)
+				if got.Rule != RuleYAML || got.File != "f.yaml" || (Pos{got.Line, got.Column}) != (Pos{want.line, want.col}) || !strings.Contains(got.Message, want.msg) {
+					t.Errorf("issue %d = %s:%d:%d %s [%s], want f.yaml:%d:%d …%s… [yaml]", i, got.File, got.Line, got.Column, got.Message, got.Rule, want.line, want.col, want.msg)
 				}
 			}
 			for _, d := range f.Docs {
@@ -258,7 +258,7 @@ func TestParseFileTooBig(t *testing.T) {
 		t.Fatalf("got %d docs and issues %v, want one issue", len(f.Docs), f.Issues)
 	}
 	want := fmt.Sprintf("big.yaml:1:1: file is %d bytes, more than the 8 MiB okrctl reads", len(src))
-	if is := f.Issues[0]; fmt.Sprintf("%s:%d:%d: %s", is.File, is.Pos.Line, is.Pos.Col, is.Message) != want || is.Rule != RuleYAML {
+	if is := f.Issues[0]; fmt.Sprintf("%s:%d:%d: %s", is.File, is.Line, is.Column, is.Message) != want || is.Rule != RuleYAML {
 		t.Errorf("issue %+v, want %s", is, want)
 	}
 	// Exactly at the limit is fine.
@@ -309,7 +309,7 @@ func TestYAMLErrorPosition(t *testing.T) {
 		if len(f.Issues) != 1 {
 			t.Fatalf("%q: issues %v", src, f.Issues)
 		}
-		p := f.Issues[0].Pos
+		p := Pos{f.Issues[0].Line, f.Issues[0].Column}
 		if p.Line < 1 || p.Line > lineCount([]byte(src)) || p.Col < 1 {
 			t.Errorf("%q: position %v is outside the file", src, p)
 		}

@@ -58,7 +58,7 @@ func TestSyntaxMutations(t *testing.T) {
 					continue // still YAML
 				}
 				checked++
-				if got := f.Issues[0].Pos.Line; got != i+1 {
+				if got := f.Issues[0].Line; got != i+1 {
 					t.Errorf("%s line %d, %s: %q\nfirst finding at line %d: %s", filepath.Base(p), i+1, name, m, got, f.Issues[0].Message)
 				}
 			}

@@ -50,11 +50,11 @@ func TestBrokenCorpus(t *testing.T) {
 				continue
 			}
 			is := f.Issues[0]
-			if is.Pos != (Pos{line, col}) || is.Rule != RuleYAML {
-				t.Errorf("%s: first finding %d:%d %s [%s], want at %d:%d [yaml]", name, is.Pos.Line, is.Pos.Col, is.Message, is.Rule, line, col)
+			if (Pos{is.Line, is.Column}) != (Pos{line, col}) || is.Rule != RuleYAML {
+				t.Errorf("%s: first finding %d:%d %s [%s], want at %d:%d [yaml]", name, is.Line, is.Column, is.Message, is.Rule, line, col)
 			}
 			if quick {
-				fmt.Fprintf(&got, "%s:%d:%d: %s\n", name, is.Pos.Line, is.Pos.Col, is.Message)
+				fmt.Fprintf(&got, "%s:%d:%d: %s\n", name, is.Line, is.Column, is.Message)
 			}
 		}
 	}
@@ -111,12 +111,12 @@ func TestSyntaxErrorIgnoresTheParserWording(t *testing.T) {
 			t.Errorf("%q: issues %v, want one", tt.src, f.Issues)
 			continue
 		}
-		if got := f.Issues[0].Pos; got != (Pos{tt.line, tt.col}) {
+		if got := (Pos{f.Issues[0].Line, f.Issues[0].Column}); got != (Pos{tt.line, tt.col}) {
 			t.Errorf("%q: at %v, want %d:%d (%s)", tt.src, got, tt.line, tt.col, f.Issues[0].Message)
 		}
 		for _, err := range []error{errors.New("yaml: line 99: something else"), errors.New("reworded")} {
-			if p, _ := syntaxError([]byte(tt.src), err, 0); p != f.Issues[0].Pos {
-				t.Errorf("%q: a reworded parser error moves the caret from %v to %v", tt.src, f.Issues[0].Pos, p)
+			if p, _ := syntaxError([]byte(tt.src), err, 0); p != (Pos{f.Issues[0].Line, f.Issues[0].Column}) {
+				t.Errorf("%q: a reworded parser error moves the caret from %v to %v", tt.src, Pos{f.Issues[0].Line, f.Issues[0].Column}, p)
 			}
 		}
 	}

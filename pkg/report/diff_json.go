@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
 )
@@ -141,7 +142,7 @@ type jsonObjectiveDiff struct {
 
 func (jsonDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 	s := d.Summary()
-	errs, warns := lint.Count(d.Findings)
+	errs, warns := diag.Count(d.Findings)
 	out := struct {
 		Base       jsonRef             `json:"base"`
 		Head       jsonRef             `json:"head"`

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
 )
 
@@ -228,7 +228,7 @@ func (dw diffWords) mdScoreNote(s *okrdiff.ScoreDiff) string {
 // in English, as validate writes them.
 func (dw diffWords) mdFindings(w io.Writer, d *okrdiff.Diff) {
 	l := dw.l
-	errs, warns := lint.Count(d.Findings)
+	errs, warns := diag.Count(d.Findings)
 	head := l.T("diff.working_tree")
 	if d.Head.Rev != "" {
 		head = mdCode(d.Head.Rev)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
 )
 
@@ -93,7 +93,7 @@ func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 	if d.Unchanged > 0 {
 		fmt.Fprintf(bw, "\n%s unchanged\n", plural(d.Unchanged, "objective"))
 	}
-	errs, warns := lint.Count(d.Findings)
+	errs, warns := diag.Count(d.Findings)
 	fmt.Fprintf(bw, "\nfindings in %s: %s, %s\n", sanitizeLine(d.Head.String()), plural(errs, "error"), plural(warns, "warning"))
 	for _, f := range d.Findings {
 		fmt.Fprintln(bw, sanitizeLine(f.Error()))

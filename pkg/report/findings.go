@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/lint"
 )
 
@@ -54,7 +55,7 @@ func NewFindingsFormatter(name string) (FindingsFormatter, error) {
 
 // Summary is the one-line summary validate prints on stderr.
 func Summary(findings []lint.Finding, files int) string {
-	errs, warns := lint.Count(findings)
+	errs, warns := diag.Count(findings)
 	if errs == 0 && warns == 0 {
 		return fmt.Sprintf("no problems in %s", plural(files, "file"))
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/lint"
 )
 
@@ -11,7 +12,7 @@ import (
 type jsonFindings struct{}
 
 func (jsonFindings) Format(w io.Writer, f *Findings) error {
-	errs, warns := lint.Count(f.Findings)
+	errs, warns := diag.Count(f.Findings)
 	out := struct {
 		Findings []lint.Finding `json:"findings"`
 		Errors   int            `json:"errors"`

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/lint"
 )
 
@@ -112,7 +113,7 @@ func (sarifFindings) Format(w io.Writer, f *Findings) error {
 		findings = slices.Clone(findings)
 		slices.SortStableFunc(findings, func(a, b lint.Finding) int { return int(a.Severity) - int(b.Severity) })
 		left := len(findings) - maxSARIFResults
-		errs, _ := lint.Count(findings[maxSARIFResults:])
+		errs, _ := diag.Count(findings[maxSARIFResults:])
 		findings = findings[:maxSARIFResults]
 		run.Invocations = []sarifInvocation{{
 			ExecutionSuccessful: true,

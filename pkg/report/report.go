@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
@@ -114,7 +115,7 @@ func (r *Report) elapsed() string {
 
 // validation sums up the findings in a sentence.
 func (r *Report) validation() string {
-	errs, warns := lint.Count(r.Findings)
+	errs, warns := diag.Count(r.Findings)
 	if errs == 0 && warns == 0 {
 		return r.Lang.T("report.valid")
 	}
