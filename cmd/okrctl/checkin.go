@@ -47,7 +47,7 @@ record only a confidence and a note. Commit the file like any other change.`),
 	f.StringVar(&o.confidence, "confidence", "", "confidence of reaching the target, 0 to 10")
 	f.StringVar(&o.note, "note", "", "what happened, in a sentence")
 	f.StringVar(&o.date, "date", "", "the check-in's date, YYYY-MM-DD (default today)")
-	f.StringVar(&o.author, "author", "", "who checks in (default git's user.name)")
+	f.StringVar(&o.author, "author", "", "who checks in (default git's user.name, else the system user)")
 	return cmd
 }
 

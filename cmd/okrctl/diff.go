@@ -137,7 +137,7 @@ by HEAD's, with a note on stderr, so that a change that fixes it gets a diff.`),
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.DiffFormats(), ", "))
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "compute scores at this date, YYYY-MM-DD (default today); for the working tree, also the day its changes count as made")
-	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the markdown format: "+strings.Join(lang.Names(), ", ")+" (default from LC_ALL or LANG, else en)")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the markdown format: "+strings.Join(lang.Names(), ", ")+" (default from LC_ALL, LC_MESSAGES or LANG, else en)")
 	return cmd
 }
 

@@ -47,7 +47,7 @@ out, and a period without objectives gives a short report that says so.
 --owner (repeatable, ignoring case) and --status (repeatable) select
 objectives; with several owners the report rolls their scores up per
 owner. --lang writes it in English, Italian or Spanish (default from
-LC_ALL or LANG), with that language's number and date formats. Text from the YAML files is
+LC_ALL, LC_MESSAGES or LANG), with that language's number and date formats. Text from the YAML files is
 escaped: it cannot break a table, inject HTML or mention people.
 
 Without -o the report goes to stdout. -o FILE replaces FILE atomically (a

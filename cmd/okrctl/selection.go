@@ -26,7 +26,7 @@ func (o *selection) addFlags(f *pflag.FlagSet, period string) {
 	f.StringArrayVar(&o.owners, "owner", nil, "only objectives of this owner, ignoring case (repeatable)")
 	f.StringArrayVar(&o.statuses, "status", nil, "only objectives with this status or a key result with it: "+
 		strings.Join(statusNames(), ", ")+" (repeatable)")
-	f.StringVar(&o.lang, "lang", "", "language of the output: "+strings.Join(lang.Names(), ", ")+" (default from LC_ALL or LANG, else en)")
+	f.StringVar(&o.lang, "lang", "", "language of the output: "+strings.Join(lang.Names(), ", ")+" (default from LC_ALL, LC_MESSAGES or LANG, else en)")
 }
 
 // filter checks the flags and returns the filter they make.

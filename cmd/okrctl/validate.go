@@ -29,7 +29,7 @@ func newValidateCmd(s *Streams) *cobra.Command {
 Check every objective, KPI and snapshot file under PATH (default: the paths of
 .okrctl.yaml, else the working directory). Findings are printed one a line as
 path:line:col: severity: message [rule]. --as-of DATE also runs the rules
-that depend on a date (stale-data), as status does at that date; in CI, pass
+that depend on a date (stale-data, checkin-due), as status does at that date; in CI, pass
 the day of the run. Exit 0 without error findings, 1 with
 them (or with warnings under --strict), 2 on a usage or configuration error.
 
@@ -51,7 +51,7 @@ Formats for CI systems are described in docs/ci.md.`),
 	}
 	cmd.Flags().StringVar(&o.format, "format", "", "output format: "+strings.Join(report.FindingsFormats(), ", ")+" (default text, github under GITHUB_ACTIONS=true)")
 	cmd.Flags().BoolVar(&o.strict, "strict", false, "exit 1 on warnings too")
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "also run the date-dependent rules (stale-data) at this date, YYYY-MM-DD")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "also run the date-dependent rules (stale-data, checkin-due) at this date, YYYY-MM-DD")
 	cmd.Flags().StringVar(&o.rev, "rev", "", "read the repository as it was at this git revision")
 	cmd.Flags().StringVar(&o.color, "color", "auto", "colour: auto, always or never")
 	return cmd

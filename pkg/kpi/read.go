@@ -153,6 +153,15 @@ func readFile(name string, index int32, r io.Reader, d *Dialect, cat *catalog) *
 		f.readError(sc)
 	}
 	f.reportMisses()
+	// Ambiguous numbers the file never settled stay unread (reportMisses
+	// says why), but their rows still take their day: a second row for the
+	// same day is a duplicate, as it is once the setting is given. Finish
+	// drops these placeholders after judging duplicates.
+	for _, q := range f.pending {
+		q.p.Value = unread
+		f.kpis[q.k].add(q.p)
+	}
+	f.pending = nil
 	return f
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"slices"
@@ -23,6 +24,11 @@ type Point struct {
 	File  int32 // index into Store.Files
 	Line  int32 // 1-based line of the value's cell
 }
+
+// unread is the value of a row whose number could not be read safely: it
+// takes its day for the duplicate check, and Finish then drops it. No read
+// value is NaN.
+var unread = math.NaN()
 
 // Store holds the snapshots of every file read, one series per KPI id.
 // Read the files, call Finish once, then query. A Store is not safe for
@@ -170,7 +176,7 @@ func (s *Store) Finish() []diag.Finding {
 			pts[w] = p
 			w++
 		}
-		k.points = pts[:w]
+		k.points = slices.DeleteFunc(pts[:w], func(p Point) bool { return math.IsNaN(p.Value) })
 	}
 	slices.SortFunc(dups, func(a, b dup) int {
 		return cmp.Or(

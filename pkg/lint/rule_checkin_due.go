@@ -38,7 +38,7 @@ func (r *checkinDue) Check(p *Pass) {
 			if d, ok := kr.DeadlineIn(o.Period); !ok || kpi.DayOf(d) < asOf {
 				continue
 			}
-			pos := okr.ValuePos(kr.Node, "id")
+			pos := kr.Pos.Value("id")
 			c, ok := checkin.Latest(kr, p.AsOf)
 			last := kpi.DayOf(c.Date)
 			switch {

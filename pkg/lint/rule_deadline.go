@@ -21,7 +21,7 @@ func newDeadline() *deadline {
 func (r *deadline) Check(p *Pass) {
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
-			_, v := okr.Lookup(kr.Node, "deadline")
+			v := kr.Pos.Raw("deadline")
 			if v == nil || (v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null") {
 				continue
 			}

@@ -2,8 +2,6 @@ package lint
 
 import (
 	"go.yaml.in/yaml/v3"
-
-	"github.com/okrctl/okrctl/pkg/okr"
 )
 
 type krCount struct{ base }
@@ -16,16 +14,16 @@ func newKRCount() *krCount {
 func (r *krCount) Check(p *Pass) {
 	lo, hi := p.bounds()
 	for _, o := range p.Repo.Objectives {
-		k, v := okr.Lookup(o.Node(), "key_results")
-		n, pos := 0, okr.PosOf(o.Node())
-		if k != nil {
+		v := o.Pos.Raw("key_results")
+		n, pos := 0, o.Pos.At
+		if o.Pos.Has("key_results") {
 			if v == nil || (v.Kind != yaml.SequenceNode && v.ShortTag() != "!!null") {
 				continue // not a list: the schema reports it
 			}
-			n, pos = len(v.Content), okr.PosOf(k)
+			n, pos = len(v.Content), o.Pos.Key("key_results")
 		}
 		switch {
-		case n == 0 && k == nil:
+		case n == 0 && !o.Pos.Has("key_results"):
 			p.Reportf(o.File(), pos, "objective %q has no key_results: give it %s measurable key results", o.ID, bounds(lo, hi))
 		case n < lo:
 			p.Reportf(o.File(), pos, "objective %q has %s: give it %s", o.ID, plural(n, "key result"), bounds(lo, hi))

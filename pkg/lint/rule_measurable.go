@@ -25,16 +25,16 @@ func (r *measurable) Check(p *Pass) {
 	overflows := map[string]bool{}
 	for _, o := range p.Repo.Objectives {
 		for i, kr := range o.KeyResults {
-			_, t := okr.Lookup(kr.Node, "target")
+			t := kr.Pos.Raw("target")
 			switch {
 			case t == nil:
 				// A misspelt key is the schema's to report (unknown key); the
 				// key result still has no target, which is this rule's.
 				if k := misspelledTarget(kr); k != "" {
-					p.Reportf(o.File(), okr.PosOf(kr.Node), "%s has no target (%q is not target): give the number that achieves it", krName(kr, i), k)
+					p.Reportf(o.File(), kr.Pos.At, "%s has no target (%q is not target): give the number that achieves it", krName(kr, i), k)
 					continue
 				}
-				p.Reportf(o.File(), okr.PosOf(kr.Node), "%s has no target: give the number that achieves it (e.g. target: 480)", krName(kr, i))
+				p.Reportf(o.File(), kr.Pos.At, "%s has no target: give the number that achieves it (e.g. target: 480)", krName(kr, i))
 			case t.ShortTag() == "!!null":
 				p.Reportf(o.File(), okr.PosOf(t), "%s has an empty target: give the number that achieves it", krName(kr, i))
 			case kr.Target == nil:
@@ -89,8 +89,7 @@ func mayOverflow(p *Pass, id string, seen map[string]bool) bool {
 // typo of "target" (targte, traget), or "".
 func misspelledTarget(kr *okr.KeyResult) string {
 	known := keyResultKeys()
-	for i := 0; i+1 < len(kr.Node.Content); i += 2 {
-		k := kr.Node.Content[i].Value
+	for _, k := range kr.Pos.Keys() {
 		if !slices.Contains(known, k) && okr.Suggest(k, known) == "target" {
 			return k
 		}

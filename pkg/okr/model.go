@@ -52,6 +52,29 @@ func (f Fields) Value(name string) Pos {
 	return f.At
 }
 
+// Raw is the value of key name as written (aliases followed), nil when
+// the key is absent: for the rules that judge a value's shape, such as a
+// deadline that is a list or a target that is text.
+func (f Fields) Raw(name string) *yaml.Node {
+	_, v := Lookup(f.m, name)
+	return v
+}
+
+// Keys lists the mapping's scalar keys in the order written.
+func (f Fields) Keys() []string {
+	m := Deref(f.m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	keys := make([]string, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Kind == yaml.ScalarNode {
+			keys = append(keys, m.Content[i].Value)
+		}
+	}
+	return keys
+}
+
 // Key is where the key name is written, else where the mapping is.
 func (f Fields) Key(name string) Pos {
 	if k, _ := Lookup(f.m, name); k != nil {

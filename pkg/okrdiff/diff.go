@@ -656,7 +656,7 @@ func number(kr *okr.KeyResult, name string) written {
 	if v != nil {
 		return written{value: v}
 	}
-	_, n := okr.Lookup(kr.Node, name)
+	n := kr.Pos.Raw(name)
 	if n == nil || n.Tag == "!!null" || (n.Kind == yaml.ScalarNode && n.Value == "") {
 		return written{}
 	}

@@ -8,7 +8,7 @@ import (
 
 // Per is the interval of a rate key result: "week", "month" or "quarter"
 // (okr.KeyResult.Per). A rate is the KPI aggregated over one such interval
-// instead of over the whole window (docs/formulas.md, "Rates").
+// instead of over the whole window (docs/formulas.md, "Current value").
 type Per string
 
 // The intervals a rate key result may name.

@@ -6,6 +6,6 @@
 // file is kept byte for byte, and the file is replaced atomically in its
 // own dialect (separator, line ending, date format, decimal mark).
 //
-// docs/formats.md ("KPI sources and okrctl pull") describes the behaviour
+// docs/formats.md ("Sources") describes the behaviour
 // users see.
 package pull

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -54,5 +55,38 @@ func TestCheckInColumn(t *testing.T) {
 	}
 	if strings.Contains(table.String(), "CONFIDENCE") {
 		t.Errorf("a CONFIDENCE column without check-ins:\n%s", table.String())
+	}
+}
+
+// TestStatusJSONUnmeasuredScore checks that an objective none of whose key
+// results is measured has a null score in the JSON, not 0.
+func TestStatusJSONUnmeasuredScore(t *testing.T) {
+	res := checkExamples(t)
+	st := NewStatus(res, time.Date(2026, 9, 20, 0, 0, 0, 0, time.UTC), Filter{Period: "2026-Q4"})
+	var b bytes.Buffer
+	if err := (jsonStatus{}).Format(&b, st); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Objectives []struct {
+			ID       string
+			Score    *float64
+			Measured int
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	unmeasured := 0
+	for _, o := range doc.Objectives {
+		if (o.Measured == 0) != (o.Score == nil) {
+			t.Errorf("%s: measured %d, score %v", o.ID, o.Measured, o.Score)
+		}
+		if o.Measured == 0 {
+			unmeasured++
+		}
+	}
+	if unmeasured == 0 {
+		t.Fatal("no unmeasured objective before the quarter: the test checks nothing")
 	}
 }

@@ -63,7 +63,7 @@ func (jsonStatus) Format(w io.Writer, s *Status) error {
 		obj := o.Objective
 		jo := jsonObjective{
 			ID: obj.ID, File: obj.File(), Title: obj.Title, Owner: obj.Owner, Period: obj.PeriodText,
-			Score: ptr(o.Score), Expected: ptr(o.Expected), Status: o.Status,
+			Score: measuredScore(o), Expected: ptr(o.Expected), Status: o.Status,
 			Grade: optString(string(o.Grade)), Measured: o.Measured,
 			KeyResults: make([]jsonKR, 0, len(o.KeyResults)),
 		}
@@ -205,4 +205,13 @@ func dateOrEmpty(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// measuredScore is an objective's score, or nil when none of its key
+// results is measured: its score is then unknown, not 0.
+func measuredScore(o progress.ObjectiveResult) *float64 {
+	if o.Measured == 0 {
+		return nil
+	}
+	return ptr(o.Score)
 }

@@ -6,8 +6,8 @@
 //
 // Queries run read-only (mode=ro and query_only on SQLite, BEGIN READ ONLY
 // on PostgreSQL), under the caller's context (its deadline is the timeout)
-// and a row limit. The formats are described in docs/formats.md ("KPI
-// sources").
+// and a row limit. The formats are described in docs/formats.md
+// ("Sources").
 //
 // The package imports only okr and kpi of okrctl.
 package source
