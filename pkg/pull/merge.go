@@ -3,6 +3,7 @@ package pull
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -89,6 +90,24 @@ func (m *merger) changed() bool {
 // render returns the file's new content: every existing byte kept but the
 // value of updated rows, new rows inserted before the first row of a later
 // day (so a sorted file stays sorted), the rest at the end.
+// output renders the merged file and reads it back: every row added must
+// be there, with its day and KPI, or the file is not written. A file that
+// reads in a way appending cannot keep (a quoted field left open at its
+// end, say) is refused rather than given rows that vanish into it.
+func (m *merger) output() ([]byte, error) {
+	out := m.render()
+	again := &snapshotFile{path: m.f.path, index: map[key]int{}}
+	if err := again.parse(out); err != nil {
+		return nil, fmt.Errorf("%s: the file would not read back after adding rows (%v): fix it, then pull again", m.f.path, err)
+	}
+	for _, p := range m.inserts {
+		if _, ok := again.index[key{p.kpi, p.day}]; !ok {
+			return nil, fmt.Errorf("%s: a row added for KPI %q on %s would not read back (a quote left open in the file?): fix the file, then pull again", m.f.path, p.kpi, p.day)
+		}
+	}
+	return out, nil
+}
+
 func (m *merger) render() []byte {
 	f, d := m.f, m.f.dialect
 	slices.SortStableFunc(m.inserts, func(a, b pending) int {

@@ -119,7 +119,10 @@ func FuzzMerge(f *testing.F) {
 		d, _ := kpi.ParseDay("2026-01-02")
 		m := newMerger(file)
 		m.add("leads", []source.Row{{Day: d, Value: 1}}, true)
-		out := m.render()
+		out, err := m.output()
+		if err != nil {
+			return // refused: the file is left as it is
+		}
 		again, err := readSnapshotFile2(t, out)
 		if err != nil {
 			t.Fatalf("the merged file does not read back: %v\n%q", err, out)
@@ -148,7 +151,9 @@ func FuzzLine(f *testing.F) {
 		if sep == ";" {
 			comma = ';'
 		}
-		if !utf8.ValidString(a + b + c) {
+		// Each field on its own: "\xc2" and "\x82" are invalid alone and
+		// valid together.
+		if !utf8.ValidString(a) || !utf8.ValidString(b) || !utf8.ValidString(c) {
 			return
 		}
 		d := dialect{comma: comma, crlf: crlf}
@@ -207,6 +212,30 @@ func TestMergeConfiguredDialect(t *testing.T) {
 		m.add("leads", rows, false)
 		if diff := cmp.Diff(tt.want, string(m.render())); diff != "" {
 			t.Errorf("from %q (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestOutputRefusesRowsThatWouldVanish checks that rows are not appended
+// after a quoted field left open, where they would read back as part of it.
+func TestOutputRefusesRowsThatWouldVanish(t *testing.T) {
+	for _, data := range []string{
+		"date,kpi,value,note\n2026-01-01,leads,1,\"typed by hand\n",
+		"kpi,value,date,\"0\"00",
+	} {
+		path := filepath.Join(t.TempDir(), "s.csv")
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		file, err := readSnapshotFile(path, "s.csv", kpi.Dialect{})
+		if err != nil {
+			continue // refused when read: as good
+		}
+		d, _ := kpi.ParseDay("2026-01-02")
+		m := newMerger(file)
+		m.add("leads", []source.Row{{Day: d, Value: 2}}, false)
+		if out, err := m.output(); err == nil {
+			t.Errorf("%q: rows appended to %q", data, out)
 		}
 	}
 }

@@ -176,7 +176,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		write := !opt.DryRun && !blocked && m.changed() && (len(m.inserts) > 0 || len(m.updates) > 0)
 		if write {
-			if err := writeFile(path, f.path, m.render()); err != nil {
+			out, err := m.output()
+			if err == nil {
+				err = writeFile(path, f.path, out)
+			}
+			if err != nil {
 				for _, i := range idx {
 					if res.KPIs[i].Err == nil {
 						res.KPIs[i].Err, res.KPIs[i].Error = err, err.Error()
