@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/okrctl/okrctl/internal/atomicfile"
+	"github.com/okrctl/okrctl/internal/suggest"
 	"github.com/okrctl/okrctl/pkg/checkin"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
@@ -161,7 +162,7 @@ func keys(m map[string]*okr.Objective) []string {
 }
 
 func suggestion(id string, known []string) string {
-	if s := okr.Suggest(id, known); s != "" {
+	if s := suggest.Closest(id, known); s != "" {
 		return fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return ""

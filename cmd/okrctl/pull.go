@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/okrctl/okrctl/internal/plural"
+	"github.com/okrctl/okrctl/internal/suggest"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/pull"
@@ -159,7 +160,7 @@ func pullKPIs(ws *workspace, ids []string) ([]*okr.KPI, error) {
 				known = append(known, id)
 			}
 			msg := fmt.Sprintf("unknown KPI %q", id)
-			if sug := okr.Suggest(id, known); sug != "" {
+			if sug := suggest.Closest(id, known); sug != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", sug)
 			}
 			return nil, usageErrorf("%s", msg)

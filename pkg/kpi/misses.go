@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/diag"
 )
 
@@ -162,7 +163,7 @@ func (f *fileData) reportMisses() {
 		msg = fmt.Sprintf(`this file looks like an Italian or Spanish Excel export (dates such as %q, numbers such as %q): set snapshots.decimal: "," and snapshots.date_format: DD/MM/YYYY in .okrctl.yaml`, m.date, numEx)
 	}
 	if rows > 1 {
-		msg += fmt.Sprintf(" (and %s like it)", plural(rows-1, "more row"))
+		msg += fmt.Sprintf(" (and %s like it)", plural.Of(rows-1, "more row"))
 	}
 	p := diag.Finding{File: f.name, Line: int(first.line), Column: int(first.col), Rule: RuleCSV, Message: msg}
 	i := slices.IndexFunc(f.problems, func(q diag.Finding) bool { return q.Line > p.Line || (q.Line == p.Line && q.Column > p.Column) })

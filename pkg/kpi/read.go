@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/diag"
 )
 
@@ -141,7 +142,7 @@ func readFile(name string, index int32, r io.Reader, d *Dialect, cat *catalog) *
 			f.problem(sc.badLine, sc.badCol, sc.badMsg)
 		case len(sc.cells) != len(h.names):
 			if !allEmpty(sc.cells) {
-				f.problem(sc.recLine, 1, fmt.Sprintf("row has %s, header has %d", plural(len(sc.cells), "field"), len(h.names)))
+				f.problem(sc.recLine, 1, fmt.Sprintf("row has %s, header has %d", plural.Of(len(sc.cells), "field"), len(h.names)))
 			}
 		case h.wide:
 			f.wideRow(h, sc.cells)
@@ -713,11 +714,4 @@ func errText(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

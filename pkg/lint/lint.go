@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okrctl/okrctl/internal/parallel"
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/kpi"
@@ -127,7 +128,7 @@ func Run(opt Options) (*Result, error) {
 		rules = nil
 	}
 	passes := make([]*Pass, len(rules))
-	okr.Parallel(len(rules), func(i int) {
+	parallel.For(len(rules), func(i int) {
 		sev, on := severity(cfg, rules[i].Info())
 		if !on {
 			return

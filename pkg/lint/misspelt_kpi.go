@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/okrctl/okrctl/internal/plural"
+	"github.com/okrctl/okrctl/internal/suggest"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
@@ -58,7 +60,7 @@ func misspeltKPIs(p *Pass) map[string]misspeltKPI {
 	out := map[string]misspeltKPI{}
 	claimed := map[string]bool{}
 	for _, id := range undefined {
-		if m := okr.Suggest(id, unused); m != "" && !claimed[m] {
+		if m := suggest.Closest(id, unused); m != "" && !claimed[m] {
 			claimed[m] = true
 			out[id] = misspeltKPI{doc: p.KPIs[m], readers: readers[id], snaps: snaps[id]}
 		}
@@ -70,7 +72,7 @@ func misspeltKPIs(p *Pass) map[string]misspeltKPI {
 func reportMisspelt(p *Pass, used string, m misspeltKPI) {
 	var who []string
 	if m.readers > 0 {
-		who = append(who, plural(m.readers, "key result"))
+		who = append(who, plural.Of(m.readers, "key result"))
 	}
 	if m.snaps {
 		who = append(who, "the snapshots")

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/okrctl/okrctl/internal/suggest"
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -129,7 +130,7 @@ func CheckConfig(c *config.Config) error {
 		}
 		if _, ok := RuleByID(id); !ok {
 			msg := fmt.Sprintf("unknown rule %q in rules", id)
-			if s := okr.Suggest(id, ids); s != "" {
+			if s := suggest.Closest(id, ids); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			} else {
 				msg += " (okrctl rules lists them)"

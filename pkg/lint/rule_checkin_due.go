@@ -3,6 +3,7 @@ package lint
 import (
 	"cmp"
 
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/checkin"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -44,10 +45,10 @@ func (r *checkinDue) Check(p *Pass) {
 			switch {
 			case ok && asOf-last > every:
 				p.Reportf(o.File(), pos, "key result %s/%s was last checked in on %s, %s before %s (check in every %s: checkins.every)",
-					o.ID, kr.ID, last, plural(int(asOf-last), "day"), asOf, plural(int(every), "day"))
+					o.ID, kr.ID, last, plural.Of(int(asOf-last), "day"), asOf, plural.Of(int(every), "day"))
 			case !ok && asOf-kpi.DayOf(o.Period.Start) >= every:
 				p.Reportf(o.File(), pos, "key result %s/%s has no check-in since its period began on %s (check in every %s: okrctl checkin %s/%s VALUE)",
-					o.ID, kr.ID, kpi.DayOf(o.Period.Start), plural(int(every), "day"), o.ID, kr.ID)
+					o.ID, kr.ID, kpi.DayOf(o.Period.Start), plural.Of(int(every), "day"), o.ID, kr.ID)
 			}
 		}
 	}

@@ -2,6 +2,8 @@ package lint
 
 import (
 	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/internal/plural"
 )
 
 type krCount struct{ base }
@@ -26,9 +28,9 @@ func (r *krCount) Check(p *Pass) {
 		case n == 0 && !o.Pos.Has("key_results"):
 			p.Reportf(o.File(), pos, "objective %q has no key_results: give it %s measurable key results", o.ID, bounds(lo, hi))
 		case n < lo:
-			p.Reportf(o.File(), pos, "objective %q has %s: give it %s", o.ID, plural(n, "key result"), bounds(lo, hi))
+			p.Reportf(o.File(), pos, "objective %q has %s: give it %s", o.ID, plural.Of(n, "key result"), bounds(lo, hi))
 		case n > hi:
-			p.Reportf(o.File(), pos, "objective %q has %s: keep %s and focus on what matters most", o.ID, plural(n, "key result"), bounds(lo, hi))
+			p.Reportf(o.File(), pos, "objective %q has %s: keep %s and focus on what matters most", o.ID, plural.Of(n, "key result"), bounds(lo, hi))
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/okrctl/okrctl/internal/suggest"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
@@ -90,7 +91,7 @@ func mayOverflow(p *Pass, id string, seen map[string]bool) bool {
 func misspelledTarget(kr *okr.KeyResult) string {
 	known := keyResultKeys()
 	for _, k := range kr.Pos.Keys() {
-		if !slices.Contains(known, k) && okr.Suggest(k, known) == "target" {
+		if !slices.Contains(known, k) && suggest.Closest(k, known) == "target" {
 			return k
 		}
 	}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
@@ -60,7 +61,7 @@ func (r *staleData) Check(p *Pass) {
 					k.ID, k.Frequency, newest.Day, p.Snapshots.Source(newest), at, kr.ID)
 			default:
 				p.Reportf(o.File(), pos, "KPI %q is measured %s but its newest snapshot is from %s (%s), %s before %s",
-					k.ID, k.Frequency, newest.Day, p.Snapshots.Source(newest), plural(int(asOf-newest.Day), "day"), asOf)
+					k.ID, k.Frequency, newest.Day, p.Snapshots.Source(newest), plural.Of(int(asOf-newest.Day), "day"), asOf)
 			}
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/internal/suggest"
 )
 
 type unknownKPI struct{ base }
@@ -38,7 +38,7 @@ func (r *unknownKPI) Check(p *Pass) {
 }
 
 func didYouMean(s string, candidates []string) string {
-	if m := okr.Suggest(s, candidates); m != "" {
+	if m := suggest.Closest(s, candidates); m != "" {
 		return fmt.Sprintf(" (did you mean %q?)", m)
 	}
 	return ""

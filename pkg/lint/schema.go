@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/okrctl/okrctl/internal/suggest"
 	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
@@ -91,7 +92,7 @@ type keyMapping struct {
 }
 
 // suggestion returns the allowed key an unknown key is likely a typo of.
-func (is *schemaIssue) suggestion() string { return okr.Suggest(is.key, is.in.known) }
+func (is *schemaIssue) suggestion() string { return suggest.Closest(is.key, is.in.known) }
 
 // message words the issue.
 func (is *schemaIssue) message() string {

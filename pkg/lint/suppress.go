@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/okrctl/okrctl/internal/parallel"
 	"github.com/okrctl/okrctl/pkg/config"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
@@ -168,7 +169,7 @@ func suppress(files []*okr.File, findings []Finding, cfg *config.Config) []Findi
 		bad []Finding
 	}
 	all := make([]parsed, len(files))
-	okr.Parallel(len(files), func(i int) {
+	parallel.For(len(files), func(i int) {
 		all[i].ds, all[i].bad = parseDirectives(files[i].Src)
 	})
 	byFile := map[string][]*directive{}

@@ -6,13 +6,6 @@ import (
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 func bounds(lo, hi int) string {
 	if lo == hi {
 		return fmt.Sprint(lo)

@@ -3,6 +3,7 @@ package lint
 import (
 	"sync"
 
+	"github.com/okrctl/okrctl/internal/parallel"
 	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/title"
 )
@@ -28,7 +29,7 @@ func (p *Pass) titles(o *okr.Objective) []title.Statement {
 		// Read in chunks on every core; each chunk writes its own slots.
 		const chunk = 256
 		out := make([][]title.Statement, len(objs))
-		okr.Parallel((len(objs)+chunk-1)/chunk, func(i int) {
+		parallel.For((len(objs)+chunk-1)/chunk, func(i int) {
 			lo, hi := i*chunk, min((i+1)*chunk, len(objs))
 			n := 0
 			for _, o := range objs[lo:hi] {

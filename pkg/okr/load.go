@@ -6,14 +6,14 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/okrctl/okrctl/internal/parallel"
+	"github.com/okrctl/okrctl/internal/suggest"
 	"github.com/okrctl/okrctl/pkg/diag"
 )
 
@@ -149,7 +149,7 @@ func Load(opt Options) (*Repo, error) {
 	// Each worker reads, parses, checks and decodes whole files; only the
 	// merge below, in path order, is sequential.
 	parts := make([]Repo, len(yamls))
-	Parallel(len(yamls), func(i int) {
+	parallel.For(len(yamls), func(i int) {
 		p := yamls[i]
 		src, size, err := readFile(opt.FS, p)
 		if err != nil || size > MaxFileSize {
@@ -226,7 +226,7 @@ func (r *Repo) addFile(f *File) {
 			}
 		default:
 			msg := fmt.Sprintf("unknown kind %q: want Objective or KPI", d.Kind)
-			if s := Suggest(d.Kind, []string{KindObjective, KindKPI}); s != "" {
+			if s := suggest.Closest(d.Kind, []string{KindObjective, KindKPI}); s != "" {
 				msg = fmt.Sprintf("unknown kind %q: did you mean %q?", d.Kind, s)
 			}
 			f.issue(ValuePos(n, "kind"), RuleKind, msg)
@@ -328,77 +328,4 @@ func unwrapPathErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// Parallel runs fn(0..n-1) on a bounded pool of GOMAXPROCS workers and
-// returns when all calls have.
-func Parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
-// Suggest returns the candidate closest to s by edit distance (case
-// insensitive) when it is close enough to be a likely typo, else "".
-func Suggest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		d := editDistance(ls, strings.ToLower(c))
-		if d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD <= max(1, len(s)/3) {
-		return best
-	}
-	return ""
-}
-
-// editDistance is the optimal string alignment distance: insertions,
-// deletions, substitutions and swaps of adjacent letters ("targte") cost 1.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	// Three rows: the one before the previous is needed for swaps.
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }

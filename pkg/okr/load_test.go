@@ -356,18 +356,6 @@ func TestKPIAgg(t *testing.T) {
 	}
 }
 
-func TestParallel(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 100} {
-		hits := make([]int, n)
-		Parallel(n, func(i int) { hits[i]++ })
-		for i, h := range hits {
-			if h != 1 {
-				t.Fatalf("n=%d: fn(%d) ran %d times", n, i, h)
-			}
-		}
-	}
-}
-
 // TestLoadDirFS loads a real directory through DirFS: files are read whole,
 // a link to a file is read like the file, links to directories and
 // dangling links are skipped, and an oversized file is refused unread.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/okrdiff"
 )
@@ -78,7 +79,7 @@ func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 		}
 	}
 	if len(d.History) > 0 {
-		fmt.Fprintf(bw, "\n⚠ rewritten history: %s dated in the past of %s changed\n", plural(len(d.History), "snapshot row"), sanitizeLine(d.Base.String()))
+		fmt.Fprintf(bw, "\n⚠ rewritten history: %s dated in the past of %s changed\n", plural.Of(len(d.History), "snapshot row"), sanitizeLine(d.Base.String()))
 		for _, r := range d.History {
 			fmt.Fprintf(bw, "    %s:%d: %s %s %s: %s → %s\n", sanitizeLine(r.File), r.Line, r.Date.Format(time.DateOnly), sanitizeLine(r.KPI), r.Change,
 				number(r.Old, r.Unit, "none"), number(r.New, r.Unit, "none"))
@@ -91,10 +92,10 @@ func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 		}
 	}
 	if d.Unchanged > 0 {
-		fmt.Fprintf(bw, "\n%s unchanged\n", plural(d.Unchanged, "objective"))
+		fmt.Fprintf(bw, "\n%s unchanged\n", plural.Of(d.Unchanged, "objective"))
 	}
 	errs, warns := diag.Count(d.Findings)
-	fmt.Fprintf(bw, "\nfindings in %s: %s, %s\n", sanitizeLine(d.Head.String()), plural(errs, "error"), plural(warns, "warning"))
+	fmt.Fprintf(bw, "\nfindings in %s: %s, %s\n", sanitizeLine(d.Head.String()), plural.Of(errs, "error"), plural.Of(warns, "warning"))
 	for _, f := range d.Findings {
 		fmt.Fprintln(bw, sanitizeLine(f.Error()))
 	}
@@ -104,7 +105,7 @@ func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 // newRowsText sums up a KPI's new rows: "12 new rows, 2026-11-02 →
 // 2026-11-30".
 func newRowsText(n okrdiff.NewRows) string {
-	s := plural(n.Count, "new row") + ", " + n.First.Format(time.DateOnly)
+	s := plural.Of(n.Count, "new row") + ", " + n.First.Format(time.DateOnly)
 	if !n.Last.Equal(n.First) {
 		s += " → " + n.Last.Format(time.DateOnly)
 	}

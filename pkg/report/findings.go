@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/okrctl/okrctl/internal/plural"
 	"github.com/okrctl/okrctl/pkg/diag"
 	"github.com/okrctl/okrctl/pkg/lint"
 )
@@ -57,14 +58,7 @@ func NewFindingsFormatter(name string) (FindingsFormatter, error) {
 func Summary(findings []lint.Finding, files int) string {
 	errs, warns := diag.Count(findings)
 	if errs == 0 && warns == 0 {
-		return fmt.Sprintf("no problems in %s", plural(files, "file"))
+		return fmt.Sprintf("no problems in %s", plural.Of(files, "file"))
 	}
-	return fmt.Sprintf("%s, %s in %s", plural(errs, "error"), plural(warns, "warning"), plural(files, "file"))
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%s, %s in %s", plural.Of(errs, "error"), plural.Of(warns, "warning"), plural.Of(files, "file"))
 }
