@@ -53,7 +53,7 @@ func (r *rateTitle) Check(p *Pass) {
 				if per == "day" {
 					advice = "okrctl has no per: day: state the target per week (per: week) or per month (per: month)"
 				}
-				p.Reportf(o.File(), okr.ValuePos(kr.Node, "title"), "%s: the title speaks of a rate (%q), but KPI %q sums its snapshots over the whole window (%d days); %s",
+				p.Reportf(o.File(), kr.Pos.Value("title"), "%s: the title speaks of a rate (%q), but KPI %q sums its snapshots over the whole window (%d days); %s",
 					krName(kr, i), st.RateText, k.ID, window, advice)
 				continue
 			}
@@ -61,7 +61,7 @@ func (r *rateTitle) Check(p *Pass) {
 				continue
 			}
 			if why := previousTotal(p, st, k.ID, o, *kr.Baseline, *kr.Target, window); why != "" {
-				p.Reportf(o.File(), okr.ValuePos(kr.Node, "baseline"), "%s: baseline: %s looks like %s, but KPI %q sums from 0 over the window: progress counts from %s, so the key result shows 0%% until the window's total passes it; drop the baseline, or add per: (week, month or quarter) to compare intervals",
+				p.Reportf(o.File(), kr.Pos.Value("baseline"), "%s: baseline: %s looks like %s, but KPI %q sums from 0 over the window: progress counts from %s, so the key result shows 0%% until the window's total passes it; drop the baseline, or add per: (week, month or quarter) to compare intervals",
 					krName(kr, i), num(*kr.Baseline), why, k.ID, num(*kr.Baseline))
 			}
 		}

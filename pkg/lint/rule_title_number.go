@@ -34,7 +34,7 @@ func (r *titleNumber) Check(p *Pass) {
 			if msg == "" {
 				continue
 			}
-			p.Reportf(o.File(), okr.ValuePos(kr.Node, field), "%s: %s", krName(kr, i), msg)
+			p.Reportf(o.File(), kr.Pos.Value(field), "%s: %s", krName(kr, i), msg)
 		}
 	}
 }

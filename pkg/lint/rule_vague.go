@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/title"
 )
 
@@ -50,7 +49,7 @@ func (r *vague) Check(p *Pass) {
 			if st.StatesTarget() {
 				continue
 			}
-			pos := okr.ValuePos(kr.Node, "title")
+			pos := kr.Pos.Value("title")
 			var deadline time.Time
 			if d, ok := kr.DeadlineIn(o.Period); ok {
 				deadline = d
