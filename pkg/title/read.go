@@ -620,7 +620,10 @@ func (r *reader) role(k int) {
 	// A year: in 2026, Make 2027 our best year; the 2027 marketing plan,
 	// il piano 2027, our 2026 goals: a year after a determiner names the
 	// plan's year.
-	if bare && tok.e-tok.s == 4 && it.Value >= 1900 && it.Value <= 2099 {
+	// But "from 996 to 1992" ends a range of plain numbers: a year-like
+	// end after a number that is no date is the range's target.
+	rangeEnd := k > 0 && r.has(it.a-1, hotTo) && r.items[k-1].Role != Date && r.items[k-1].b >= it.a-2
+	if bare && tok.e-tok.s == 4 && it.Value >= 1900 && it.Value <= 2099 && !rangeEnd {
 		if r.has(si, hotYearBefore|hotMonth) || next == "" || !r.isContent(ni) || r.has(pi, hotArticle) || prev == "our" || prev == "nostro" || prev == "nuestro" {
 			it.Role = Date
 			return

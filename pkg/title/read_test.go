@@ -46,6 +46,8 @@ func TestRead(t *testing.T) {
 		{"Incrementar las llamadas en un 50%", "es", true, 0, "", []want{{Change, 50, true}}},
 		// Ranges.
 		{"Increase qualified leads from 400 to 480", "en", true, 0, "", []want{{From, 400, false}, {Target, 480, false}}},
+		// A year-like end of a range of plain numbers is its target, not a year.
+		{"Move KPI 1 from 996 to 1992 by 2026-12-15", "en", true, 0, "", []want{{Target, 1, false}, {From, 996, false}, {Target, 1992, false}}},
 		{"Aumentare i lead da 400 a 480", "it", true, 0, "", []want{{From, 400, false}, {Target, 480, false}}},
 		{"Portare la conversione dal 2,1% al 3%", "it", true, 0, "", []want{{From, 2.1, true}, {Target, 3, true}}},
 		{"Reducir el ciclo de 45 a 35 días", "es", true, 0, "", []want{{From, 45, false}, {Target, 35, false}}},
