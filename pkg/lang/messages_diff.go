@@ -13,6 +13,7 @@ func init() {
 		"diff.count":        {"%[1]s %[2]s", "%[2]s: %[1]s", "%[2]s: %[1]s"},
 		"diff.field_change": {"%[1]s %[2]s", "%[1]s: %[2]s", "%[1]s: %[2]s"},
 		"diff.score_row":    {"score", "punteggio", "puntuación"},
+		"diff.checkin_row":  {"check-in", "check-in", "check-in"},
 		"diff.objective":    {"*objective*", "*obiettivo*", "*objetivo*"},
 		"diff.same_kr":      {"same key result: %s", "stesso risultato chiave: %s", "mismo resultado clave: %s"},
 		"diff.col.kr":       {"Key result", "Risultato chiave", "Resultado clave"},

@@ -139,6 +139,28 @@ type KRDiff struct {
 	// baseline, target, direction, deadline, weight, current).
 	Fields []FieldDiff
 	Score  *ScoreDiff
+	// CheckIn is the head's latest check-in of the key result when the
+	// base does not have it: what its owner last recorded (value,
+	// confidence, note), for the reviewer to read beside the change.
+	CheckIn *okr.CheckIn
+}
+
+// newCheckIn returns the latest check-in of newKR when oldKR (nil for a
+// key result the base lacks) has another latest one, or none.
+func newCheckIn(oldKR, newKR *okr.KeyResult) *okr.CheckIn {
+	if len(newKR.CheckIns) == 0 {
+		return nil
+	}
+	latest := newKR.CheckIns[len(newKR.CheckIns)-1]
+	if oldKR != nil && len(oldKR.CheckIns) > 0 && sameCheckIn(oldKR.CheckIns[len(oldKR.CheckIns)-1], latest) {
+		return nil
+	}
+	return &latest
+}
+
+func sameCheckIn(a, b okr.CheckIn) bool {
+	return a.Date.Equal(b.Date) && sameNumber(a.Value, b.Value) && sameNumber(a.Confidence, b.Confidence) &&
+		a.Note == b.Note && a.Author == b.Author
 }
 
 // MovedGoalpost reports whether the key result was dropped, or a field of
@@ -510,7 +532,7 @@ func compareObjective(b, h *view, oo, no *okr.Objective, changedOn time.Time) *O
 			continue
 		case j == -1:
 			r := nres.KeyResults[i]
-			od.KeyResults = append(od.KeyResults, &KRDiff{ID: id, Change: Added, Title: kr.Title, Unit: h.unit(kr), Score: &ScoreDiff{New: r.Score, NewStatus: r.Status}})
+			od.KeyResults = append(od.KeyResults, &KRDiff{ID: id, Change: Added, Title: kr.Title, Unit: h.unit(kr), Score: &ScoreDiff{New: r.Score, NewStatus: r.Status}, CheckIn: newCheckIn(nil, kr)})
 			continue
 		}
 		kd := compareKR(b, h, id, oo, no, oo.KeyResults[j], kr, ores.KeyResults[j], nres.KeyResults[i], goalposts)
@@ -603,7 +625,8 @@ func compareKR(b, h *view, id string, oo, no *okr.Objective, oldKR, newKR *okr.K
 		kd.Fields = append(kd.Fields, f)
 	}
 	kd.Score = scoreDiff(or.Score, nr.Score, or.Status, nr.Status)
-	if len(kd.Fields) == 0 && kd.Score == nil {
+	kd.CheckIn = newCheckIn(oldKR, newKR)
+	if len(kd.Fields) == 0 && kd.Score == nil && kd.CheckIn == nil {
 		return nil
 	}
 	return kd

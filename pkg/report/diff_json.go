@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/diag"
@@ -97,6 +98,18 @@ type jsonKRDiff struct {
 	Dropped bool        `json:"dropped"`
 	Fields  []jsonField `json:"fields"`
 	Score   *jsonScore  `json:"score"`
+	// CheckIn is the head's latest check-in when the base lacks it.
+	CheckIn *jsonDiffCheckIn `json:"checkin"`
+}
+
+// jsonDiffCheckIn is a check-in in the diff's JSON.
+type jsonDiffCheckIn struct {
+	Date       string   `json:"date"`
+	Value      *float64 `json:"value"`
+	Confidence *float64 `json:"confidence"`
+	Note       string   `json:"note"`
+	Author     string   `json:"author"`
+	Source     string   `json:"source"`
 }
 
 type jsonKPIDiff struct {
@@ -195,6 +208,10 @@ func (jsonDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 			}
 			if k.OldID != "" {
 				jk.OldID = &k.OldID
+			}
+			if c := k.CheckIn; c != nil {
+				jk.CheckIn = &jsonDiffCheckIn{Date: c.Date.Format(time.DateOnly), Value: c.Value, Confidence: c.Confidence,
+					Note: c.Note, Author: c.Author, Source: c.File + ":" + strconv.Itoa(c.Line)}
 			}
 			jo.KeyResults = append(jo.KeyResults, jk)
 		}

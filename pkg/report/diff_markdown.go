@@ -118,6 +118,9 @@ func (dw diffWords) mdObjective(w io.Writer, o *okrdiff.ObjectiveDiff) {
 				rows = append(rows, [5]string{id, l.T("diff.score_row"), dw.score(s.Old, s.OldStatus, "—"), dw.score(s.New, s.NewStatus, "—"), ""})
 			}
 		}
+		if c := k.CheckIn; c != nil {
+			rows = append(rows, [5]string{id, l.T("diff.checkin_row"), "", mdText(checkInText(*c, k.Unit, func(v *float64) string { return formatNumberIn(l, v) }, l.Date)), ""})
+		}
 	}
 	if len(rows) == 0 {
 		return

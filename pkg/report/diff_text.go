@@ -53,6 +53,9 @@ func (textDiff) Format(w io.Writer, d *okrdiff.Diff) error {
 				line += " (⚠ " + droppedNote(k, o.Began) + ")"
 			}
 			fmt.Fprintln(bw, line)
+			if k.CheckIn != nil {
+				fmt.Fprintf(bw, "      check-in: %s\n", sanitizeLine(checkInText(*k.CheckIn, k.Unit, formatNumber, func(t time.Time) string { return t.Format(time.DateOnly) })))
+			}
 			if k.Change != okrdiff.Changed && k.Change != okrdiff.Renamed {
 				continue
 			}
