@@ -50,13 +50,17 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		values := make([]map[[2]int32]float64, len(fuzzDialects))
+		dups := false
 		for i, d := range fuzzDialects {
 			s := NewStore()
 			s.Define(defs)
 			problems := s.ReadDialect("f.csv", bytes.NewReader(data), d)
-			problems = append(problems, s.Finish()...)
+			finish := s.Finish()
+			dups = dups || len(finish) > 0
+			problems = append(problems, finish...)
 			values[i] = checkRead(t, s, problems, data)
 		}
+
 		pointOnly := false
 		for cell := range values[1] {
 			if _, ok := values[2][cell]; !ok {
@@ -67,7 +71,9 @@ func FuzzRead(f *testing.F) {
 			if w, ok := values[1][cell]; !ok || math.Float64bits(v) != math.Float64bits(w) {
 				t.Fatalf("cell %v: default dialect read %v, decimal point %v (%v)", cell, v, w, ok)
 			}
-			if w, ok := values[2][cell]; ok && v != w && !pointOnly {
+			// A duplicate row is dropped after it told the file's decimal
+			// mark: the surviving values no longer show what decided it.
+			if w, ok := values[2][cell]; ok && v != w && !pointOnly && !dups {
 				t.Fatalf("cell %v: default dialect read %v, decimal comma %v, and no number only a decimal point reads", cell, v, w)
 			}
 		}

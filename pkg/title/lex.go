@@ -295,11 +295,17 @@ func lexNumber(s string, i int) (token, int) {
 			n++
 		}
 		if n > 0 && (k+n == len(s) || !isLetterByte(s[k+n]) && !isDigit(s[k+n])) {
+			// 0e800 is 0, not 0×Inf; a value past float64's range (5e400)
+			// is no number a title can mean, so it is not read as one.
 			if exp, err := strconv.Atoi(s[j+1 : k+n]); err == nil {
-				t.v *= math.Pow(10, float64(exp))
-				t.integer = false
-				t.e = k + n
-				return t, k + n
+				if v := t.v * math.Pow(10, float64(exp)); t.v == 0 || !math.IsInf(v, 0) && !math.IsNaN(v) {
+					if t.v != 0 {
+						t.v = v
+					}
+					t.integer = false
+					t.e = k + n
+					return t, k + n
+				}
 			}
 		}
 	}

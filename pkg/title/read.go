@@ -2,6 +2,7 @@ package title
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -162,6 +163,9 @@ func Read(title string) Statement {
 	r.title, r.st, r.items = title, &st, r.items[:0]
 	r.parens()
 	r.numbers()
+	// A number past float64's range (or too long to read) is no number a
+	// title can mean.
+	r.items = slices.DeleteFunc(r.items, func(it item) bool { return it.Role != Date && (math.IsInf(it.Value, 0) || math.IsNaN(it.Value)) })
 	r.multipliers()
 	r.rate()
 	for i := range r.items {
