@@ -240,7 +240,20 @@ func loadOptions(opt Options, cfg *config.Config) (okr.Options, error) {
 		}
 		return filepath.ToSlash(rel), nil
 	}
+	// The working directory as an fs path: files under it display as the
+	// rest of their fs path, which is clean already, without joining and
+	// relativising again for each of thousands of files.
+	cwdFS, cwdOK := "", false
+	if rel, err := filepath.Rel(opt.Base, opt.Cwd); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		cwdFS, cwdOK = filepath.ToSlash(rel), true
+	}
 	display := func(fsPath string) string {
+		switch {
+		case cwdOK && cwdFS == ".":
+			return fsPath
+		case cwdOK && len(fsPath) > len(cwdFS) && fsPath[len(cwdFS)] == '/' && strings.HasPrefix(fsPath, cwdFS):
+			return fsPath[len(cwdFS)+1:]
+		}
 		abs := filepath.Join(opt.Base, filepath.FromSlash(fsPath))
 		if rel, err := filepath.Rel(opt.Cwd, abs); err == nil {
 			return filepath.ToSlash(rel)

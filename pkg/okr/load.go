@@ -162,10 +162,15 @@ func Load(opt Options) (*Repo, error) {
 			parts[i].Files = []*File{f}
 			return
 		}
-		key := cacheKey(display(p), src)
-		if part, ok := opt.Cache.get(key); ok {
-			parts[i] = part
-			return
+		// Hashing every file costs a tenth of a validation: only a
+		// cache needs the key.
+		var key string
+		if opt.Cache != nil {
+			key = cacheKey(display(p), src)
+			if part, ok := opt.Cache.get(key); ok {
+				parts[i] = part
+				return
+			}
 		}
 		f := ParseFile(display(p), src)
 		if opt.Check != nil {

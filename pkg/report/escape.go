@@ -131,6 +131,9 @@ func mdCode(s string) string {
 // another order than it reads) and folds every run of whitespace, line
 // breaks included, into one space.
 func sanitizeLine(s string) string {
+	if cleanLine(s) {
+		return s
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
@@ -154,6 +157,39 @@ func sanitizeLine(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// cleanLine reports whether sanitizeLine would return s unchanged: valid
+// UTF-8 with no control character, bidirectional control or whitespace
+// other than single spaces between words. Most text is, and is then not
+// copied.
+func cleanLine(s string) bool {
+	prevSpace := true // a leading space is not clean
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c < 0x20 || c == 0x7f:
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) || unicode.IsControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return !prevSpace || s == ""
 }
 
 // isBidiControl reports the explicit directional embeddings, overrides and

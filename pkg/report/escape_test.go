@@ -102,10 +102,13 @@ var mention = regexp.MustCompile(`@[A-Za-z0-9]`)
 // unescaped pipe, no '<', no mention; Mermaid text has no quote, backtick
 // or line break.
 func FuzzEscape(f *testing.F) {
-	for _, s := range []string{"a | b", "<script>x</script>", "@octocat", "`x`", "[a](b)", "\\|", "1. x", "# h", "\u202e", "\xff"} {
+	for _, s := range []string{"a | b", "<script>x</script>", "@octocat", "`x`", "[a](b)", "\\|", "1. x", "# h", "\u202e", "\xff", " lead", "trail ", "two  spaces", "città è", "tab\tx", "nel\u0085x", "\ufffd"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if cleanLine(s) && sanitizeLine(s) != s {
+			t.Fatalf("cleanLine(%q) but sanitizeLine changes it to %q", s, sanitizeLine(s))
+		}
 		got := mdText(s)
 		if !utf8.ValidString(got) {
 			t.Fatalf("mdText(%q) = %q: invalid UTF-8", s, got)
