@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/okrctl/okrctl/pkg/checkin"
 	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
@@ -148,12 +149,14 @@ type KRDiff struct {
 // newCheckIn returns the latest check-in of newKR when oldKR (nil for a
 // key result the base lacks) has another latest one, or none.
 func newCheckIn(oldKR, newKR *okr.KeyResult) *okr.CheckIn {
-	if len(newKR.CheckIns) == 0 {
+	latest, ok := checkin.Latest(newKR, time.Time{})
+	if !ok {
 		return nil
 	}
-	latest := newKR.CheckIns[len(newKR.CheckIns)-1]
-	if oldKR != nil && len(oldKR.CheckIns) > 0 && sameCheckIn(oldKR.CheckIns[len(oldKR.CheckIns)-1], latest) {
-		return nil
+	if oldKR != nil {
+		if was, ok := checkin.Latest(oldKR, time.Time{}); ok && sameCheckIn(was, latest) {
+			return nil
+		}
 	}
 	return &latest
 }
