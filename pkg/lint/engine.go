@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/kpi"
+	"github.com/okrctl/okrctl/pkg/okr"
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
@@ -22,15 +24,15 @@ func Settings(cfg *config.Config) progress.Settings {
 // built from a repository: status, report, diff and the rules that need a
 // baseline all compute with it (docs/architecture.md).
 func (r *Result) Engine(asOf time.Time) *progress.Engine {
-	return newEngine(r.Config, asOf, r)
+	return newEngine(r.Config, asOf, r.KPIs, r.Snapshots)
 }
 
 // newEngine builds the engine of a configuration over a repository's KPIs
 // and snapshots.
-func newEngine(cfg *config.Config, asOf time.Time, r *Result) *progress.Engine {
+func newEngine(cfg *config.Config, asOf time.Time, kpis map[string]*okr.KPI, store *kpi.Store) *progress.Engine {
 	var series progress.Series
-	if r.Snapshots != nil {
-		series = r.Snapshots // a nil *kpi.Store must stay a nil Series
+	if store != nil {
+		series = store // a nil *kpi.Store must stay a nil Series
 	}
-	return progress.NewEngine(asOf, Settings(cfg), r.KPIs, series)
+	return progress.NewEngine(asOf, Settings(cfg), kpis, series)
 }

@@ -226,7 +226,7 @@ func (p *Pass) progressEngine() *progress.Engine {
 		if asOf.IsZero() {
 			asOf = endOfTime
 		}
-		p.engine = newEngine(p.Config, asOf, &Result{KPIs: p.KPIs, Snapshots: p.Snapshots})
+		p.engine = newEngine(p.Config, asOf, p.KPIs, p.Snapshots)
 	}
 	return p.engine
 }
