@@ -12,17 +12,8 @@ import (
 // that off a terminal only the result line is written.
 func TestPullProgressOnATerminal(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(".okrctl.yaml", "paths: [kpis]\n")
-	write("kpis/kpis.yaml", "kind: KPI\nid: leads\nname: Leads\nsource:\n  type: command\n  command: [sh, -c, 'echo 2026-01-01,1']\n")
+	write(t, dir, ".okrctl.yaml", "paths: [kpis]\n")
+	write(t, dir, "kpis/kpis.yaml", "kind: KPI\nid: leads\nname: Leads\nsource:\n  type: command\n  command: [sh, -c, 'echo 2026-01-01,1']\n")
 	result := "leads: 1 row fetched, 1 added, 0 conflicts → kpis/snapshots/leads.csv\n"
 	for _, terminal := range []bool{true, false} {
 		os.RemoveAll(filepath.Join(dir, "kpis", "snapshots"))

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -13,22 +12,14 @@ import (
 // cached model is not modified. The check-ins directory, left out of the
 // configured paths, is read.
 func TestCheckInsWithACache(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(".okrctl.yaml", "paths: [okrs]\n")
-	write("okrs/grow.yaml", "kind: Objective\nid: grow\ntitle: Keep the pipeline full\nowner: sales\nperiod: 2026-Q4\nkey_results:\n"+
-		"  - {id: a, title: Reach 400 MQLs, baseline: 0, target: 400}\n"+
-		"  - {id: b, title: Reach 40 SQLs, baseline: 0, target: 40}\n"+
-		"  - {id: c, title: Win 10 deals, baseline: 0, target: 10}\n")
-	write("checkins/2026-Q4.csv", "date,objective,key_result,value,confidence\n2026-11-02,grow,a,10,5\n2026-10-05,grow,a,5,6\n")
+	dir := writeRepo(t, map[string]string{
+		".okrctl.yaml": "paths: [okrs]\n",
+		"okrs/grow.yaml": "kind: Objective\nid: grow\ntitle: Keep the pipeline full\nowner: sales\nperiod: 2026-Q4\nkey_results:\n" +
+			"  - {id: a, title: Reach 400 MQLs, baseline: 0, target: 400}\n" +
+			"  - {id: b, title: Reach 40 SQLs, baseline: 0, target: 40}\n" +
+			"  - {id: c, title: Win 10 deals, baseline: 0, target: 10}\n",
+		"checkins/2026-Q4.csv": "date,objective,key_result,value,confidence\n2026-11-02,grow,a,10,5\n2026-10-05,grow,a,5,6\n",
+	})
 	cfg, err := config.Load(filepath.Join(dir, ".okrctl.yaml"))
 	if err != nil {
 		t.Fatal(err)
