@@ -103,6 +103,7 @@ func runReport(s *Streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	loaded()
 	r := report.NewReport(ws.Result, asOf, period, filter)
 	r.Lang = l
 	r.Rev = o.rev

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -85,7 +83,7 @@ func runStatus(s *Streams, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	lowerGCGoal()
+	loaded()
 	st := report.NewStatus(ws.Result, asOf, filter)
 	st.Color = s.color(o.color)
 	st.Width = s.width()
@@ -135,16 +133,4 @@ func checkPeriodFlag(p string) error {
 		return usageErrorf("invalid --period: %v", err)
 	}
 	return nil
-}
-
-// lowerGCGoal tightens the garbage collector's goal once the repository is
-// loaded: what follows, computing progress and rendering, allocates little
-// that lives and many short-lived strings, and the default goal (twice the
-// live heap) would let them grow the process by the size of the whole
-// repository. On 10,000 objectives it keeps status's peak memory under
-// 250 MB.
-func lowerGCGoal() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(10)
-	}
 }

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"math"
+	"os"
+	"runtime/debug"
+)
+
+// okrctl's use of the garbage collector, in one place (see "Memory" in
+// docs/architecture.md). A run loads a repository that stays alive until
+// the process exits, so collecting while it loads finds nothing to free:
+// the proportional goal is off and a soft limit bounds the heap instead,
+// the collector running only as the heap nears it. Once a command has
+// loaded what it keeps and goes on to compute and render, which allocates
+// many short-lived strings, a tight goal keeps those from growing the
+// process by the size of the repository. GOGC and GOMEMLIMIT in the
+// environment win over both.
+
+// memoryLimit is the soft heap limit. Real repositories need far less
+// (10,000 objectives take about 210 MB); a hostile file of the largest
+// size read then stays near 480 MB.
+const memoryLimit = 450 << 20
+
+// renderGCPercent is the collector's goal once the repository is loaded.
+const renderGCPercent = 10
+
+// setMemoryPolicy sets the soft limit and turns the proportional goal off
+// while a limit bounds the heap.
+func setMemoryPolicy() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+	if os.Getenv("GOGC") == "" && debug.SetMemoryLimit(-1) < math.MaxInt64 {
+		debug.SetGCPercent(-1)
+	}
+}
+
+// loaded is called by the commands that compute and render after loading
+// the repository (status and report): from here on, collect eagerly.
+func loaded() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(renderGCPercent)
+	}
+}

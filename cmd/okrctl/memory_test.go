@@ -1,0 +1,46 @@
+package main
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+// TestMemoryPolicy: loading runs with the proportional goal off under a
+// soft limit, rendering with a tight goal, and the environment wins.
+func TestMemoryPolicy(t *testing.T) {
+	const noLimit = 1<<63 - 1
+	limit, percent := debug.SetMemoryLimit(-1), debug.SetGCPercent(100)
+	t.Cleanup(func() {
+		debug.SetMemoryLimit(limit)
+		debug.SetGCPercent(percent)
+	})
+	for _, tc := range []struct {
+		name, gogc, gomemlimit string
+		start, wantLimit       int64 // start: the limit the runtime read from GOMEMLIMIT
+		wantLoad, wantRender   int
+	}{
+		{"defaults", "", "", noLimit, memoryLimit, -1, renderGCPercent},
+		{"GOGC set", "100", "", noLimit, memoryLimit, 100, 100},
+		{"GOMEMLIMIT set", "", "1GiB", 1 << 30, 1 << 30, -1, renderGCPercent},
+		{"no limit", "", "off", noLimit, noLimit, 100, renderGCPercent},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("GOGC", tc.gogc)
+			t.Setenv("GOMEMLIMIT", tc.gomemlimit)
+			debug.SetGCPercent(100)
+			debug.SetMemoryLimit(tc.start)
+			setMemoryPolicy()
+			if got := debug.SetMemoryLimit(-1); got != tc.wantLimit {
+				t.Errorf("memory limit = %d, want %d", got, tc.wantLimit)
+			}
+			if got := debug.SetGCPercent(100); got != tc.wantLoad {
+				t.Errorf("goal while loading = %d, want %d", got, tc.wantLoad)
+			}
+			debug.SetGCPercent(tc.wantLoad)
+			loaded()
+			if got := debug.SetGCPercent(100); got != tc.wantRender {
+				t.Errorf("goal after loading = %d, want %d", got, tc.wantRender)
+			}
+		})
+	}
+}
