@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -19,58 +18,42 @@ import (
 	"github.com/okrctl/okrctl/internal/synth"
 )
 
-var (
-	benchOnce sync.Once
-	benchDir  string
-	benchErr  error
-)
-
 // benchRepo is a git repository of 10,000 generated objectives (and
 // 10,000 snapshot rows) whose last commit changes the targets of 50 of
-// them: the size at which diff must stay within 1.5 times validate.
+// them: the size at which diff must stay within 1.5 times validate. Each
+// benchmark makes its own and removes it when done.
 func benchRepo(b *testing.B) string {
 	b.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		b.Skip("git not on PATH")
 	}
-	benchOnce.Do(func() {
-		benchDir, benchErr = os.MkdirTemp("", "okrctl-bench-")
-		if benchErr != nil {
-			return
-		}
-		benchErr = synth.Generate(benchDir, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000})
-		if benchErr != nil {
-			return
-		}
-		git := func(args ...string) {
-			if benchErr != nil {
-				return
-			}
-			cmd := exec.Command("git", append([]string{"-c", "user.name=bench", "-c", "user.email=bench@okrctl.invalid", "-c", "commit.gpgsign=false"}, args...)...)
-			cmd.Dir = benchDir
-			if out, err := cmd.CombinedOutput(); err != nil {
-				benchErr = fmt.Errorf("git %v: %v\n%s", args, err, out)
-			}
-		}
-		git("init", "-q")
-		git("add", ".")
-		git("commit", "-q", "-m", "base")
-		target := regexp.MustCompile(`(?m)^    target: (\d+)$`)
-		for i := 0; i < 10000 && benchErr == nil; i += 200 {
-			p := filepath.Join(benchDir, "okrs/2026-Q4", fmt.Sprintf("objective-%05d.yaml", i))
-			src, err := os.ReadFile(p)
-			if err != nil {
-				benchErr = err
-				return
-			}
-			benchErr = os.WriteFile(p, target.ReplaceAll(src, []byte("    target: 1$1")), 0o644)
-		}
-		git("commit", "-q", "-am", "raise 50 objectives' targets")
-	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
+	dir := b.TempDir()
+	if err := synth.Generate(dir, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000}); err != nil {
+		b.Fatal(err)
 	}
-	return benchDir
+	git := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-c", "user.name=bench", "-c", "user.email=bench@okrctl.invalid", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "base")
+	target := regexp.MustCompile(`(?m)^    target: (\d+)$`)
+	for i := 0; i < 10000; i += 200 {
+		p := filepath.Join(dir, "okrs/2026-Q4", fmt.Sprintf("objective-%05d.yaml", i))
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, target.ReplaceAll(src, []byte("    target: 1$1")), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	git("commit", "-q", "-am", "raise 50 objectives' targets")
+	return dir
 }
 
 // TestBenchChild is okrctl run as a process of its own by benchCommand,
@@ -81,6 +64,7 @@ func TestBenchChild(t *testing.T) {
 	if args == "" {
 		t.Skip("only run by the benchmarks")
 	}
+	setMemoryPolicy() // as main does
 	s := SystemStreams()
 	s.Out, s.Err = io.Discard, io.Discard
 	os.Exit(Main(strings.Split(args, "\x1f"), s))

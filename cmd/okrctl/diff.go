@@ -209,6 +209,7 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	loaded()
 	return f.Format(s.Out, okrdiff.Compare(b, h, okrdiff.Options{AsOf: asOf, Only: under(s.Dir, paths)}))
 }
 

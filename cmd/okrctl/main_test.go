@@ -13,7 +13,10 @@ import (
 // re-executed as main.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"okrctl": func() { os.Exit(Main(os.Args[1:], SystemStreams())) },
+		"okrctl": func() {
+			setMemoryPolicy() // as main does
+			os.Exit(Main(os.Args[1:], SystemStreams()))
+		},
 	})
 }
 

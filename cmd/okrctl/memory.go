@@ -36,7 +36,7 @@ func setMemoryPolicy() {
 }
 
 // loaded is called by the commands that compute and render after loading
-// the repository (status and report): from here on, collect eagerly.
+// the repository (status, report and diff): from here on, collect eagerly.
 func loaded() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(renderGCPercent)
