@@ -33,33 +33,29 @@ type token struct {
 	digits   int     // digits before the first separator
 	space    bool    // a space (or nothing) precedes the token
 	high     bool    // a word with non-ASCII letters
-	hot      uint32  // the token's flags (see hotWords)
+	voc      *entry  // the vocabulary's entry of w; unknown for what lexNumber reads (no entry starts with a digit)
 }
 
 // maxTitle bounds the bytes read: a title is a line, and a longer input
 // would only cost time.
 const maxTitle = 4096
 
-// lex splits a title into tokens. low is the title in lower case with the
-// same byte offsets.
-func lex(title string, toks []token) []token {
-	if len(title) > maxTitle {
-		title = title[:maxTitle]
-	}
-	low := lower(title)
-	toks = toks[:0]
+// lex splits the reader's title into tokens.
+func (r *reader) lex() {
+	low := r.lower(r.title)
+	toks := r.toks[:0]
 	space := true
 	for i := 0; i < len(low); {
-		r, n := rune(low[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(low[i:])
+		c, n := rune(low[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = utf8.DecodeRuneInString(low[i:])
 		}
 		switch {
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u202f':
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00a0' || c == '\u202f':
 			space = true
 			i += n
 			continue
-		case r == '\'' || r == '’':
+		case c == '\'' || c == '’':
 			// An elision joins an article to its word (l'1,5%, dell'80%):
 			// the two are read as two words.
 			space = true
@@ -67,24 +63,24 @@ func lex(title string, toks []token) []token {
 			continue
 		case isDigit(low[i]):
 			t, end := lexNumber(low, i)
-			t.space = space
+			t.space, t.voc = space, &unknown
 			toks = append(toks, t)
 			i = end
-		case (r >= 'a' && r <= 'z') || (r >= utf8.RuneSelf && unicode.IsLetter(r)):
+		case (c >= 'a' && c <= 'z') || (c >= utf8.RuneSelf && unicode.IsLetter(c)):
 			j := i
 			hasDigit, high := false, false
 			for j < len(low) {
-				c := low[j]
-				if (c >= 'a' && c <= 'z') || c == '_' {
+				b := low[j]
+				if (b >= 'a' && b <= 'z') || b == '_' {
 					j++
 					continue
 				}
-				if isDigit(c) {
+				if isDigit(b) {
 					hasDigit = true
 					j++
 					continue
 				}
-				if c < utf8.RuneSelf {
+				if b < utf8.RuneSelf {
 					break
 				}
 				r2, n2 := utf8.DecodeRuneInString(low[j:])
@@ -99,22 +95,30 @@ func lex(title string, toks []token) []token {
 			if hasDigit && isPeriodWord(w) {
 				k = kDate
 			}
-			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, hot: hotFlags(w)})
+			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, voc: r.voc.lookup(w)})
 			i = j
 		default:
 			w := low[i : i+n]
-			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, hot: hotFlags(w)})
+			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, voc: r.voc.lookup(w)})
 			i += n
 		}
 		space = false
 	}
-	return toks
+	r.toks = toks
 }
 
+// arenaSize is the size of the blocks lower writes lower-case titles
+// into: room for a hundred titles of ordinary length.
+const arenaSize = 8 << 10
+
 // lower returns s in lower case, keeping byte offsets: runes whose lower
-// case has another length stay as they are. It allocates only when s has
-// an upper-case letter.
-func lower(s string) string {
+// case has another length stay as they are. A title with no upper-case
+// letter is returned as it is; another is written into the reader's
+// arena, a block shared by the titles the reader reads after one another,
+// so that lowering a title allocates nothing of its own. The strings
+// handed out stay valid: a strings.Builder only appends, and a full block
+// is left to the strings that point into it.
+func (r *reader) lower(s string) string {
 	i := 0
 	for ; i < len(s); i++ {
 		if c := s[i]; (c >= 'A' && c <= 'Z') || c >= utf8.RuneSelf {
@@ -124,32 +128,35 @@ func lower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b []byte
+	b := &r.arena
+	if b.Cap()-b.Len() < len(s) {
+		b.Reset()
+		b.Grow(max(arenaSize, len(s)))
+	}
+	start := b.Len()
+	// Copy the runs that stay as they are, and lower what is between.
+	done := 0
 	for j := i; j < len(s); {
 		c := s[j]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
-				if b == nil {
-					b = []byte(s)
-				}
-				b[j] = c + 'a' - 'A'
+				b.WriteString(s[done:j])
+				b.WriteByte(c + 'a' - 'A')
+				done = j + 1
 			}
 			j++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[j:])
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
-			if b == nil {
-				b = []byte(s)
-			}
-			utf8.EncodeRune(b[j:], l)
+		ch, n := utf8.DecodeRuneInString(s[j:])
+		if l := unicode.ToLower(ch); l != ch && utf8.RuneLen(l) == n {
+			b.WriteString(s[done:j])
+			b.WriteRune(l)
+			done = j + n
 		}
 		j += n
 	}
-	if b == nil {
-		return s
-	}
-	return string(b)
+	b.WriteString(s[done:])
+	return b.String()[start:]
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -195,7 +202,8 @@ func lexNumber(s string, i int) (token, int) {
 		j++
 	}
 	first := j - i
-	var groups []group
+	var buf [8]group // room for 1.234.567.890.123, on the stack
+	groups := buf[:0]
 	for j < len(s) {
 		sep := s[j]
 		width := 1
@@ -325,7 +333,7 @@ func lexNumber(s string, i int) (token, int) {
 			}
 			return token{k: kWord, s: i, e: k, w: s[i:k]}, k
 		}
-		if _, ok := gluedSuffix[suf]; !ok {
+		if !isGluedSuffix(suf) {
 			return token{k: kWord, s: i, e: k, w: s[i:k]}, k
 		}
 		t.w = suf
@@ -341,17 +349,20 @@ func isScaleSuffixAt(s string, k int) bool {
 	for e < len(s) && isLetterByte(s[e]) {
 		e++
 	}
-	_, ok := gluedSuffix[s[k:e]]
-	return ok
+	return isGluedSuffix(s[k:e])
 }
 
-// gluedSuffix are the letters a number may carry: scales, a multiplier,
-// ordinals and units.
-var gluedSuffix = map[string]struct{}{
-	"k": {}, "m": {}, "mn": {}, "mm": {}, "bn": {}, "b": {}, "x": {},
-	"st": {}, "nd": {}, "rd": {}, "th": {}, "º": {}, "ª": {}, "°": {},
-	"h": {}, "d": {}, "min": {}, "s": {}, "pp": {}, "pt": {}, "pts": {},
-	"eur": {}, "usd": {}, "€": {},
+// isGluedSuffix reports whether a number may carry the letters glued to
+// it: a scale, a multiplier, an ordinal or a unit.
+func isGluedSuffix(s string) bool {
+	switch s {
+	case "k", "m", "mn", "mm", "bn", "b", "x",
+		"st", "nd", "rd", "th", "º", "ª", "°",
+		"h", "d", "min", "s", "pp", "pt", "pts",
+		"eur", "usd", "€":
+		return true
+	}
+	return false
 }
 
 // dateLen returns the length of a numeric date or period at s[i]:

@@ -138,29 +138,45 @@ type item struct {
 	a, b int
 }
 
+// reader reads one title at a time; it keeps its buffers from one title
+// to the next.
 type reader struct {
+	voc   *vocabulary
 	title string
 	toks  []token
 	depth []int8 // parenthesis depth of each token
-	st    *Statement
+	st    Statement
 	items []item
+	arena strings.Builder // lower-case titles (see lower)
+	slab  []Number        // room for the Numbers of the next statements
 }
 
+// slabSize is how many numbers a reader allocates at once for the
+// statements it returns: the numbers of a few dozen titles.
+const slabSize = 64
+
 // readers keep the buffers of Read between calls.
-var readers = sync.Pool{New: func() any { return &reader{toks: make([]token, 0, 32)} }}
+var readers = sync.Pool{New: func() any { return &reader{voc: vocab(), toks: make([]token, 0, 32)} }}
 
 // Read reads what a title states. It never fails: a title it cannot read
 // states nothing. Its time is linear in the title's length.
 func Read(title string) Statement {
-	st := Statement{}
+	r := readers.Get().(*reader)
+	st := r.read(title)
+	readers.Put(r)
+	return st
+}
+
+// read reads a title with the reader's buffers.
+func (r *reader) read(title string) Statement {
 	if len(title) > maxTitle {
 		title = title[:maxTitle]
 	}
-	r := readers.Get().(*reader)
-	defer func() { r.st, r.title = nil, ""; readers.Put(r) }()
-	r.toks = lex(title, r.toks)
-	st.Lang = language(r.toks)
-	r.title, r.st, r.items = title, &st, r.items[:0]
+	r.title = title
+	r.lex()
+	r.st = Statement{Lang: language(r.toks)}
+	st := &r.st
+	r.items = r.items[:0]
 	r.parens()
 	r.numbers()
 	// A number past float64's range (or too long to read) is no number a
@@ -172,8 +188,14 @@ func Read(title string) Statement {
 		r.role(i)
 	}
 	r.ranges()
-	if len(r.items) > 0 {
-		st.Numbers = make([]Number, len(r.items))
+	if n := len(r.items); n > 0 {
+		// The statement's numbers are cut from a slab shared with the
+		// statements read before and after, capacity and all, so that an
+		// append to one never writes into another.
+		if len(r.slab) < n {
+			r.slab = make([]Number, max(slabSize, n))
+		}
+		st.Numbers, r.slab = r.slab[:n:n], r.slab[n:]
 	}
 	for i, it := range r.items {
 		st.Numbers[i] = it.Number
@@ -181,7 +203,9 @@ func Read(title string) Statement {
 			st.Factor, st.FactorText = it.Value, it.Text
 		}
 	}
-	return st
+	out := r.st
+	r.st, r.title = Statement{}, ""
+	return out
 }
 
 // language tells the title's language from its function words, its verb
@@ -193,13 +217,13 @@ func language(toks []token) string {
 			continue
 		}
 		w := t.w
-		if t.hot&hotEN != 0 {
+		if t.voc.flags&hotEN != 0 {
 			en += 2
 		}
-		if t.hot&hotIT != 0 {
+		if t.voc.flags&hotIT != 0 {
 			it += 2
 		}
-		if t.hot&hotES != 0 {
+		if t.voc.flags&hotES != 0 {
 			es += 2
 		}
 		if t.high {
@@ -260,6 +284,15 @@ func (r *reader) word(i int) string {
 	return r.toks[i].w
 }
 
+// entry returns token i's vocabulary entry, unknown when it is not a word
+// or out of range.
+func (r *reader) entry(i int) *entry {
+	if i < 0 || i >= len(r.toks) || r.toks[i].k != kWord {
+		return &unknown
+	}
+	return r.toks[i].voc
+}
+
 // sym returns token i's symbol, "" when it is no symbol.
 func (r *reader) sym(i int) string {
 	if i < 0 || i >= len(r.toks) || r.toks[i].k != kSym {
@@ -268,42 +301,51 @@ func (r *reader) sym(i int) string {
 	return r.toks[i].w
 }
 
-// phraseBefore returns the phrase of set (up to three words joined by
+// phraseBefore returns the phrase with flag f (up to three words joined by
 // spaces) that ends just before token i, and the index of its first token;
 // "" and i when none does.
-func (r *reader) phraseBefore(i int, m map[string]struct{}) (string, int) {
+func (r *reader) phraseBefore(i int, f uint32) (string, int) {
 	for n := 3; n >= 1; n-- {
 		if i-n < 0 {
 			continue
 		}
-		if p, ok := r.phrase(i-n, i, m); ok {
+		if p, ok := r.phrase(i-n, i, f); ok {
 			return p, i - n
 		}
 	}
 	return "", i
 }
 
-// phraseAfter returns the phrase of set (up to three words) that starts at
-// token i and the index after it.
-func (r *reader) phraseAfter(i int, m map[string]struct{}) (string, int) {
+// phraseAfter returns the phrase with flag f (up to three words) that
+// starts at token i and the index after it.
+func (r *reader) phraseAfter(i int, f uint32) (string, int) {
 	for n := 3; n >= 1; n-- {
 		if i+n > len(r.toks) {
 			continue
 		}
-		if p, ok := r.phrase(i, i+n, m); ok {
+		if p, ok := r.phrase(i, i+n, f); ok {
 			return p, i + n
 		}
 	}
 	return "", i
 }
 
-// phrase looks tokens [a, b) up in set, joined by spaces, without
-// allocating unless it is found.
-func (r *reader) phrase(a, b int, m map[string]struct{}) (string, bool) {
+// phrase looks tokens [a, b) up in the vocabulary, joined by spaces, and
+// reports whether they are a phrase with flag f. It allocates nothing.
+func (r *reader) phrase(a, b int, f uint32) (string, bool) {
+	// A word is its own entry; a longer phrase is looked up only after a
+	// word that starts one.
+	if t := &r.toks[a]; t.k != kWord && t.k != kSym {
+		return "", false
+	} else if b-a == 1 {
+		return t.voc.text, t.voc.flags&f != 0
+	} else if t.voc.starts&f == 0 {
+		return "", false
+	}
 	var buf [64]byte
 	n := 0
 	for k := a; k < b; k++ {
-		t := r.toks[k]
+		t := &r.toks[k]
 		if t.k != kWord && t.k != kSym {
 			return "", false
 		}
@@ -319,8 +361,8 @@ func (r *reader) phrase(a, b int, m map[string]struct{}) (string, bool) {
 		}
 		n += copy(buf[n:], t.w)
 	}
-	if _, ok := m[string(buf[:n])]; ok {
-		return string(buf[:n]), true
+	if e := r.voc.entries[string(buf[:n])]; e != nil && e.flags&f != 0 {
+		return e.text, true
 	}
 	return "", false
 }
@@ -329,7 +371,13 @@ func (r *reader) phrase(a, b int, m map[string]struct{}) (string, bool) {
 // currency and unit, and numbers written in words.
 func (r *reader) numbers() {
 	lang := r.st.Lang
-	words := numberWords[lang]
+	li := langIT
+	switch lang {
+	case "en":
+		li = langEN
+	case "es":
+		li = langES
+	}
 	for i := 0; i < len(r.toks); i++ {
 		t := r.toks[i]
 		switch {
@@ -355,7 +403,7 @@ func (r *reader) numbers() {
 			r.suffix(&it, t.w)
 			i = r.around(&it)
 			r.items = append(r.items, it)
-		case t.k == kWord && t.hot&(hotNumber|hotOne) != 0 && (words[t.w] > 0 || (t.hot&hotOne != 0 && r.has(i+1, hotScale) && scaleWords[r.word(i+1)] >= 100)):
+		case t.k == kWord && t.voc.flags&(hotNumber|hotOne) != 0 && (t.voc.number[li] > 0 || (t.voc.flags&hotOne != 0 && r.has(i+1, hotScale) && r.entry(i+1).scale >= 100)):
 			if t.w == "mil" && i > 0 && r.toks[i-1].k == kNum {
 				continue // 80 mil: a scale, read with the number
 			}
@@ -363,27 +411,27 @@ func (r *reader) numbers() {
 			var total, cur float64
 			j := i
 			for ; j < len(r.toks); j++ {
-				w := r.word(j)
-				if v := words[w]; v > 0 && v < 1000 {
+				e := r.entry(j)
+				if v := e.number[li]; v > 0 && v < 1000 {
 					cur += v
 					continue
 				}
-				if in(oneWords, w) && scaleWords[r.word(j+1)] >= 100 {
+				if e.flags&hotOne != 0 && r.entry(j+1).scale >= 100 {
 					cur++
 					continue
 				}
-				if s := scaleWords[w]; s == 100 {
+				if s := e.scale; s == 100 {
 					cur = math.Max(cur, 1) * 100
 					continue
-				} else if s >= 1000 || words[w] >= 1000 {
+				} else if s >= 1000 || e.number[li] >= 1000 {
 					if s == 0 {
-						s = words[w]
+						s = e.number[li]
 					}
 					total += math.Max(cur, 1) * s
 					cur = 0
 					continue
 				}
-				if (w == "and" || w == "y" || w == "e") && j > i && words[r.word(j+1)] > 0 {
+				if w := r.word(j); (w == "and" || w == "y" || w == "e") && j > i && r.entry(j + 1).number[li] > 0 {
 					continue
 				}
 				break
@@ -392,9 +440,9 @@ func (r *reader) numbers() {
 			it.b = j
 			i = r.around(&it)
 			r.items = append(r.items, it)
-		case t.k == kWord && fractions[t.w] > 0 && r.has(i-1, hotOne) && r.has(i-2, hotChangeEnd):
+		case t.k == kWord && t.voc.fraction > 0 && r.has(i-1, hotOne) && r.has(i-2, hotChangeEnd):
 			// by a third, di un terzo, en un tercio: a relative change.
-			r.items = append(r.items, item{a: i - 1, b: i + 1, Number: Number{Value: fractions[t.w], Alt: math.NaN(), Percent: true, Role: Change, Words: true}})
+			r.items = append(r.items, item{a: i - 1, b: i + 1, Number: Number{Value: t.voc.fraction, Alt: math.NaN(), Percent: true, Role: Change, Words: true}})
 		case t.k == kWord && len(t.w) > 1 && (t.w[0] == 'x' || strings.HasPrefix(t.w, "×")) && allDigits(strings.TrimPrefix(strings.TrimPrefix(t.w, "×"), "x")):
 			// x2, x10: a multiplier.
 			v := 0.0
@@ -422,7 +470,7 @@ func (r *reader) suffix(it *item, suf string) {
 	case "x":
 		it.Role = Factor
 	case "k", "m", "mn", "mm", "bn", "b":
-		s := scaleWords[suf]
+		s := r.voc.lookup(suf).scale
 		it.Value *= s
 		it.Alt *= s
 	case "st", "nd", "rd", "th", "º", "ª", "°":
@@ -444,7 +492,7 @@ func (r *reader) around(it *item) int {
 	for k := 0; k < 2 && it.a > 0; k++ {
 		p := r.toks[it.a-1]
 		switch {
-		case p.hot&hotCurrency != 0:
+		case p.voc.flags&hotCurrency != 0:
 			it.Currency = true
 			it.a--
 			continue
@@ -469,8 +517,8 @@ func (r *reader) around(it *item) int {
 	j := it.b
 	for j < len(r.toks) {
 		t := r.toks[j]
-		if s := scaleWords[t.w]; t.k == kWord && s >= 1000 && t.w != "m" && t.w != "b" {
-			if t.w == "mil" || t.w == "mila" || r.toks[j-1].k == kNum || scaleWords[r.toks[j-1].w] > 0 {
+		if s := t.voc.scale; t.k == kWord && s >= 1000 && t.w != "m" && t.w != "b" {
+			if t.w == "mil" || t.w == "mila" || r.toks[j-1].k == kNum || r.toks[j-1].voc.scale > 0 {
 				it.Value *= s
 				it.Alt *= s
 				j++
@@ -482,24 +530,24 @@ func (r *reader) around(it *item) int {
 			j++
 			continue
 		}
-		if t.hot&hotPercentStart != 0 {
-			if p, end := r.phraseAfter(j, percentWords); p != "" {
+		if t.voc.flags&hotPercentStart != 0 {
+			if p, end := r.phraseAfter(j, hotPercent); p != "" {
 				it.Percent = true
 				j = end
 				continue
 			}
 		}
-		if t.hot&hotCurrency != 0 {
+		if t.voc.flags&hotCurrency != 0 {
 			it.Currency = true
 			j++
 			continue
 		}
-		if t.hot&hotPoint != 0 {
+		if t.voc.flags&hotPoint != 0 {
 			it.Points = true
 			j++
 			continue
 		}
-		if t.k == kWord && t.hot&hotUnit != 0 {
+		if t.k == kWord && t.voc.flags&hotUnit != 0 {
 			if t.w == "x" {
 				it.Role = Factor
 			}
@@ -520,8 +568,8 @@ func (r *reader) multipliers() {
 		}
 		w := t.w
 		f := 0.0
-		if t.hot&hotMultiplier != 0 {
-			f = multiplierWords[w]
+		if t.voc.flags&hotMultiplier != 0 {
+			f = t.voc.multiplier
 		}
 		if f == 0 {
 			f = multiplierStem(w)
@@ -529,7 +577,7 @@ func (r *reader) multipliers() {
 		if f == 2 && (r.word(i+1) == "down" || r.word(i+1) == "check" || (r.sym(i+1) == "-" && r.word(i+2) != "")) {
 			f = 0 // double down, double-check, double-digit
 		}
-		if f == 0 && t.hot&hotHalf != 0 {
+		if f == 0 && t.voc.flags&hotHalf != 0 {
 			prev := r.word(i - 1)
 			if r.has(i-1, hotArticle) {
 				prev = r.word(i - 2)
@@ -548,24 +596,25 @@ func (r *reader) multipliers() {
 // la semana.
 func (r *reader) rate() {
 	for i, t := range r.toks {
-		if t.hot&(hotRate|hotRateBefore) == 0 && t.w != "/" {
+		if t.voc.flags&(hotRate|hotRateBefore) == 0 && t.w != "/" {
 			continue
 		}
-		if t.hot&hotRate != 0 && t.k == kWord {
-			r.st.Rate, r.st.RateText = rateWords[t.w], r.title[t.s:t.e]
+		if t.voc.flags&hotRate != 0 && t.k == kWord {
+			r.st.Rate, r.st.RateText = t.voc.interval, r.title[t.s:t.e]
 			return
 		}
-		if t.hot&hotRateBefore == 0 {
+		if t.voc.flags&hotRateBefore == 0 {
 			continue
 		}
 		j := i + 1
 		if r.has(j, hotArticle) {
 			j++
 		}
-		u, ok := rateUnits[r.word(j)]
-		if !ok {
+		e := r.entry(j)
+		if e.flags&hotRateUnit == 0 {
 			continue
 		}
+		u := e.interval
 		// "in a month", "entro un mese": a duration, not a rate.
 		if p := r.word(i - 1); t.w == "a" && (p == "in" || p == "within" || p == "en" || p == "for" || p == "over") {
 			continue
@@ -592,9 +641,9 @@ func (r *reader) wordBefore(i int, skip bool) (string, int) {
 
 // reachVerbs take their target after an article: raggiungere i 500
 // clienti, superar las 1.000 demos, reach the 1,000 mark.
-var reachVerbs = set("reach", "hit", "exceed", "surpass", "pass", "cross", "beat", "top",
+var reachVerbs = []string{"reach", "hit", "exceed", "surpass", "pass", "cross", "beat", "top",
 	"raggiungere", "superare", "arrivare", "toccare", "oltrepassare", "sfondare", "portare", "raggiungiamo",
-	"alcanzar", "superar", "llegar", "lograr", "conseguir", "rebasar", "sobrepasar", "alcanzamos", "llevar")
+	"alcanzar", "superar", "llegar", "lograr", "conseguir", "rebasar", "sobrepasar", "alcanzamos", "llevar"}
 
 // role decides what item k is.
 func (r *reader) role(k int) {
@@ -674,7 +723,7 @@ func (r *reader) role(k int) {
 	}
 	// A relative change: by 20%, del 20%, un 30%, en un 50%, di 3 punti.
 	if r.has(it.a-1, hotChangeEnd) {
-		if c, _ := r.phraseBefore(it.a, changeWords); c != "" && ((c == "by" && !it.Words) || it.Percent || it.Points) {
+		if c, _ := r.phraseBefore(it.a, hotChange); c != "" && ((c == "by" && !it.Words) || it.Percent || it.Points) {
 			it.Role = Change
 			return
 		}
@@ -690,7 +739,7 @@ func (r *reader) role(k int) {
 
 // has reports whether token i exists and has one of the flags f.
 func (r *reader) has(i int, f uint32) bool {
-	return i >= 0 && i < len(r.toks) && r.toks[i].hot&f != 0
+	return i >= 0 && i < len(r.toks) && r.toks[i].voc.flags&f != 0
 }
 
 // isContent reports whether token i is a word that can be what a number
@@ -705,12 +754,12 @@ func (r *reader) isContent(i int) bool {
 // a 45 EUR, por debajo de los 2 días); "" when there is none.
 func (r *reader) cmpBefore(i int) string {
 	if r.has(i-1, hotCmpEnd) {
-		if c, _ := r.phraseBefore(i, cmpWords); c != "" {
+		if c, _ := r.phraseBefore(i, hotCmp); c != "" {
 			return c
 		}
 	}
 	if w := r.word(i - 1); (r.has(i-1, hotArticle) || w == "a" || w == "di" || w == "de" || w == "of" || w == "to") && r.has(i-2, hotCmpEnd) {
-		c, _ := r.phraseBefore(i-1, cmpWords)
+		c, _ := r.phraseBefore(i-1, hotCmp)
 		return c
 	}
 	return ""
@@ -781,6 +830,6 @@ func (r *reader) ranges() {
 	}
 }
 
-var functionWords = set("and", "or", "but", "as", "is", "be", "will", "a", "an", "e", "o", "y", "u", "è", "es", "sarà",
+var functionWords = []string{"and", "or", "but", "as", "is", "be", "will", "a", "an", "e", "o", "y", "u", "è", "es", "sarà",
 	"será", "come", "como", "un", "una", "uno", "with", "con", "to", "a", "de", "di", "da", "by", "entro", "will",
-	"ever", "yet", "del", "della")
+	"ever", "yet", "del", "della"}
