@@ -20,20 +20,21 @@ const (
 
 // token is a piece of the title. s and e are byte offsets into the title.
 type token struct {
-	k    kind
-	s, e int
-	w    string // lower-case word, the symbol, or a number's glued suffix
+	w   string // lower-case word, the symbol, or a number's glued suffix
+	voc *entry // the vocabulary's entry of w; unknown for what lexNumber reads (no entry starts with a digit)
 	// For numbers: the value by each thousands convention. A number with
 	// one separator followed by three digits (1.500, 1,500) has two
 	// readings; the language of the title chooses between them.
 	v        float64 // unambiguous value, or the reading with sep as decimal mark
 	thousand float64 // the reading with sep as thousands separator; NaN unless ambiguous
-	sep      byte    // the ambiguous separator, 0 when unambiguous
-	integer  bool    // no decimal part in any reading, no separators at all
-	digits   int     // digits before the first separator
-	space    bool    // a space (or nothing) precedes the token
-	high     bool    // a word with non-ASCII letters
-	voc      *entry  // the vocabulary's entry of w; unknown for what lexNumber reads (no entry starts with a digit)
+	s, e     int
+	digits   int    // digits before the first separator
+	hot      uint32 // voc.flags, at hand for the loops over the tokens
+	k        kind
+	sep      byte // the ambiguous separator, 0 when unambiguous
+	integer  bool // no decimal part in any reading, no separators at all
+	space    bool // a space (or nothing) precedes the token
+	high     bool // a word with non-ASCII letters
 }
 
 // maxTitle bounds the bytes read: a title is a line, and a longer input
@@ -95,11 +96,13 @@ func (r *reader) lex() {
 			if hasDigit && isPeriodWord(w) {
 				k = kDate
 			}
-			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, voc: r.voc.lookup(w)})
+			voc := r.voc.lookup(w)
+			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, voc: voc, hot: voc.flags})
 			i = j
 		default:
 			w := low[i : i+n]
-			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, voc: r.voc.lookup(w)})
+			voc := r.voc.lookup(w)
+			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, voc: voc, hot: voc.flags})
 			i += n
 		}
 		space = false

@@ -212,18 +212,19 @@ func (r *reader) read(title string) Statement {
 // endings and its accents; English when nothing tells.
 func language(toks []token) string {
 	var en, it, es int
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.k != kWord {
 			continue
 		}
 		w := t.w
-		if t.voc.flags&hotEN != 0 {
+		if t.hot&hotEN != 0 {
 			en += 2
 		}
-		if t.voc.flags&hotIT != 0 {
+		if t.hot&hotIT != 0 {
 			it += 2
 		}
-		if t.voc.flags&hotES != 0 {
+		if t.hot&hotES != 0 {
 			es += 2
 		}
 		if t.high {
@@ -265,7 +266,8 @@ func (r *reader) parens() {
 	}
 	r.depth = r.depth[:len(r.toks)]
 	var d int8
-	for i, t := range r.toks {
+	for i := range r.toks {
+		t := &r.toks[i]
 		if t.k == kSym && (t.w == "(" || t.w == "[") && d < 100 {
 			d++
 		}
@@ -338,7 +340,7 @@ func (r *reader) phrase(a, b int, f uint32) (string, bool) {
 	if t := &r.toks[a]; t.k != kWord && t.k != kSym {
 		return "", false
 	} else if b-a == 1 {
-		return t.voc.text, t.voc.flags&f != 0
+		return t.voc.text, t.hot&f != 0
 	} else if t.voc.starts&f == 0 {
 		return "", false
 	}
@@ -361,7 +363,7 @@ func (r *reader) phrase(a, b int, f uint32) (string, bool) {
 		}
 		n += copy(buf[n:], t.w)
 	}
-	if e := r.voc.entries[string(buf[:n])]; e != nil && e.flags&f != 0 {
+	if e := r.voc.slots[slotOf(r.voc, buf[:n])]; e != nil && e.flags&f != 0 {
 		return e.text, true
 	}
 	return "", false
@@ -379,7 +381,7 @@ func (r *reader) numbers() {
 		li = langES
 	}
 	for i := 0; i < len(r.toks); i++ {
-		t := r.toks[i]
+		t := &r.toks[i]
 		switch {
 		case t.k == kDate:
 			r.items = append(r.items, item{Number: Number{Value: math.NaN(), Alt: math.NaN(), Role: Date}, a: i, b: i + 1})
@@ -403,7 +405,7 @@ func (r *reader) numbers() {
 			r.suffix(&it, t.w)
 			i = r.around(&it)
 			r.items = append(r.items, it)
-		case t.k == kWord && t.voc.flags&(hotNumber|hotOne) != 0 && (t.voc.number[li] > 0 || (t.voc.flags&hotOne != 0 && r.has(i+1, hotScale) && r.entry(i+1).scale >= 100)):
+		case t.k == kWord && t.hot&(hotNumber|hotOne) != 0 && (t.voc.number[li] > 0 || (t.hot&hotOne != 0 && r.has(i+1, hotScale) && r.entry(i+1).scale >= 100)):
 			if t.w == "mil" && i > 0 && r.toks[i-1].k == kNum {
 				continue // 80 mil: a scale, read with the number
 			}
@@ -490,9 +492,9 @@ func (r *reader) suffix(it *item, suf string) {
 func (r *reader) around(it *item) int {
 	// Before: €1.2m, EUR 48, $22k, +20%.
 	for k := 0; k < 2 && it.a > 0; k++ {
-		p := r.toks[it.a-1]
+		p := &r.toks[it.a-1]
 		switch {
-		case p.voc.flags&hotCurrency != 0:
+		case p.hot&hotCurrency != 0:
 			it.Currency = true
 			it.a--
 			continue
@@ -516,7 +518,7 @@ func (r *reader) around(it *item) int {
 	// After.
 	j := it.b
 	for j < len(r.toks) {
-		t := r.toks[j]
+		t := &r.toks[j]
 		if s := t.voc.scale; t.k == kWord && s >= 1000 && t.w != "m" && t.w != "b" {
 			if t.w == "mil" || t.w == "mila" || r.toks[j-1].k == kNum || r.toks[j-1].voc.scale > 0 {
 				it.Value *= s
@@ -530,24 +532,24 @@ func (r *reader) around(it *item) int {
 			j++
 			continue
 		}
-		if t.voc.flags&hotPercentStart != 0 {
+		if t.hot&hotPercentStart != 0 {
 			if p, end := r.phraseAfter(j, hotPercent); p != "" {
 				it.Percent = true
 				j = end
 				continue
 			}
 		}
-		if t.voc.flags&hotCurrency != 0 {
+		if t.hot&hotCurrency != 0 {
 			it.Currency = true
 			j++
 			continue
 		}
-		if t.voc.flags&hotPoint != 0 {
+		if t.hot&hotPoint != 0 {
 			it.Points = true
 			j++
 			continue
 		}
-		if t.k == kWord && t.voc.flags&hotUnit != 0 {
+		if t.k == kWord && t.hot&hotUnit != 0 {
 			if t.w == "x" {
 				it.Role = Factor
 			}
@@ -562,13 +564,14 @@ func (r *reader) around(it *item) int {
 
 // multipliers finds the verbs and phrases that multiply the baseline.
 func (r *reader) multipliers() {
-	for i, t := range r.toks {
+	for i := range r.toks {
+		t := &r.toks[i]
 		if t.k != kWord || r.st.Factor != 0 {
 			continue
 		}
 		w := t.w
 		f := 0.0
-		if t.voc.flags&hotMultiplier != 0 {
+		if t.hot&hotMultiplier != 0 {
 			f = t.voc.multiplier
 		}
 		if f == 0 {
@@ -577,7 +580,7 @@ func (r *reader) multipliers() {
 		if f == 2 && (r.word(i+1) == "down" || r.word(i+1) == "check" || (r.sym(i+1) == "-" && r.word(i+2) != "")) {
 			f = 0 // double down, double-check, double-digit
 		}
-		if f == 0 && t.voc.flags&hotHalf != 0 {
+		if f == 0 && t.hot&hotHalf != 0 {
 			prev := r.word(i - 1)
 			if r.has(i-1, hotArticle) {
 				prev = r.word(i - 2)
@@ -595,15 +598,16 @@ func (r *reader) multipliers() {
 // rate finds the rate the title speaks of: monthly, per week, al mese, a
 // la semana.
 func (r *reader) rate() {
-	for i, t := range r.toks {
-		if t.voc.flags&(hotRate|hotRateBefore) == 0 && t.w != "/" {
+	for i := range r.toks {
+		t := &r.toks[i]
+		if t.hot&(hotRate|hotRateBefore) == 0 && t.w != "/" {
 			continue
 		}
-		if t.voc.flags&hotRate != 0 && t.k == kWord {
+		if t.hot&hotRate != 0 && t.k == kWord {
 			r.st.Rate, r.st.RateText = t.voc.interval, r.title[t.s:t.e]
 			return
 		}
-		if t.voc.flags&hotRateBefore == 0 {
+		if t.hot&hotRateBefore == 0 {
 			continue
 		}
 		j := i + 1
@@ -668,7 +672,7 @@ func (r *reader) role(k int) {
 	_, si := r.wordBefore(it.a, true)
 	next, ni := r.word(it.b), it.b
 	plain := !it.Percent && !it.Currency && !it.Unit && !it.Points
-	tok := r.toks[it.a]
+	tok := &r.toks[it.a]
 	bare := tok.k == kNum && tok.integer && plain && it.b == it.a+1 && tok.w == ""
 	// A year: in 2026, Make 2027 our best year; the 2027 marketing plan,
 	// il piano 2027, our 2026 goals: a year after a determiner names the
@@ -739,7 +743,7 @@ func (r *reader) role(k int) {
 
 // has reports whether token i exists and has one of the flags f.
 func (r *reader) has(i int, f uint32) bool {
-	return i >= 0 && i < len(r.toks) && r.toks[i].voc.flags&f != 0
+	return i >= 0 && i < len(r.toks) && r.toks[i].hot&f != 0
 }
 
 // isContent reports whether token i is a word that can be what a number

@@ -306,32 +306,34 @@ type entry struct {
 var unknown entry
 
 // vocabulary is the table the reader looks words and phrases up in: one
-// lookup a token tells everything the lists say of it.
+// lookup a token tells everything the lists say of it. It is a hash table
+// with open addressing, kept at most half full: for short words it costs
+// half a map lookup, and it is looked up with the bytes of a phrase as
+// well as with a string.
 type vocabulary struct {
-	entries map[string]*entry
-	// maybe filters lookup: a word whose length, first and last letters
-	// no entry has is not looked up. Words longer than 15 bytes or
-	// starting or ending outside a–z are always looked up.
-	maybe [16][26]uint32
+	slots [vocabSlots]*entry
 }
+
+// vocabSlots is the size of the table: a power of two, at least twice
+// the number of entries (TestVocabulary checks).
+const vocabSlots = 2048
 
 // vocab returns the vocabulary, built from the lists the first time.
 var vocab = sync.OnceValue(newVocabulary)
 
 func newVocabulary() *vocabulary {
-	v := &vocabulary{entries: make(map[string]*entry, 800)}
+	v := &vocabulary{}
 	var block []entry // entries are allocated a block at a time
 	add := func(w string) *entry {
-		e := v.entries[w]
-		if e == nil {
+		i := v.slot(w)
+		if v.slots[i] == nil {
 			if len(block) == cap(block) {
 				block = make([]entry, 0, 256)
 			}
 			block = append(block, entry{text: w})
-			e = &block[len(block)-1]
-			v.entries[w] = e
+			v.slots[i] = &block[len(block)-1]
 		}
-		return e
+		return v.slots[i]
 	}
 	flag := func(ws []string, f uint32) {
 		for _, w := range ws {
@@ -407,21 +409,33 @@ func newVocabulary() *vocabulary {
 	for _, w := range fractions {
 		add(w.w).fraction = w.v
 	}
-	for w := range v.entries {
-		if n := len(w); n < 16 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
-			v.maybe[n][w[0]-'a'] |= 1 << (w[n-1] - 'a')
+	return v
+}
+
+// slot returns the index of w's entry in the table, or of the empty slot
+// where it belongs.
+func (v *vocabulary) slot(w string) int {
+	return slotOf(v, w)
+}
+
+// slotOf is slot for a string or for bytes.
+func slotOf[S string | []byte](v *vocabulary, w S) int {
+	// FNV-1a.
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	for i := int(h % vocabSlots); ; i = (i + 1) % vocabSlots {
+		if e := v.slots[i]; e == nil || e.text == string(w) {
+			return i
 		}
 	}
-	return v
 }
 
 // lookup returns the entry of a word or a symbol, or unknown.
 func (v *vocabulary) lookup(w string) *entry {
-	if n := len(w); n < 16 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' &&
-		v.maybe[n][w[0]-'a']&(1<<(w[n-1]-'a')) == 0 {
-		return &unknown
-	}
-	if e := v.entries[w]; e != nil {
+	if e := v.slots[v.slot(w)]; e != nil {
 		return e
 	}
 	return &unknown
