@@ -99,10 +99,19 @@ func (s *Statement) StatesTarget() bool {
 
 // Targets returns the numbers whose role is Target.
 func (s *Statement) Targets() []Number {
-	var out []Number
-	for _, n := range s.Numbers {
-		if n.Role == Target {
-			out = append(out, n)
+	n := 0
+	for i := range s.Numbers {
+		if s.Numbers[i].Role == Target {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Number, 0, n)
+	for i := range s.Numbers {
+		if s.Numbers[i].Role == Target {
+			out = append(out, s.Numbers[i])
 		}
 	}
 	return out
