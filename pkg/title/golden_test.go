@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -80,5 +81,34 @@ func TestReadGolden(t *testing.T) {
 			}
 		}
 		t.Fatalf("testdata/read.golden has %d lines, Read gives %d (go test -update rewrites it)", len(wl), len(gl))
+	}
+}
+
+// TestReadConcurrent reads the golden titles on several goroutines at
+// once: readers are shared through a pool, and the statements they return
+// share slabs of numbers, so each must still get what Read alone gives.
+func TestReadConcurrent(t *testing.T) {
+	titles := goldenTitles(t)
+	want := make([]string, len(titles))
+	for i, s := range titles {
+		want[i] = fmt.Sprintf("%+v", Read(s))
+	}
+	const workers = 4
+	got := make([][]Statement, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for _, s := range titles {
+				got[w] = append(got[w], Read(s))
+			}
+		})
+	}
+	wg.Wait()
+	for w := range workers {
+		for i := range titles {
+			if g := fmt.Sprintf("%+v", got[w][i]); g != want[i] {
+				t.Fatalf("worker %d, %q:\n got %s\nwant %s", w, titles[i], g, want[i])
+			}
+		}
 	}
 }
