@@ -155,6 +155,7 @@ type reader struct {
 	toks  []token
 	depth []int8 // parenthesis depth of each token
 	st    Statement
+	lang  int // the title's language, an index of langs
 	items []item
 	arena strings.Builder // lower-case titles (see lower)
 	slab  []Number        // room for the Numbers of the next statements
@@ -183,7 +184,8 @@ func (r *reader) read(title string) Statement {
 	}
 	r.title = title
 	r.lex()
-	r.st = Statement{Lang: language(r.toks)}
+	r.lang = language(r.toks)
+	r.st = Statement{Lang: langs[r.lang]}
 	st := &r.st
 	r.items = r.items[:0]
 	r.parens()
@@ -217,9 +219,10 @@ func (r *reader) read(title string) Statement {
 	return out
 }
 
-// language tells the title's language from its function words, its verb
-// endings and its accents; English when nothing tells.
-func language(toks []token) string {
+// language tells the title's language (langEN, langIT or langES) from its
+// function words, its verb endings and its accents; English when nothing
+// tells.
+func language(toks []token) int {
 	var en, it, es int
 	for i := range toks {
 		t := &toks[i]
@@ -261,11 +264,11 @@ func language(toks []token) string {
 	}
 	switch {
 	case it > en && it >= es:
-		return "it"
+		return langIT
 	case es > en && es > it:
-		return "es"
+		return langES
 	}
-	return "en"
+	return langEN
 }
 
 // parens records the parenthesis depth of each token.
@@ -346,11 +349,13 @@ func (r *reader) phraseAfter(i int, f uint32) (string, int) {
 func (r *reader) phrase(a, b int, f uint32) (string, bool) {
 	// A word is its own entry; a longer phrase is looked up only after a
 	// word that starts one.
-	if t := &r.toks[a]; t.k != kWord && t.k != kSym {
+	first := &r.toks[a]
+	switch {
+	case first.k != kWord && first.k != kSym:
 		return "", false
-	} else if b-a == 1 {
-		return t.voc.text, t.hot&f != 0
-	} else if t.voc.starts&f == 0 {
+	case b-a == 1 && first.hot&f != 0:
+		return first.voc.text, true
+	case b-a == 1 || first.voc.starts&f == 0:
 		return "", false
 	}
 	var buf [64]byte
@@ -381,14 +386,7 @@ func (r *reader) phrase(a, b int, f uint32) (string, bool) {
 // numbers finds the numbers: digits with their scale, percent sign,
 // currency and unit, and numbers written in words.
 func (r *reader) numbers() {
-	lang := r.st.Lang
-	li := langIT
-	switch lang {
-	case "en":
-		li = langEN
-	case "es":
-		li = langES
-	}
+	li := r.lang
 	for i := 0; i < len(r.toks); i++ {
 		t := &r.toks[i]
 		switch {
@@ -399,7 +397,7 @@ func (r *reader) numbers() {
 			it.Value, it.Alt = t.v, math.NaN()
 			if t.sep != 0 {
 				// One separator before three digits: the language decides.
-				dotThousands := lang == "it" || lang == "es"
+				dotThousands := li == langIT || li == langES
 				switch {
 				case t.sep == '.' && dotThousands:
 					it.Value, it.Alt, it.AltOK = t.thousand, t.v, false
