@@ -28,7 +28,6 @@ type token struct {
 	v        float64 // unambiguous value, or the reading with sep as decimal mark
 	thousand float64 // the reading with sep as thousands separator; NaN unless ambiguous
 	s, e     int
-	digits   int    // digits before the first separator
 	hot      uint32 // voc.flags, at hand for the loops over the tokens
 	k        kind
 	sep      byte // the ambiguous separator, 0 when unambiguous
@@ -251,7 +250,7 @@ func lexNumber(s string, i int) (token, int) {
 		j = k + n
 	}
 	text := s[i:j]
-	t := token{k: kNum, s: i, e: j, thousand: math.NaN(), digits: first}
+	t := token{k: kNum, s: i, e: j, thousand: math.NaN()}
 	clean := func(thousands, decimal byte) float64 { return parseDigits(text, decimal) }
 	switch {
 	case len(groups) == 0:
