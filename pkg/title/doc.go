@@ -10,4 +10,7 @@
 //
 // The rules that use it (vague, title-number, rate-title) are described in
 // docs/rules.md. The package imports nothing of okrctl's: it reads a string.
+// Read is called for every key result of a repository and allocates
+// nothing but its result; how it keeps to that is told in
+// docs/architecture.md ("Reading titles").
 package title
