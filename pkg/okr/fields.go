@@ -10,9 +10,13 @@ import "go.yaml.in/yaml/v3"
 // The decoder visits each key of an objective, key result or KPI once,
 // while its nodes are fresh in memory, and records the value node of every
 // key the schema names (keySet); asking for one of those later reads that
-// record, not the whole mapping. Other names are looked up in the mapping.
-// The nodes themselves hold the positions: the model of a large
-// repository stays small.
+// record and the value, not every key node before it, which after loading
+// a large repository are no longer in the processor's cache. Other names
+// are looked up in the mapping. The nodes themselves hold the positions.
+// Recording only the place of each key in the mapping would save about 2%
+// of the memory of validating 10,000 objectives, and cost each look-up one
+// or two more reads of memory no longer in the cache. Fields is comparable
+// (tests compare models by value).
 type Fields struct {
 	At    Pos // the mapping itself
 	m     *yaml.Node
