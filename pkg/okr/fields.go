@@ -179,7 +179,7 @@ func (f *Fields) Raw(name string) *yaml.Node {
 }
 
 // Keys lists the mapping's scalar keys in the order written.
-func (f Fields) Keys() []string {
+func (f *Fields) Keys() []string {
 	m := Deref(f.m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
