@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -10,9 +11,11 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/okrctl/okrctl/pkg/kpi"
 	"github.com/okrctl/okrctl/pkg/lang"
 	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/progress"
 )
 
 // chartRepo is a generated repository: KPIs with snapshots of every
@@ -192,4 +195,57 @@ func TestDrawable(t *testing.T) {
 			t.Errorf("drawable(%v) = %v, want %v", tc.lines, got, tc.want)
 		}
 	}
+}
+
+// FuzzChart draws one key result's chart from fuzzed points (each a day
+// step and a float64, NaN and infinities included), window, baseline,
+// target, aggregation, direction and rate, and checks the Markdown: every
+// line exactly as long as the x axis, of plain finite numbers, over at
+// least two increasing dates; else a sentence.
+func FuzzChart(f *testing.F) {
+	point := func(step byte, v float64) []byte {
+		return binary.LittleEndian.AppendUint64([]byte{step}, math.Float64bits(v))
+	}
+	var weekly []byte
+	for i := range 8 {
+		weekly = append(weekly, point(7, float64(100+10*i))...)
+	}
+	f.Add(weekly, int16(91), 0.0, 200.0, uint8(0), uint8(0), false)
+	f.Add(weekly, int16(30), 100.0, 50.0, uint8(1), uint8(1), true)
+	f.Add(point(3, 5), int16(91), 0.0, 10.0, uint8(2), uint8(2), false)
+	f.Add(append(point(0, 1e308), point(1, -1e308)...), int16(10), -1e308, 1e308, uint8(3), uint8(0), false)
+	f.Add(append(point(0, math.NaN()), point(1, math.Inf(1))...), int16(0), math.NaN(), math.Inf(-1), uint8(4), uint8(3), false)
+	start := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	aggs := []string{"last", "sum", "avg", "min", "max"}
+	dirs := []okr.Direction{okr.Increase, okr.Decrease, okr.AtLeast, okr.AtMost}
+	f.Fuzz(func(t *testing.T, raw []byte, deadlineDays int16, baseline, target float64, agg, dir uint8, rate bool) {
+		var pts []kpi.Point
+		day := kpi.DayOf(start)
+		for len(raw) >= 9 && len(pts) < 400 {
+			day += kpi.Day(raw[0]) // the store's points: sorted, at most one a day
+			if len(pts) == 0 || day > pts[len(pts)-1].Day {
+				pts = append(pts, kpi.Point{Day: day, Value: math.Float64frombits(binary.LittleEndian.Uint64(raw[1:9]))})
+			}
+			raw = raw[9:]
+		}
+		kr := progress.KRResult{
+			ID: "kr", KPI: "k", Direction: dirs[int(dir)%len(dirs)], Baseline: &baseline, Target: &target,
+			WindowStart: start, Deadline: start.AddDate(0, 0, int(deadlineDays)), Points: pts,
+		}
+		if rate {
+			kr.Per = progress.PerWeek
+		}
+		asOf := start
+		if len(pts) > 0 {
+			asOf = pts[len(pts)-1].Day.Time()
+		}
+		m := newMarkdown(&Status{AsOf: asOf, KPIs: map[string]*okr.KPI{"k": {ID: "k", Aggregation: aggs[int(agg)%len(aggs)]}}, Lang: lang.EN})
+		m.chart(kr)
+		out := m.b.String()
+		checkMarkdown(t, out)
+		checkChartDates(t, out, asOf.Format(time.DateOnly))
+		if len(pts) > 0 && !strings.Contains(out, "```mermaid") && !strings.Contains(out, "No trend yet") && !strings.Contains(out, "No chart") {
+			t.Errorf("neither a chart nor a sentence saying why:\n%s", out)
+		}
+	})
 }
