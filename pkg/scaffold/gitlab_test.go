@@ -440,7 +440,7 @@ func TestGitLabPullJob(t *testing.T) {
 
 	// Nothing new: no branch, no push, success.
 	out, err := run(token, "FAKE_PULL=none")
-	if err != nil || !strings.Contains(out, "no new rows") {
+	if err != nil || !strings.Contains(out, "changed no snapshot file") {
 		t.Fatalf("nothing new: %v\n%s", err, out)
 	}
 	if remote.branch(t, branch) != "" || remote.pushLog(t) != "" {
@@ -512,7 +512,7 @@ func TestGitLabPullJob(t *testing.T) {
 
 	// A configuration error: nothing written, nothing pushed, the job fails.
 	out, err = run(token, "FAKE_PULL=broken")
-	if code := exitCode(err); code != 2 || !strings.Contains(out, "unknown key") || !strings.Contains(out, "no new rows") || !strings.Contains(out, "okrctl pull exited 2: see its message") {
+	if code := exitCode(err); code != 2 || !strings.Contains(out, "unknown key") || !strings.Contains(out, "changed no snapshot file") || !strings.Contains(out, "okrctl pull exited 2: see its message") {
 		t.Errorf("broken: exit %d\n%s", code, out)
 	}
 	if remote.branch(t, branch) != third {
