@@ -364,9 +364,19 @@ func (r *gitlabRemote) pushLog(t *testing.T) string {
 // conflict and a configuration error (the job fails), no token and a wrong
 // token (the job fails without printing it).
 func TestGitLabPullJob(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skip("no sh")
+	// A runner runs the script with bash and -o pipefail where the image
+	// has bash, else with sh.
+	for _, shell := range [][]string{{"sh", "-e", "-c"}, {"bash", "-e", "-o", "pipefail", "-c"}} {
+		t.Run(shell[0], func(t *testing.T) {
+			if _, err := exec.LookPath(shell[0]); err != nil {
+				t.Skipf("no %s", shell[0])
+			}
+			testGitLabPullJob(t, shell)
+		})
 	}
+}
+
+func testGitLabPullJob(t *testing.T, shell []string) {
 	const token = "glpat-s3cret-t0ken-value"
 	remote := newGitLabRemote(t, token)
 	job := gitlabCI(t)["okrctl-pull"].(map[string]any)
@@ -405,7 +415,7 @@ func TestGitLabPullJob(t *testing.T) {
 		work := filepath.Join(base, fmt.Sprintf("build%d", runs))
 		git(t, base, gitEnv, "clone", "-q", remote.bare, work)
 		git(t, work, gitEnv, "checkout", "-q", "--detach", main)
-		cmd := exec.Command("sh", "-e", "-c", script)
+		cmd := exec.Command(shell[0], append(shell[1:], script)...)
 		cmd.Dir = work
 		cmd.Env = append(gitEnv,
 			"PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
