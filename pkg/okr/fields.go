@@ -1,6 +1,15 @@
 package okr
 
-import "go.yaml.in/yaml/v3"
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/schema"
+)
 
 // Fields tells where a YAML mapping and each of its keys are written, so
 // that findings can point at a field without the rules going back to the
@@ -30,69 +39,59 @@ type Fields struct {
 type key uint8
 
 // keySet lists the keys of one kind of mapping: the properties its schema
-// names, each numbered by its place (TestKeySetsAreTheSchemas).
+// names, read from schema/*.json when okrctl starts (the schema is the
+// list of fields: docs/architecture.md).
 type keySet []string
 
-// maxKeys is the length of the longest keySet.
-const maxKeys = 11
-
-// The keys of an objective.
-const (
-	oKind key = iota
-	oID
-	oTitle
-	oOwner
-	oPeriod
-	oParent
-	oCommitment
-	oDescription
-	oLabels
-	oKeyResults
-)
-
-// The keys of a key result.
-const (
-	krID key = iota
-	krTitle
-	krKPI
-	krBaseline
-	krTarget
-	krDirection
-	krDeadline
-	krWeight
-	krPer
-	krCurrent
-)
-
-// The keys of a KPI.
-const (
-	kKind key = iota
-	kID
-	kName
-	kUnit
-	kAggregation
-	kGood
-	kFrequency
-	kOwner
-	kDescription
-	kColumn
-	kSource
-)
+// maxKeys bounds the keys of a keySet, the size of Fields' record.
+const maxKeys = 12
 
 var (
-	objectiveKeys = keySet{
-		oKind: "kind", oID: "id", oTitle: "title", oOwner: "owner", oPeriod: "period", oParent: "parent",
-		oCommitment: "commitment", oDescription: "description", oLabels: "labels", oKeyResults: "key_results",
-	}
-	keyResultKeys = keySet{
-		krID: "id", krTitle: "title", krKPI: "kpi", krBaseline: "baseline", krTarget: "target",
-		krDirection: "direction", krDeadline: "deadline", krWeight: "weight", krPer: "per", krCurrent: "current",
-	}
-	kpiKeys = keySet{
-		kKind: "kind", kID: "id", kName: "name", kUnit: "unit", kAggregation: "aggregation", kGood: "good",
-		kFrequency: "frequency", kOwner: "owner", kDescription: "description", kColumn: "column", kSource: "source",
-	}
+	objectiveKeys = schemaKeys("objective")
+	keyResultKeys = schemaKeys("objective", "$defs", "keyResult")
+	kpiKeys       = schemaKeys("kpi")
 )
+
+// The keys the decoder reads, by name: a name the schema lacks stops
+// okrctl at start-up, so every test catches it.
+var (
+	oKind, oID, oTitle, oOwner, oPeriod, oParent        = objectiveKeys.must("kind"), objectiveKeys.must("id"), objectiveKeys.must("title"), objectiveKeys.must("owner"), objectiveKeys.must("period"), objectiveKeys.must("parent")
+	oCommitment, oDescription, oLabels, oKeyResults     = objectiveKeys.must("commitment"), objectiveKeys.must("description"), objectiveKeys.must("labels"), objectiveKeys.must("key_results")
+	krID, krTitle, krKPI, krBaseline, krTarget          = keyResultKeys.must("id"), keyResultKeys.must("title"), keyResultKeys.must("kpi"), keyResultKeys.must("baseline"), keyResultKeys.must("target")
+	krDirection, krDeadline, krWeight, krPer, krCurrent = keyResultKeys.must("direction"), keyResultKeys.must("deadline"), keyResultKeys.must("weight"), keyResultKeys.must("per"), keyResultKeys.must("current")
+	kKind, kID, kName, kUnit, kAggregation, kGood       = kpiKeys.must("kind"), kpiKeys.must("id"), kpiKeys.must("name"), kpiKeys.must("unit"), kpiKeys.must("aggregation"), kpiKeys.must("good")
+	kFrequency, kOwner, kDescription, kColumn, kSource  = kpiKeys.must("frequency"), kpiKeys.must("owner"), kpiKeys.must("description"), kpiKeys.must("column"), kpiKeys.must("source")
+)
+
+// schemaKeys reads the properties of the (sub)schema at path in the
+// embedded schema name, sorted.
+func schemaKeys(name string, path ...string) keySet {
+	src, err := schema.Source(name)
+	if err != nil {
+		panic(err)
+	}
+	var node map[string]any
+	if err := json.Unmarshal(src, &node); err != nil {
+		panic(fmt.Sprintf("schema %s: %v", name, err))
+	}
+	for _, p := range path {
+		node, _ = node[p].(map[string]any)
+	}
+	props, _ := node["properties"].(map[string]any)
+	if len(props) == 0 || len(props) > maxKeys {
+		panic(fmt.Sprintf("schema %s %v: %d properties, okr.Fields records 1 to %d (raise maxKeys)", name, path, len(props), maxKeys))
+	}
+	return slices.Sorted(maps.Keys(props))
+}
+
+// must returns the place of name, which the schema must name.
+func (s *keySet) must(name string) key {
+	k, ok := s.index(name)
+	if !ok {
+		panic(fmt.Sprintf("okr: the schema names no key %q among %q", name, *s))
+	}
+	return k
+}
 
 // index returns the place of name in s.
 func (s *keySet) index(name string) (key, bool) {

@@ -1,60 +1,11 @@
 package okr
 
 import (
-	"encoding/json"
 	"fmt"
-	"slices"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/okrctl/okrctl/schema"
 )
-
-// TestKeySetsAreTheSchemas checks that the keys the decoder records are
-// the properties the schemas name: a key added to a schema is recorded
-// too once it is added to its keySet here (read it into the model: see
-// "Adding a field" in docs/architecture.md).
-func TestKeySetsAreTheSchemas(t *testing.T) {
-	props := func(name string, path ...string) []string {
-		src, err := schema.Source(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var node map[string]any
-		if err := json.Unmarshal(src, &node); err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range path {
-			node = node[p].(map[string]any)
-		}
-		var keys []string
-		for k := range node["properties"].(map[string]any) {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		return keys
-	}
-	longest := 0
-	for _, tc := range []struct {
-		name string
-		set  keySet
-		want []string
-	}{
-		{"objective", objectiveKeys, props("objective")},
-		{"key result", keyResultKeys, props("objective", "$defs", "keyResult")},
-		{"KPI", kpiKeys, props("kpi")},
-	} {
-		got := slices.Sorted(slices.Values(tc.set))
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%s keys = %q, the schema names %q", tc.name, got, tc.want)
-		}
-		longest = max(longest, len(tc.set))
-	}
-	if longest != maxKeys {
-		t.Errorf("maxKeys = %d, the longest keySet has %d", maxKeys, longest)
-	}
-}
 
 // Fields is comparable: tests compare models holding it by value
 // (cmpopts.EquateComparable).
