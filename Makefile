@@ -15,10 +15,10 @@ help: ## list the targets
 build: ## build bin/okrctl
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/okrctl
 
-# The differential fuzz targets of the two fast paths (YAML front end,
-# schema check), run by `make test` for FUZZTEST each, so that every change
+# The differential fuzz targets of the fast paths (YAML front end, schema
+# check, dates), run by `make test` for FUZZTEST each, so that every change
 # exercises their safety net beyond the stored seeds.
-FAST_PATH_FUZZ := ./pkg/yamlfast:FuzzQuickParse ./pkg/lint:FuzzSchema
+FAST_PATH_FUZZ := ./pkg/yamlfast:FuzzQuickParse ./pkg/lint:FuzzSchema ./internal/isodate:FuzzParse
 FUZZTEST ?= 30s
 
 test: ## install what the tests use (scripts/test-deps.sh), run every test with the race detector, then fuzz the fast paths for FUZZTEST each

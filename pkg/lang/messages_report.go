@@ -91,8 +91,13 @@ func init() {
 		"severity.error":   {"error", "errore", "error"},
 		"severity.warning": {"warning", "avviso", "aviso"},
 
-		"chart.trend":        {"Trend: %s", "Andamento: %s", "Tendencia: %s"},
-		"chart.no_points":    {"No snapshots of %[1]s in the key result's window up to %[2]s.", "Nessuna rilevazione di %[1]s nell'intervallo del risultato chiave fino al %[2]s.", "Ninguna medición de %[1]s en el intervalo del resultado clave hasta el %[2]s."},
+		"chart.trend":     {"Trend: %s", "Andamento: %s", "Tendencia: %s"},
+		"chart.no_points": {"No snapshots of %[1]s in the key result's window up to %[2]s.", "Nessuna rilevazione di %[1]s nell'intervallo del risultato chiave fino al %[2]s.", "Ninguna medición de %[1]s en el intervalo del resultado clave hasta el %[2]s."},
+		"chart.too_large": {
+			"No chart: the values of %s are too large to draw.",
+			"Nessun grafico: i valori di %s sono troppo grandi da disegnare.",
+			"Sin gráfico: los valores de %s son demasiado grandes para dibujarlos.",
+		},
 		"chart.value":        {"value", "valore", "valor"},
 		"chart.date":         {"date", "data", "fecha"},
 		"chart.actual":       {"actual", "valore", "valor"},

@@ -29,10 +29,13 @@ func (r *deadline) Check(p *Pass) {
 				p.Reportf(o.File(), okr.PosOf(v), "%s: deadline must be a date (YYYY-MM-DD), not %s", krName(kr, i), describe(v))
 				continue
 			}
-			d, err := okr.ParseDate(v.Value)
-			if err != nil {
-				p.Reportf(o.File(), okr.PosOf(v), "%s: deadline %s", krName(kr, i), err.Error())
-				continue
+			d := kr.Deadline // v.Value, parsed when loading
+			if d.IsZero() {
+				var err error
+				if d, err = okr.ParseDate(v.Value); err != nil {
+					p.Reportf(o.File(), okr.PosOf(v), "%s: deadline %s", krName(kr, i), err.Error())
+					continue
+				}
 			}
 			if o.HasPeriod() && !o.Period.Contains(d) {
 				p.Reportf(o.File(), okr.PosOf(v), "%s: deadline %s lies outside the objective's period %s (%s to %s)",

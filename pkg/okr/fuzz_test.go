@@ -11,7 +11,8 @@ import (
 
 // FuzzParseFile checks that no input makes ParseFile or the decoding of its
 // documents panic (ParseFile recovers from a panic, so a recovered one fails
-// here), and that every issue has a position inside the file.
+// here), that every issue has a position inside the file, and that the
+// keys the decoder records answer as look-ups in the YAML tree do.
 func FuzzParseFile(f *testing.F) {
 	fuzzseed.AddFiles(f, filepath.Join("testdata", "*.yaml"))
 	fuzzseed.AddFiles(f, filepath.Join("testdata", "broken", "*.yaml"))
@@ -33,6 +34,7 @@ func FuzzParseFile(f *testing.F) {
 				t.Errorf("incomplete issue %+v", is)
 			}
 		}
+		checkRepoFields(t, repo)
 		for _, o := range repo.Objectives {
 			for _, kr := range o.KeyResults {
 				kr.Dir()

@@ -24,65 +24,6 @@ func PosOf(n *yaml.Node) Pos {
 	return Pos{Line: n.Line, Col: n.Column}
 }
 
-// Fields tells where a YAML mapping and each of its keys are written, so
-// that findings can point at a field without the rules going back to the
-// YAML tree. The first of duplicated keys counts, as everywhere in the
-// model. It reads the mapping's nodes, which hold the positions already,
-// rather than copying them: the model of a large repository stays small.
-type Fields struct {
-	At Pos // the mapping itself
-	m  *yaml.Node
-}
-
-// fieldsOf returns the Fields of mapping m.
-func fieldsOf(m *yaml.Node) Fields { return Fields{At: PosOf(m), m: m} }
-
-// Has reports whether the key name is written.
-func (f Fields) Has(name string) bool {
-	k, _ := Lookup(f.m, name)
-	return k != nil
-}
-
-// Value is where the value of key name is written, else where the mapping
-// is: a missing key is reported at the mapping that lacks it.
-func (f Fields) Value(name string) Pos {
-	if _, v := Lookup(f.m, name); v != nil {
-		return PosOf(v)
-	}
-	return f.At
-}
-
-// Raw is the value of key name as written (aliases followed), nil when
-// the key is absent: for the rules that judge a value's shape, such as a
-// deadline that is a list or a target that is text.
-func (f Fields) Raw(name string) *yaml.Node {
-	_, v := Lookup(f.m, name)
-	return v
-}
-
-// Keys lists the mapping's scalar keys in the order written.
-func (f Fields) Keys() []string {
-	m := Deref(f.m)
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	keys := make([]string, 0, len(m.Content)/2)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Kind == yaml.ScalarNode {
-			keys = append(keys, m.Content[i].Value)
-		}
-	}
-	return keys
-}
-
-// Key is where the key name is written, else where the mapping is.
-func (f Fields) Key(name string) Pos {
-	if k, _ := Lookup(f.m, name); k != nil {
-		return PosOf(k)
-	}
-	return f.At
-}
-
 // Direction says which way a key result moves its number.
 type Direction string
 
@@ -272,20 +213,31 @@ func Deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// str returns the string value of a scalar, "" for anything else.
+// str returns the string value of key's scalar in mapping m, "" for
+// anything else.
 func str(m *yaml.Node, key string) string {
-	if _, v := Lookup(m, key); v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+	_, v := Lookup(m, key)
+	return text(v)
+}
+
+// text returns the string value of a scalar, "" for anything else.
+func text(v *yaml.Node) string {
+	if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 		return v.Value
 	}
 	return ""
 }
 
-// num returns the numeric value of an int or float scalar, nil otherwise.
+// num returns the numeric value of key's int or float scalar in mapping
+// m, nil otherwise.
 func num(m *yaml.Node, key string) *float64 {
 	_, v := Lookup(m, key)
-	if v == nil {
-		return nil
-	}
+	return number(v)
+}
+
+// number returns the numeric value of an int or float scalar, nil
+// otherwise.
+func number(v *yaml.Node) *float64 {
 	f, ok := Number(v)
 	if !ok {
 		return nil
@@ -341,35 +293,32 @@ func plainDecimal(s string) bool {
 func isInfNaN(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
 
 func decodeObjective(d *Document) *Objective {
-	m := d.Node
-	o := &Objective{
-		Doc:         d,
-		Pos:         fieldsOf(m),
-		ID:          str(m, "id"),
-		Title:       str(m, "title"),
-		Owner:       str(m, "owner"),
-		PeriodText:  str(m, "period"),
-		Parent:      str(m, "parent"),
-		Commitment:  str(m, "commitment"),
-		Description: str(m, "description"),
-	}
+	o := &Objective{Doc: d, Pos: fieldsOf(d.Node, &objectiveKeys)}
+	f := &o.Pos
+	o.ID = text(f.raw(oID))
+	o.Title = text(f.raw(oTitle))
+	o.Owner = text(f.raw(oOwner))
+	o.PeriodText = text(f.raw(oPeriod))
+	o.Parent = text(f.raw(oParent))
+	o.Commitment = text(f.raw(oCommitment))
+	o.Description = text(f.raw(oDescription))
 	if o.PeriodText == "" {
 		// An unquoted 2026 is an int, an unquoted 2026-03 a string; both are periods.
-		if _, v := Lookup(m, "period"); v != nil && v.Kind == yaml.ScalarNode {
+		if v := f.raw(oPeriod); v != nil && v.Kind == yaml.ScalarNode {
 			o.PeriodText = v.Value
 		}
 	}
 	if p, err := ParsePeriod(o.PeriodText); err == nil {
 		o.Period = p
 	}
-	if _, v := Lookup(m, "labels"); v != nil && v.Kind == yaml.SequenceNode {
+	if v := f.raw(oLabels); v != nil && v.Kind == yaml.SequenceNode {
 		for _, l := range v.Content {
 			if l = Deref(l); l != nil && l.Kind == yaml.ScalarNode {
 				o.Labels = append(o.Labels, l.Value)
 			}
 		}
 	}
-	if _, v := Lookup(m, "key_results"); v != nil && v.Kind == yaml.SequenceNode {
+	if v := f.raw(oKeyResults); v != nil && v.Kind == yaml.SequenceNode {
 		for _, n := range v.Content {
 			if n = Deref(n); n != nil && n.Kind == yaml.MappingNode {
 				o.KeyResults = append(o.KeyResults, decodeKeyResult(n))
@@ -380,29 +329,26 @@ func decodeObjective(d *Document) *Objective {
 }
 
 func decodeKeyResult(n *yaml.Node) *KeyResult {
-	kr := &KeyResult{
-		Node:         n,
-		Pos:          fieldsOf(n),
-		ID:           str(n, "id"),
-		Title:        str(n, "title"),
-		KPI:          str(n, "kpi"),
-		Baseline:     num(n, "baseline"),
-		Target:       num(n, "target"),
-		Current:      num(n, "current"),
-		Per:          str(n, "per"),
-		Direction:    Direction(str(n, "direction")),
-		DeadlineText: str(n, "deadline"),
-		Weight:       1,
-	}
+	kr := &KeyResult{Node: n, Pos: fieldsOf(n, &keyResultKeys), Weight: 1}
+	f := &kr.Pos
+	kr.ID = text(f.raw(krID))
+	kr.Title = text(f.raw(krTitle))
+	kr.KPI = text(f.raw(krKPI))
+	kr.Baseline = number(f.raw(krBaseline))
+	kr.Target = number(f.raw(krTarget))
+	kr.Current = number(f.raw(krCurrent))
+	kr.Per = text(f.raw(krPer))
+	kr.Direction = Direction(text(f.raw(krDirection)))
+	kr.DeadlineText = text(f.raw(krDeadline))
 	if kr.DeadlineText != "" {
 		if t, err := ParseDate(kr.DeadlineText); err == nil {
 			kr.Deadline = t
 		}
 	}
-	if w := num(n, "weight"); w != nil && *w > 0 {
+	if w := number(f.raw(krWeight)); w != nil && *w > 0 {
 		kr.Weight = *w
 	}
-	if _, c := Lookup(n, "current"); c != nil && c.Kind == yaml.MappingNode {
+	if c := f.raw(krCurrent); c != nil && c.Kind == yaml.MappingNode {
 		kr.Current = num(c, "value")
 		if t, err := ParseDate(str(c, "date")); err == nil {
 			kr.CurrentDate = t
@@ -412,21 +358,18 @@ func decodeKeyResult(n *yaml.Node) *KeyResult {
 }
 
 func decodeKPI(d *Document) *KPI {
-	m := d.Node
-	k := &KPI{
-		Doc:         d,
-		Pos:         fieldsOf(m),
-		ID:          str(m, "id"),
-		Name:        str(m, "name"),
-		Unit:        str(m, "unit"),
-		Aggregation: str(m, "aggregation"),
-		Good:        str(m, "good"),
-		Frequency:   str(m, "frequency"),
-		Owner:       str(m, "owner"),
-		Description: str(m, "description"),
-		Columns:     strs(m, "column"),
-	}
-	if _, s := Lookup(m, "source"); s != nil && s.Kind == yaml.MappingNode {
+	k := &KPI{Doc: d, Pos: fieldsOf(d.Node, &kpiKeys)}
+	f := &k.Pos
+	k.ID = text(f.raw(kID))
+	k.Name = text(f.raw(kName))
+	k.Unit = text(f.raw(kUnit))
+	k.Aggregation = text(f.raw(kAggregation))
+	k.Good = text(f.raw(kGood))
+	k.Frequency = text(f.raw(kFrequency))
+	k.Owner = text(f.raw(kOwner))
+	k.Description = text(f.raw(kDescription))
+	k.Columns = texts(f.raw(kColumn))
+	if s := f.raw(kSource); s != nil && s.Kind == yaml.MappingNode {
 		k.Source = &Source{
 			Node:      s,
 			Type:      str(s, "type"),
@@ -448,6 +391,12 @@ func decodeKPI(d *Document) *KPI {
 // scalars of a sequence; nil for anything else.
 func strs(m *yaml.Node, key string) []string {
 	_, v := Lookup(m, key)
+	return texts(v)
+}
+
+// texts returns a string scalar as a one-element list, or the string
+// scalars of a sequence; nil for anything else.
+func texts(v *yaml.Node) []string {
 	if v == nil {
 		return nil
 	}

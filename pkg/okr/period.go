@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/okrctl/okrctl/internal/isodate"
 )
 
 // Period is a planning period: a quarter (2026-Q1), a half (2026-H2), a year
@@ -70,6 +72,9 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // ParseDate parses a calendar date written YYYY-MM-DD and rejects dates that
 // do not exist (2026-02-30), saying why.
 func ParseDate(s string) (time.Time, error) {
+	if t, ok := isodate.Parse(s); ok {
+		return t, nil // the common case, without time.Parse
+	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
 		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
 	}

@@ -47,7 +47,10 @@ const maxChartDates = 16
 // target is about; a last KPI its latest snapshot), the baseline before
 // the first snapshot. The second is the pace, the straight line from the
 // baseline at the start to the target at the deadline, for key results
-// that move a value (increase or decrease); the third the target.
+// that move a value (increase or decrease); the third the target. The
+// first line is shorter than the axis while the window runs: Mermaid has
+// no empty values, and it draws the line up to its last one
+// (docs/formats.md, "Report charts").
 func (m *markdown) chart(kr progress.KRResult) {
 	l := m.l
 	m.heading(4, l.T("chart.trend", krName(kr)))
@@ -99,6 +102,10 @@ func (m *markdown) chart(kr progress.KRResult) {
 		title += ", " + caption
 	}
 	pace := paceLine(kr, days)
+	if !drawable(values, pace, ptrLine(kr.Target)) {
+		m.para(l.T("chart.too_large", mdCode(kr.KPI)))
+		return
+	}
 
 	palette := []string{colorValue}
 	if pace != nil {
@@ -210,7 +217,8 @@ func valuesOn(days []time.Time, kr progress.KRResult, agg kpi.Aggregation, asOf 
 
 // paceLine is the value a key result should have on each date to reach
 // its target at its deadline from its baseline at its window's start:
-// the straight line between them. Thresholds (at_least, at_most) and key
+// the straight line between them, weighted so that it stays finite for
+// any finite baseline and target. Thresholds (at_least, at_most) and key
 // results without a baseline or a target have none.
 func paceLine(kr progress.KRResult, days []time.Time) []float64 {
 	if kr.Baseline == nil || kr.Target == nil || kr.WindowStart.IsZero() || kr.Deadline.IsZero() ||
@@ -224,20 +232,43 @@ func paceLine(kr progress.KRResult, days []time.Time) []float64 {
 		if span > 0 {
 			share = math.Min(1, math.Max(0, float64(okr.DaysBetween(kr.WindowStart, d))/span))
 		}
-		out[i] = *kr.Baseline + (*kr.Target-*kr.Baseline)*share
+		out[i] = *kr.Baseline*(1-share) + *kr.Target*share
 	}
 	return out
 }
 
-// chartNumbers writes values for Mermaid: plain decimals (no exponent, no
-// grouping), rounded to four decimals.
+// ptrLine is a one-value line of v, or none when v is nil.
+func ptrLine(v *float64) []float64 {
+	if v == nil {
+		return nil
+	}
+	return []float64{*v}
+}
+
+// drawable reports whether Mermaid can scale lines: every value finite,
+// and so is the spread between the lowest and the highest (which Mermaid
+// divides by).
+func drawable(lines ...[]float64) bool {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, line := range lines {
+		for _, v := range line {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return false
+			}
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	return !math.IsInf(hi-lo, 0)
+}
+
+// chartNumbers writes finite values (drawable) for Mermaid: plain
+// decimals (no exponent, no grouping), rounded to four decimals.
 func chartNumbers(values []float64) string {
 	parts := make([]string, len(values))
 	for i, v := range values {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			v = 0
+		if math.Abs(v) < 1e15 { // larger values have no decimals to round, and v*1e4 could overflow
+			v = math.Round(v*1e4) / 1e4
 		}
-		v = math.Round(v*1e4) / 1e4
 		if v == 0 {
 			v = 0 // no "-0"
 		}

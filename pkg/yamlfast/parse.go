@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/okrctl/okrctl/internal/isodate"
 )
 
 // maxDepth bounds the nesting this parser follows, so that its recursion
@@ -809,7 +811,12 @@ func isTimestamp(s string) bool {
 		}
 	}
 	if shortDate(s) {
-		// Only the date-only layout can match: skip the others.
+		// Only the date-only layout can match: skip the others. On
+		// YYYY-MM-DD, the form OKR files use, it reads as isodate does.
+		if len(s) == len("2006-01-02") && s[7] == '-' {
+			_, ok := isodate.Parse(s)
+			return ok
+		}
 		_, err := time.Parse("2006-1-2", s)
 		return err == nil
 	}

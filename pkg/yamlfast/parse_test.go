@@ -76,6 +76,7 @@ func TestQuickParseAgreesWithYAML(t *testing.T) {
 		{"comments only", "# a\n\n  # b\n", true},
 		{"flat mapping", "kind: Objective\nid: a-1\ntitle: Grow  the business # why\n", true},
 		{"scalar types", "a: 12\nb: -3\nc: 2.5\nd: 1e3\ne: true\nf: null\ng: ~\nh: 2026-12-31\ni: 2026-02-30\nj: 007\nk: 0x1F\nl: .5\nm: -.inf\nn: 1_000\no: 08\np: +7\nq: 2026-1-2\nr: 2026-12-31T10:00:00Z\ns: 0b101\nt: -0o17\nu: 99999999999999999999\n", true},
+		{"dates", "a: 0000-02-29\nb: 2000-02-29\nc: 2100-02-29\nd: 2024-02-29\ne: 2026-02-29\nf: 2026-13-01\ng: 2026-00-10\nh: 2026-1-01\ni: 2026-04-31\nj: 2026-04-30\nk: 2026-01-00\nl: 20260101\nm: 2026-01-01x\nn: 2026-01-011\n", true},
 		{"null value positions", "a:\nb:   \nc: # note\nd: x\n", true},
 		{"quoted", "a: \"x: y # z\"\nb: 'it''s'\nc: \"\"\nd: ''  # empty\n", true},
 		{"unicode columns", "titolo: è già\nmeta: \"città\"\nemoji: 🚀 go\n", true},
