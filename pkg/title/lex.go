@@ -114,12 +114,12 @@ func (r *reader) lex() {
 const arenaSize = 8 << 10
 
 // lower returns s in lower case, keeping byte offsets: runes whose lower
-// case has another length stay as they are. A title with no upper-case
-// letter is returned as it is; another is written into the reader's
-// arena, a block shared by the titles the reader reads after one another,
-// so that lowering a title allocates nothing of its own. The strings
-// handed out stay valid: a strings.Builder only appends, and a full block
-// is left to the strings that point into it.
+// case has another length stay as they are. A title of lower-case ASCII
+// is returned as it is; another is written into the reader's arena, a
+// block shared by the titles the reader reads after one another, so that
+// lowering a title allocates nothing of its own. The strings handed out
+// stay valid: a strings.Builder only appends, and a full block is left to
+// the strings that point into it.
 func (r *reader) lower(s string) string {
 	i := 0
 	for ; i < len(s); i++ {
