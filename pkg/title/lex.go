@@ -21,14 +21,14 @@ const (
 // token is a piece of the title. s and e are byte offsets into the title.
 type token struct {
 	w   string // lower-case word, the symbol, or a number's glued suffix
-	voc *entry // the vocabulary's entry of w; unknown for what lexNumber reads (no entry starts with a digit)
+	ent uint16 // the index of w's vocabulary entry; 0 (unknown) for what lexNumber reads, as no entry starts with a digit
 	// For numbers: the value by each thousands convention. A number with
 	// one separator followed by three digits (1.500, 1,500) has two
 	// readings; the language of the title chooses between them.
 	v        float64 // unambiguous value, or the reading with sep as decimal mark
 	thousand float64 // the reading with sep as thousands separator; NaN unless ambiguous
 	s, e     int
-	hot      uint32 // voc.flags, at hand for the loops over the tokens
+	hot      uint32 // the entry's flags, at hand for the loops over the tokens
 	k        kind
 	sep      byte // the ambiguous separator, 0 when unambiguous
 	integer  bool // no decimal part in any reading, no separators at all
@@ -63,7 +63,7 @@ func (r *reader) lex() {
 			continue
 		case isDigit(low[i]):
 			t, end := lexNumber(low, i)
-			t.space, t.voc = space, &unknown
+			t.space = space
 			toks = append(toks, t)
 			i = end
 		case (c >= 'a' && c <= 'z') || (c >= utf8.RuneSelf && unicode.IsLetter(c)):
@@ -95,13 +95,13 @@ func (r *reader) lex() {
 			if hasDigit && isPeriodWord(w) {
 				k = kDate
 			}
-			voc := r.voc.lookup(w)
-			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, voc: voc, hot: voc.flags})
+			ent := r.voc.lookup(w)
+			toks = append(toks, token{k: k, s: i, e: j, w: w, space: space, high: high, ent: ent, hot: r.voc.entries[ent].flags})
 			i = j
 		default:
 			w := low[i : i+n]
-			voc := r.voc.lookup(w)
-			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, voc: voc, hot: voc.flags})
+			ent := r.voc.lookup(w)
+			toks = append(toks, token{k: kSym, s: i, e: i + n, w: w, space: space, ent: ent, hot: r.voc.entries[ent].flags})
 			i += n
 		}
 		space = false

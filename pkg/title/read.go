@@ -302,10 +302,13 @@ func (r *reader) word(i int) string {
 // or out of range.
 func (r *reader) entry(i int) *entry {
 	if i < 0 || i >= len(r.toks) || r.toks[i].k != kWord {
-		return &unknown
+		return &r.voc.entries[0]
 	}
-	return r.toks[i].voc
+	return &r.voc.entries[r.toks[i].ent]
 }
+
+// entryOf returns the vocabulary entry of a token.
+func (r *reader) entryOf(t *token) *entry { return &r.voc.entries[t.ent] }
 
 // sym returns token i's symbol, "" when it is no symbol.
 func (r *reader) sym(i int) string {
@@ -354,8 +357,8 @@ func (r *reader) phrase(a, b int, f uint32) (string, bool) {
 	case first.k != kWord && first.k != kSym:
 		return "", false
 	case b-a == 1 && first.hot&f != 0:
-		return first.voc.text, true
-	case b-a == 1 || first.voc.starts&f == 0:
+		return r.entryOf(first).text, true
+	case b-a == 1 || r.entryOf(first).starts&f == 0:
 		return "", false
 	}
 	var buf [64]byte
@@ -377,7 +380,7 @@ func (r *reader) phrase(a, b int, f uint32) (string, bool) {
 		}
 		n += copy(buf[n:], t.w)
 	}
-	if e := r.voc.slots[slotOf(r.voc, buf[:n])]; e != nil && e.flags&f != 0 {
+	if e := &r.voc.entries[r.voc.slots[slotOf(r.voc, buf[:n])]]; e.flags&f != 0 {
 		return e.text, true
 	}
 	return "", false
@@ -412,7 +415,7 @@ func (r *reader) numbers() {
 			r.suffix(&it, t.w)
 			i = r.around(&it)
 			r.items = append(r.items, it)
-		case t.k == kWord && t.hot&(hotNumber|hotOne) != 0 && (t.voc.number[li] > 0 || (t.hot&hotOne != 0 && r.has(i+1, hotScale) && r.entry(i+1).scale >= 100)):
+		case t.k == kWord && t.hot&(hotNumber|hotOne) != 0 && (r.entryOf(t).number[li] > 0 || (t.hot&hotOne != 0 && r.has(i+1, hotScale) && r.entry(i+1).scale >= 100)):
 			if t.w == "mil" && i > 0 && r.toks[i-1].k == kNum {
 				continue // 80 mil: a scale, read with the number
 			}
@@ -449,9 +452,9 @@ func (r *reader) numbers() {
 			it.b = j
 			i = r.around(&it)
 			r.items = append(r.items, it)
-		case t.k == kWord && t.voc.fraction > 0 && r.has(i-1, hotOne) && r.has(i-2, hotChangeEnd):
+		case t.k == kWord && r.entryOf(t).fraction > 0 && r.has(i-1, hotOne) && r.has(i-2, hotChangeEnd):
 			// by a third, di un terzo, en un tercio: a relative change.
-			r.items = append(r.items, item{a: i - 1, b: i + 1, Number: Number{Value: t.voc.fraction, Alt: math.NaN(), Percent: true, Role: Change, Words: true}})
+			r.items = append(r.items, item{a: i - 1, b: i + 1, Number: Number{Value: r.entryOf(t).fraction, Alt: math.NaN(), Percent: true, Role: Change, Words: true}})
 		case t.k == kWord && len(t.w) > 1 && (t.w[0] == 'x' || strings.HasPrefix(t.w, "×")) && allDigits(strings.TrimPrefix(strings.TrimPrefix(t.w, "×"), "x")):
 			// x2, x10: a multiplier.
 			v := 0.0
@@ -479,7 +482,7 @@ func (r *reader) suffix(it *item, suf string) {
 	case "x":
 		it.Role = Factor
 	case "k", "m", "mn", "mm", "bn", "b":
-		s := r.voc.lookup(suf).scale
+		s := r.voc.entries[r.voc.lookup(suf)].scale
 		it.Value *= s
 		it.Alt *= s
 	case "st", "nd", "rd", "th", "º", "ª", "°":
@@ -526,8 +529,8 @@ func (r *reader) around(it *item) int {
 	j := it.b
 	for j < len(r.toks) {
 		t := &r.toks[j]
-		if s := t.voc.scale; t.k == kWord && s >= 1000 && t.w != "m" && t.w != "b" {
-			if t.w == "mil" || t.w == "mila" || r.toks[j-1].k == kNum || r.toks[j-1].voc.scale > 0 {
+		if s := r.entryOf(t).scale; t.k == kWord && s >= 1000 && t.w != "m" && t.w != "b" {
+			if t.w == "mil" || t.w == "mila" || r.toks[j-1].k == kNum || r.entryOf(&r.toks[j-1]).scale > 0 {
 				it.Value *= s
 				it.Alt *= s
 				j++
@@ -579,7 +582,7 @@ func (r *reader) multipliers() {
 		w := t.w
 		f := 0.0
 		if t.hot&hotMultiplier != 0 {
-			f = t.voc.multiplier
+			f = r.entryOf(t).multiplier
 		}
 		if f == 0 {
 			f = multiplierStem(w)
@@ -611,7 +614,7 @@ func (r *reader) rate() {
 			continue
 		}
 		if t.hot&hotRate != 0 && t.k == kWord {
-			r.st.Rate, r.st.RateText = t.voc.interval, r.title[t.s:t.e]
+			r.st.Rate, r.st.RateText = r.entryOf(t).interval, r.title[t.s:t.e]
 			return
 		}
 		if t.hot&hotRateBefore == 0 {

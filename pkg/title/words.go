@@ -302,16 +302,14 @@ type entry struct {
 	interval   string          // what a rate word or a rate unit names: week, month…
 }
 
-// unknown is the entry of a word the vocabulary does not know.
-var unknown entry
-
 // vocabulary is the table the reader looks words and phrases up in: one
 // lookup a token tells everything the lists say of it. It is a hash table
 // with open addressing, kept at most half full: for short words it costs
 // half a map lookup, and it is looked up with the bytes of a phrase as
 // well as with a string.
 type vocabulary struct {
-	slots [vocabSlots]*entry
+	entries []entry            // entries[0] is the entry of every word it does not know
+	slots   [vocabSlots]uint16 // an index of entries; 0 for an empty slot
 }
 
 // vocabSlots is the size of the table: a power of two, at least twice
@@ -322,18 +320,16 @@ const vocabSlots = 2048
 var vocab = sync.OnceValue(newVocabulary)
 
 func newVocabulary() *vocabulary {
-	v := &vocabulary{}
-	var block []entry // entries are allocated a block at a time
+	v := &vocabulary{entries: make([]entry, 1, 1024)}
+	// add returns w's entry, adding it if need be; the pointer is good
+	// until the next add.
 	add := func(w string) *entry {
 		i := v.slot(w)
-		if v.slots[i] == nil {
-			if len(block) == cap(block) {
-				block = make([]entry, 0, 256)
-			}
-			block = append(block, entry{text: w})
-			v.slots[i] = &block[len(block)-1]
+		if v.slots[i] == 0 {
+			v.entries = append(v.entries, entry{text: w})
+			v.slots[i] = uint16(len(v.entries) - 1)
 		}
-		return v.slots[i]
+		return &v.entries[v.slots[i]]
 	}
 	flag := func(ws []string, f uint32) {
 		for _, w := range ws {
@@ -427,16 +423,14 @@ func slotOf[S string | []byte](v *vocabulary, w S) int {
 		h *= 16777619
 	}
 	for i := int(h % vocabSlots); ; i = (i + 1) % vocabSlots {
-		if e := v.slots[i]; e == nil || e.text == string(w) {
+		if e := v.slots[i]; e == 0 || v.entries[e].text == string(w) {
 			return i
 		}
 	}
 }
 
-// lookup returns the entry of a word or a symbol, or unknown.
-func (v *vocabulary) lookup(w string) *entry {
-	if e := v.slots[v.slot(w)]; e != nil {
-		return e
-	}
-	return &unknown
+// lookup returns the index of the entry of a word or a symbol, 0 when the
+// vocabulary does not know it.
+func (v *vocabulary) lookup(w string) uint16 {
+	return v.slots[v.slot(w)]
 }

@@ -7,11 +7,12 @@ import "testing"
 func TestVocabulary(t *testing.T) {
 	v := newVocabulary()
 	n := 0
-	for _, e := range v.slots {
-		if e == nil {
+	for _, i := range v.slots {
+		if i == 0 {
 			continue
 		}
 		n++
+		e := &v.entries[i]
 		w := e.text
 		// Tokens lexNumber reads are never looked up.
 		if w[0] >= '0' && w[0] <= '9' {
@@ -23,15 +24,18 @@ func TestVocabulary(t *testing.T) {
 		if e.flags&(hotRate|hotRateUnit) != 0 && e.interval == "" {
 			t.Errorf("rate word %q names no interval", w)
 		}
-		if got := v.lookup(w); got != e {
+		if got := v.lookup(w); got != i {
 			t.Errorf("lookup(%q) misses its entry", w)
 		}
 	}
 	if n > vocabSlots/2 {
 		t.Errorf("%d entries fill more than half of the table's %d slots", n, vocabSlots)
 	}
-	if e := v.lookup("leadership"); e != &unknown {
-		t.Errorf("lookup(leadership) = %+v, want unknown", e)
+	if e := v.lookup("leadership"); e != 0 {
+		t.Errorf("lookup(leadership) = %+v, want unknown", v.entries[e])
+	}
+	if v.entries[0] != (entry{}) {
+		t.Errorf("the entry of unknown words says %+v", v.entries[0])
 	}
 }
 
