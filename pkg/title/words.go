@@ -341,14 +341,14 @@ func newVocabulary() *vocabulary {
 	phrases := func(ws []string, f, edge uint32, last bool) {
 		for _, w := range ws {
 			add(w).flags |= f
-			words := strings.Fields(w)
-			if len(words) > 1 {
-				add(words[0]).starts |= f
+			first, _, more := strings.Cut(w, " ")
+			if more {
+				add(first).starts |= f
 			}
 			if last {
-				add(words[len(words)-1]).flags |= edge
+				add(w[strings.LastIndexByte(w, ' ')+1:]).flags |= edge
 			} else {
-				add(words[0]).flags |= edge
+				add(first).flags |= edge
 			}
 		}
 	}
