@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -107,16 +106,14 @@ func runReport(s *Streams, o *reportOptions) error {
 	r := report.NewReport(ws.Result, asOf, period, filter)
 	r.Lang = l
 	r.Rev = o.rev
-	var buf bytes.Buffer
-	if err := r.WriteMarkdown(&buf); err != nil {
-		return err
-	}
 	if out == "" || out == "-" {
-		if _, err := s.Out.Write(buf.Bytes()); err != nil {
+		if err := r.WriteMarkdown(s.Out); err != nil {
 			return err
 		}
 	} else {
-		if err := atomicfile.Write(out, buf.Bytes()); err != nil {
+		// Rendered straight into the temporary file: a large report is
+		// never held whole, and a failure leaves the old file.
+		if err := atomicfile.WriteFunc(out, r.WriteMarkdown); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %s\n", o.output, period.Text, asOf.Format(time.DateOnly), plural.Of(len(r.Objectives), "objective"))

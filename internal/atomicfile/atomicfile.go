@@ -72,6 +72,9 @@ func WriteFunc(path string, write func(w io.Writer) error) (err error) {
 		}
 	}()
 	if err = write(tmp); err != nil {
+		if pe, ok := err.(*fs.PathError); ok && pe.Path == tmp.Name() {
+			err = pe.Err // name path, not the temporary file
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = tmp.Chmod(mode); err != nil {
