@@ -27,6 +27,14 @@ const zwsp = "\u200b"
 // cannot start a list or a heading where it begins a line.
 func mdText(s string) string {
 	s = sanitizeLine(s)
+	if !strings.ContainsAny(s, mdSpecial) {
+		return s // most titles and owners: nothing to escape, nothing to copy
+	}
+	return escapeLine(s)
+}
+
+// escapeLine is mdText of a line sanitizeLine has cleaned.
+func escapeLine(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	rs := []rune(s)
@@ -94,6 +102,10 @@ func mdText(s string) string {
 	return b.String()
 }
 
+// mdSpecial holds every character that mdText escapes or marks; the
+// other characters it writes as they are.
+const mdSpecial = "\\`*[]|~$#_<>&@+-=:.)"
+
 var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
 
 // mdParagraphs escapes a multi-line text such as a description: each
@@ -110,17 +122,31 @@ func mdParagraphs(s string) string {
 	return strings.Join(out, "\n\n")
 }
 
-// codeSafe matches the identifiers, paths and locations that can sit in a
-// code span unchanged: nothing in them is special inside one, and no pipe
-// can end a table cell.
-var codeSafe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/:-]*$`)
+// codeSafe reports the identifiers, paths and locations that can sit in a
+// code span unchanged, those of the form [A-Za-z0-9][A-Za-z0-9._/:-]*:
+// nothing in them is special inside one, and no pipe can end a table cell.
+func codeSafe(s string) bool {
+	if s == "" || !isASCIIAlnum(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isASCIIAlnum(c) && c != '.' && c != '_' && c != '/' && c != ':' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
 
 // mdCode shows an identifier (an id, a KPI, a path, file:line) in a code
 // span when it is a plain identifier, and otherwise as escaped text between
 // quotation marks: a code span would show backslash escapes literally, so it
 // cannot hold arbitrary text.
 func mdCode(s string) string {
-	if codeSafe.MatchString(s) {
+	if codeSafe(s) {
 		return "`" + s + "`"
 	}
 	return "“" + mdText(s) + "”"

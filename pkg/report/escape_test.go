@@ -94,6 +94,9 @@ func TestEscapeMermaid(t *testing.T) {
 	}
 }
 
+// codeSafeSyntax is what codeSafe accepts.
+var codeSafeSyntax = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/:-]*$`)
+
 // mention matches what GitHub would turn into a mention: an @ directly
 // followed by a name.
 var mention = regexp.MustCompile(`@[A-Za-z0-9]`)
@@ -110,6 +113,12 @@ func FuzzEscape(f *testing.F) {
 			t.Fatalf("cleanLine(%q) but sanitizeLine changes it to %q", s, sanitizeLine(s))
 		}
 		got := mdText(s)
+		if line := sanitizeLine(s); !strings.ContainsAny(line, mdSpecial) && escapeLine(line) != line {
+			t.Fatalf("mdText(%q) writes %q as it is, but escaping changes it to %q", s, line, escapeLine(line))
+		}
+		if codeSafe(s) != codeSafeSyntax.MatchString(s) {
+			t.Fatalf("codeSafe(%q) = %v, want %v", s, codeSafe(s), !codeSafe(s))
+		}
 		if !utf8.ValidString(got) {
 			t.Fatalf("mdText(%q) = %q: invalid UTF-8", s, got)
 		}

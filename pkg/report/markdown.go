@@ -58,6 +58,10 @@ type markdown struct {
 	err     error
 	// checkIns gives key result tables a "Last check-in" column.
 	checkIns bool
+	// krHeader and krAlign are the key result tables' header, translated
+	// once.
+	krHeader []string
+	krAlign  string
 }
 
 // flushSize is how much of the document markdown gathers before writing
@@ -124,24 +128,29 @@ func (m *markdown) line(text string) {
 // table writes a GitHub table. Cells must already be Markdown (escaped);
 // align holds one of "l", "r" or "c" per column.
 func (m *markdown) table(header []string, align string, rows [][]string) {
-	m.block()
-	m.row(header)
-	seps := make([]string, len(header))
-	for i := range seps {
-		switch align[i] {
-		case 'r':
-			seps[i] = "---:"
-		case 'c':
-			seps[i] = ":---:"
-		default:
-			seps[i] = "---"
-		}
-	}
-	m.row(seps)
+	m.tableHead(header, align)
 	for _, r := range rows {
 		m.row(r)
-		m.flush()
 	}
+}
+
+// tableHead starts a table: its header and alignment rows. Its rows
+// follow, each written by row as soon as it is made.
+func (m *markdown) tableHead(header []string, align string) {
+	m.block()
+	m.row(header)
+	m.b.WriteString("|")
+	for i := range header {
+		switch align[i] {
+		case 'r':
+			m.b.WriteString(" ---: |")
+		case 'c':
+			m.b.WriteString(" :---: |")
+		default:
+			m.b.WriteString(" --- |")
+		}
+	}
+	m.b.WriteByte('\n')
 }
 
 // row writes a table row.
@@ -154,6 +163,7 @@ func (m *markdown) row(cells []string) {
 		m.b.WriteString(c)
 	}
 	m.b.WriteString(" |\n")
+	m.flush()
 }
 
 // footnote returns the reference to a footnote with text, numbering it on
@@ -170,15 +180,14 @@ func (m *markdown) footnote(text string) string {
 
 // summary writes the table of objectives and the tally below it.
 func (m *markdown) summary() {
-	var rows [][]string
+	m.tableHead(m.cols("objective", "owner", "commitment", "score", "progress", "expected", "status"), "lllrlrl")
 	for _, o := range m.s.Objectives {
 		obj := o.Objective
-		rows = append(rows, []string{
+		m.row([]string{
 			objectiveName(o), mdText(orDash(obj.Owner)), m.commitment(o),
 			m.s.score(o.Score), "`" + progress.ProgressBarASCII(o.Score, barWidth) + "`", percent(&o.Expected), m.s.objectiveStatusCell(o),
 		})
 	}
-	m.table(m.cols("objective", "owner", "commitment", "score", "progress", "expected", "status"), "lllrlrl", rows)
 	m.para(m.s.tally() + ".")
 }
 
@@ -236,7 +245,14 @@ func (m *markdown) objective(o progress.ObjectiveResult, full bool) {
 
 // krTable writes the key results of an objective, one a row.
 func (m *markdown) krTable(o progress.ObjectiveResult) {
-	var rows [][]string
+	if m.krHeader == nil {
+		m.krHeader, m.krAlign = m.cols("key_result", "baseline", "current", "target", "deadline", "progress", "expected", "status", "forecast"), "lrrrllrlr"
+		if m.checkIns {
+			m.krHeader, m.krAlign = append(m.krHeader, m.l.T("md.col.checkin")), m.krAlign+"l"
+		}
+	}
+	m.tableHead(m.krHeader, m.krAlign)
+	row := make([]string, 0, len(m.krHeader))
 	for _, kr := range o.KeyResults {
 		unit := mdText(m.s.unit(kr))
 		name := krName(kr)
@@ -257,22 +273,17 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 		case kr.Current != nil && kr.KPI == "":
 			current += " " + m.l.T("md.manual")
 		}
-		row := []string{
+		row = append(row[:0],
 			name, baseline, current,
-			directionMark(kr.Direction) + withUnit(m.s.number(kr.Target), unit),
+			directionMark(kr.Direction)+withUnit(m.s.number(kr.Target), unit),
 			m.s.date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), m.s.krStatusCell(kr),
 			withUnit(m.s.number(kr.Forecast), unit),
-		}
+		)
 		if m.checkIns {
 			row = append(row, m.checkInCell(kr))
 		}
-		rows = append(rows, row)
+		m.row(row)
 	}
-	header, align := m.cols("key_result", "baseline", "current", "target", "deadline", "progress", "expected", "status", "forecast"), "lrrrllrlr"
-	if m.checkIns {
-		header, align = append(header, m.l.T("md.col.checkin")), align+"l"
-	}
-	m.table(header, align, rows)
 }
 
 // checkInCell shows a key result's latest check-in: its confidence, its

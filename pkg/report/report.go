@@ -388,11 +388,10 @@ func (r *Report) findings(m *markdown) {
 		return
 	}
 	m.heading(2, r.Lang.T("report.findings"))
-	var rows [][]string
+	m.tableHead(m.cols("severity", "location", "rule", "message"), "llll")
 	for _, f := range r.Findings {
-		rows = append(rows, []string{
+		m.row([]string{
 			r.Lang.T("severity." + f.Severity.String()), mdCode(fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), mdCode(f.Rule), mdText(f.Message),
 		})
 	}
-	m.table(m.cols("severity", "location", "rule", "message"), "llll", rows)
 }
