@@ -46,6 +46,11 @@ func TestEscapeMarkdownText(t *testing.T) {
 		{"nul\x00byte", "nul\uFFFDbyte"},
 		{"bad \xff utf8", "bad \uFFFD utf8"},
 		{"Reducir el ciclo de ventas de 45 a 35 días", "Reducir el ciclo de ventas de 45 a 35 días"},
+		// Runes of several bytes around the characters that look back or
+		// ahead.
+		{"città_è perché_x _è", `città_è perché_x \_è`},
+		{"è@ètica é#1 ñ. 1ñ. ñgh-1 ségh-1", "è@\u200bètica é\\#\u200b1 ñ. 1ñ. ñgh-1 ségh-1"},
+		{"httpſ://x.example", "httpſ\u200b://x.example"},
 	} {
 		if got := mdText(tc.in); got != tc.want {
 			t.Errorf("mdText(%q) = %q, want %q", tc.in, got, tc.want)
