@@ -109,3 +109,17 @@ func BenchmarkValidate(b *testing.B) { benchCommand(b, "validate") }
 func BenchmarkDiff(b *testing.B) {
 	benchCommand(b, "diff", "HEAD~1", "HEAD", "--as-of", "2026-11-15")
 }
+
+// BenchmarkStatusMarkdown is the Markdown status of the benchmark
+// repository, the yardstick for BenchmarkReport.
+func BenchmarkStatusMarkdown(b *testing.B) {
+	benchCommand(b, "status", "--format", "markdown", "--as-of", "2026-11-15")
+}
+
+// BenchmarkReport writes the report of the benchmark repository's 10,000
+// objectives (about 60 MB of Markdown) to a file: it is rendered straight
+// into the temporary file, so its peak memory stays within
+// BenchmarkStatusMarkdown's.
+func BenchmarkReport(b *testing.B) {
+	benchCommand(b, "report", "--as-of", "2026-11-15", "-o", "report.md")
+}
