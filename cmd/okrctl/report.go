@@ -49,9 +49,10 @@ owner. --lang writes it in English, Italian or Spanish (default from
 LC_ALL, LC_MESSAGES or LANG), with that language's number and date formats. Text from the YAML files is
 escaped: it cannot break a table, inject HTML or mention people.
 
-Without -o the report goes to stdout. -o FILE replaces FILE atomically (a
-temporary file in the same directory, synced, then renamed), so a reader
-never sees half a report. With error findings the report is still written,
+Without -o the report goes to stdout as it is written. -o FILE replaces
+FILE atomically (a temporary file in the same directory, synced, then
+renamed), so a reader never sees half a report, and a write that fails
+leaves FILE as it was. With error findings the report is still written,
 lists them, and okrctl exits 1.`),
 		Example: "  okrctl report -o report.md\n" +
 			"  okrctl report --lang it --owner marketing --owner ventas -o report-it.md\n" +
