@@ -18,7 +18,8 @@ import (
 type markdownStatus struct{}
 
 func (markdownStatus) Format(w io.Writer, s *Status) error {
-	m := newMarkdown(s, w)
+	m := newMarkdown(s)
+	m.out = w
 	title := s.Lang.T("md.status_title", s.date(s.AsOf))
 	if s.Period != "" {
 		title += ", " + mdText(s.Period)
@@ -51,7 +52,7 @@ type markdown struct {
 	b     bytes.Buffer
 	notes []string       // footnote texts, numbered from 1 in order of first use
 	index map[string]int // footnote text → number
-	out   io.Writer      // receives the document
+	out   io.Writer      // receives the document, if set
 	// written is set once a part has gone to out; err is the first error
 	// writing it, after which nothing more is written.
 	written bool
@@ -68,12 +69,13 @@ type markdown struct {
 // it to out: writes of this size make stdout or a file buffered.
 const flushSize = 64 << 10
 
-func newMarkdown(s *Status, out io.Writer) *markdown {
-	return &markdown{s: s, l: s.Lang, out: out, index: map[string]int{}, checkIns: s.hasCheckIns()}
+func newMarkdown(s *Status) *markdown {
+	return &markdown{s: s, l: s.Lang, index: map[string]int{}, checkIns: s.hasCheckIns()}
 }
 
 // flush writes what is built so far to out once there is enough of it;
 // the renderers call it after each part (an objective, a table row).
+// Without out, the document stays in b.
 func (m *markdown) flush() {
 	if m.b.Len() >= flushSize {
 		m.write()
@@ -88,7 +90,7 @@ func (m *markdown) finish() error {
 }
 
 func (m *markdown) write() {
-	if m.b.Len() == 0 {
+	if m.out == nil || m.b.Len() == 0 {
 		return
 	}
 	if m.err == nil {

@@ -69,7 +69,8 @@ const staleDataRule = "stale-data"
 // a temporary file (atomicfile.WriteFunc). The error is the first one
 // writing to w.
 func (r *Report) WriteMarkdown(w io.Writer) error {
-	m := newMarkdown(r.Status, w)
+	m := newMarkdown(r.Status)
+	m.out = w
 	l := r.Lang
 	title := l.T("report.title", mdText(r.Period.Text))
 	if r.Rev != "" {
