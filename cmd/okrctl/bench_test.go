@@ -31,8 +31,10 @@ func benchRepo(b *testing.B) string {
 	if err := synth.Generate(dir, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000}); err != nil {
 		b.Fatal(err)
 	}
+	// No automatic gc after the commits: run in the background, it would
+	// still be writing .git while the benchmark removes the repository.
 	git := func(args ...string) {
-		cmd := exec.Command("git", append([]string{"-c", "user.name=bench", "-c", "user.email=bench@okrctl.invalid", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd := exec.Command("git", append([]string{"-c", "user.name=bench", "-c", "user.email=bench@okrctl.invalid", "-c", "commit.gpgsign=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false"}, args...)...)
 		cmd.Dir = dir
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("git %v: %v\n%s", args, err, out)
