@@ -7,6 +7,7 @@
 #   actionlint         the workflows okrctl ships and writes (built once here)
 #   postgresql         the KPI source tests start a real server (initdb, pg_ctl)
 #   chromium, mermaid-cli   every chart of the golden reports is rendered
+#   gitlab-ci-local    GitLab's CI schema and rules, for the .gitlab-ci.yml init writes
 #
 # Everything goes to stderr except the export line on stdout.
 set -euo pipefail
@@ -44,4 +45,17 @@ fi
 if [ -x "$mermaid/node_modules/.bin/mmdc" ] && command -v chromium >/dev/null; then
   printf '{"executablePath": "%s", "args": ["--no-sandbox"]}\n' "$(command -v chromium)" >"$mermaid/puppeteer.json"
   echo "export MMDC='$mermaid/node_modules/.bin/mmdc' MMDC_PUPPETEER_CONFIG='$mermaid/puppeteer.json'" >&3
+fi
+
+# gitlab-ci-local carries GitLab's own CI schema (its src/schema/schema.js is
+# GitLab's app/assets/javascripts/editor/schema/ci.json) and evaluates rules as
+# GitLab does. 4.56 runs on Debian's Node 20; its newest releases need Node 22.
+glci=${XDG_CACHE_HOME:-$HOME/.cache}/okrctl-gitlab-ci-local
+if [ ! -f "$glci/node_modules/gitlab-ci-local/src/index.js" ]; then
+  mkdir -p "$glci"
+  (cd "$glci" && npm install --no-audit --no-fund --silent gitlab-ci-local@4.56.0) >/dev/null ||
+    echo "warning: cannot install gitlab-ci-local"
+fi
+if [ -f "$glci/node_modules/gitlab-ci-local/src/index.js" ]; then
+  echo "export GITLAB_CI_LOCAL='$glci/node_modules/gitlab-ci-local'" >&3
 fi

@@ -23,9 +23,10 @@ definitions and a snapshot file under kpis/, the JSON schemas under
 .okrctl/schema/ (each YAML file names its schema for editors' YAML language
 servers), and a CI pipeline that validates every change and comments the
 output of okrctl diff on it: with --ci github (the default)
-.github/workflows/okrctl.yml, with --ci gitlab .gitlab-ci.yml (a Code Quality
-report, JUnit test results and a merge-request note; see docs/ci.md), with
---ci none no pipeline.
+.github/workflows/okrctl.yml and the weekly okrctl pull workflow
+.github/workflows/okrctl-pull.yml, with --ci gitlab .gitlab-ci.yml (a Code
+Quality report, JUnit test results, a merge-request note and a scheduled
+okrctl-pull job; see docs/ci.md), with --ci none no pipeline.
 
 An existing file is never overwritten: init says which it skipped, so running
 it again changes nothing.`),

@@ -28,7 +28,7 @@ func init() {
 		"md.rate_of":          {"%[1]s: %[2]s over %[3]s (%[4]s), the last at %[5]s", "%[1]s: %[2]s su %[3]s (%[4]s), l'ultima in %[5]s", "%[1]s: %[2]s en %[3]s (%[4]s), la última en %[5]s"},
 		"md.default_base_per": {"Default baseline: %[1]s over the last complete %[2]s before the period, the last snapshot at %[3]s", "Base predefinita: %[1]s nell'ultimo %[2]s completo prima del periodo, l'ultima rilevazione in %[3]s", "Base por defecto: %[1]s en el último %[2]s completo antes del periodo, la última medición en %[3]s"},
 		"chart.per":           {"per %s", "per %s", "por %s"},
-		"chart.the_rate":      {"%[1]s over the latest complete %[2]s on each date", "%[1]s nell'ultimo %[2]s completo a ogni data", "%[1]s en el último %[2]s completo en cada fecha"},
+		"chart.the_rate":      {"%[1]s over the latest complete %[2]s on each date up to the as-of date", "%[1]s nell'ultimo %[2]s completo a ogni data fino alla data di riferimento", "%[1]s en el último %[2]s completo en cada fecha hasta la fecha de referencia"},
 		"report.no_complete":  {"no complete %[1]s of %[2]s in its window up to %[3]s.", "nessun %[1]s completo di %[2]s nel suo intervallo fino al %[3]s.", "ningún %[1]s completo de %[2]s en su intervalo hasta el %[3]s."},
 		"report.dated_after":  {"no current value: its value is dated %[1]s, after %[2]s.", "nessun valore attuale: il suo valore è datato %[1]s, dopo il %[2]s.", "ningún valor actual: su valor tiene fecha %[1]s, posterior al %[2]s."},
 	})

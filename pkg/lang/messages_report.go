@@ -91,8 +91,13 @@ func init() {
 		"severity.error":   {"error", "errore", "error"},
 		"severity.warning": {"warning", "avviso", "aviso"},
 
-		"chart.trend":        {"Trend: %s", "Andamento: %s", "Tendencia: %s"},
-		"chart.no_points":    {"No snapshots of %[1]s in the key result's window up to %[2]s.", "Nessuna rilevazione di %[1]s nell'intervallo del risultato chiave fino al %[2]s.", "Ninguna medición de %[1]s en el intervalo del resultado clave hasta el %[2]s."},
+		"chart.trend":     {"Trend: %s", "Andamento: %s", "Tendencia: %s"},
+		"chart.no_points": {"No snapshots of %[1]s in the key result's window up to %[2]s.", "Nessuna rilevazione di %[1]s nell'intervallo del risultato chiave fino al %[2]s.", "Ninguna medición de %[1]s en el intervalo del resultado clave hasta el %[2]s."},
+		"chart.too_large": {
+			"No chart: the values of %s are too large to draw.",
+			"Nessun grafico: i valori di %s sono troppo grandi da disegnare.",
+			"Sin gráfico: los valores de %s son demasiado grandes para dibujarlos.",
+		},
 		"chart.value":        {"value", "valore", "valor"},
 		"chart.date":         {"date", "data", "fecha"},
 		"chart.actual":       {"actual", "valore", "valor"},
@@ -112,22 +117,7 @@ func init() {
 			"%[1]s: %[2]s; %[3]s: il target %[4]s.",
 			"%[1]s: %[2]s; %[3]s: la meta %[4]s.",
 		},
-		"chart.the_value":   {"the value of %s on each date", "il valore di %s a ogni data", "el valor de %s en cada fecha"},
-		"chart.the_running": {"the %[1]s of %[2]s on each date", "%[1]s di %[2]s a ogni data", "%[1]s de %[2]s en cada fecha"},
-		"chart.span": {
-			"The chart spans the dates with data, %[1]s to %[2]s, of the key result's window %[3]s to %[4]s.",
-			"Il grafico copre le date con dati, dal %[1]s al %[2]s, dell'intervallo del risultato chiave dal %[3]s al %[4]s.",
-			"El gráfico abarca las fechas con datos, del %[1]s al %[2]s, del intervalo del resultado clave del %[3]s al %[4]s.",
-		},
-		"chart.one_date": {
-			"No trend yet: %[1]s has data on one date only, %[2]s (%[3]s).",
-			"Ancora nessun andamento: %[1]s ha dati in una sola data, il %[2]s (%[3]s).",
-			"Todavía no hay tendencia: %[1]s tiene datos en una sola fecha, el %[2]s (%[3]s).",
-		},
-		"chart.too_large": {
-			"No chart: the values of %s are too large to draw.",
-			"Nessun grafico: i valori di %s sono troppo grandi da disegnare.",
-			"Sin gráfico: los valores de %s son demasiado grandes para dibujarlos.",
-		},
+		"chart.the_value":   {"the value of %s on each date up to the as-of date", "il valore di %s a ogni data fino alla data di riferimento", "el valor de %s en cada fecha hasta la fecha de referencia"},
+		"chart.the_running": {"the %[1]s of %[2]s on each date up to the as-of date", "%[1]s di %[2]s a ogni data fino alla data di riferimento", "%[1]s de %[2]s en cada fecha hasta la fecha de referencia"},
 	})
 }

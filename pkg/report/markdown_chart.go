@@ -40,26 +40,17 @@ const (
 const maxChartDates = 16
 
 // chart writes a key result's trend: a Mermaid xychart-beta (which GitHub
-// renders) over the dates that have data, at evenly spaced dates from the
-// first point in the key result's window to its newest up to the as-of
-// date (docs/formats.md, "Report charts"). The first line is the key
-// result's value on each date, the value okrctl reports as current when
-// run as of that date: the KPI's aggregation over the window's snapshots
-// so far (a sum KPI shows its running total, which is what its target is
-// about; a last KPI its latest snapshot; a rate its latest complete
-// interval). The second is the pace, the straight line from the baseline
-// at the window's start to the target at the deadline, on the same dates,
-// for key results that move a value (increase or decrease); the third the
-// target.
-//
-// Every line has exactly one finite value per date: Mermaid has no empty
-// values, and a line shorter than the x axis makes it draw "NaN" paths.
-// The chart therefore ends where the data ends rather than at the
-// deadline, and starts where it starts rather than at the baseline: a
-// value carried past the newest snapshot, or back before the first, would
-// look like a measurement that was never taken. A sentence below the
-// chart gives the window when the dates cover only part of it; one date
-// alone (no line to draw) is a sentence instead of a chart.
+// renders) over the key result's window, from its start to its deadline
+// at evenly spaced dates. The first line is the key result's value on each
+// date up to the as-of date: the KPI's aggregation over the window's
+// snapshots so far (a sum KPI shows its running total, which is what its
+// target is about; a last KPI its latest snapshot), the baseline before
+// the first snapshot. The second is the pace, the straight line from the
+// baseline at the start to the target at the deadline, for key results
+// that move a value (increase or decrease); the third the target. The
+// first line is shorter than the axis while the window runs: Mermaid has
+// no empty values, and it draws the line up to its last one
+// (docs/formats.md, "Report charts").
 func (m *markdown) chart(kr progress.KRResult) {
 	l := m.l
 	m.heading(4, l.T("chart.trend", krName(kr)))
@@ -79,25 +70,8 @@ func (m *markdown) chart(kr progress.KRResult) {
 	if kr.Per != "" {
 		agg = kpi.AggLast // a rate's points are already one value per interval
 	}
-	unit := mdText(m.s.unit(kr))
-	days := chartDates(kr.Points)
-	values := valuesOn(days, kr.Points, agg)
-	pace := paceLine(kr, days)
-	var target []float64
-	if kr.Target != nil {
-		target = make([]float64, len(days))
-		for i := range target {
-			target[i] = *kr.Target
-		}
-	}
-	if !drawable(values, pace, target) {
-		m.para(l.T("chart.too_large", mdCode(kr.KPI)))
-		return
-	}
-	if len(days) == 1 {
-		m.para(l.T("chart.one_date", mdCode(kr.KPI), m.s.date(days[0]), withUnit(m.s.number(&values[0]), unit)))
-		return
-	}
+	days := chartDates(kr, m.s.AsOf)
+	values := valuesOn(days, kr, agg, m.s.AsOf)
 
 	labels := make([]string, len(days))
 	sameYear := days[0].Year() == days[len(days)-1].Year()
@@ -127,12 +101,17 @@ func (m *markdown) chart(kr progress.KRResult) {
 	if caption != "" {
 		title += ", " + caption
 	}
+	pace := paceLine(kr, days)
+	if !drawable(values, pace, ptrLine(kr.Target)) {
+		m.para(l.T("chart.too_large", mdCode(kr.KPI)))
+		return
+	}
 
 	palette := []string{colorValue}
 	if pace != nil {
 		palette = append(palette, colorPace)
 	}
-	if target != nil {
+	if kr.Target != nil {
 		palette = append(palette, colorTarget)
 	}
 	m.block()
@@ -141,10 +120,16 @@ func (m *markdown) chart(kr progress.KRResult) {
 	fmt.Fprintf(b, "    title \"%s\"\n", mermaidText(title))
 	fmt.Fprintf(b, "    x-axis \"%s\" [%s]\n", mermaidText(xTitle), strings.Join(labels, ", "))
 	fmt.Fprintf(b, "    y-axis \"%s\"\n", mermaidText(yTitle))
-	for _, line := range [][]float64{values, pace, target} {
-		if line != nil {
-			fmt.Fprintf(b, "    line [%s]\n", chartNumbers(line))
+	fmt.Fprintf(b, "    line [%s]\n", chartNumbers(values))
+	if pace != nil {
+		fmt.Fprintf(b, "    line [%s]\n", chartNumbers(pace))
+	}
+	if kr.Target != nil {
+		target := make([]float64, len(days))
+		for i := range target {
+			target[i] = *kr.Target
 		}
+		fmt.Fprintf(b, "    line [%s]\n", chartNumbers(target))
 	}
 	b.WriteString("```\n")
 
@@ -155,10 +140,11 @@ func (m *markdown) chart(kr progress.KRResult) {
 	case caption != "":
 		what = l.T("chart.the_running", caption, mdCode(kr.KPI))
 	}
+	unit := mdText(m.s.unit(kr))
 	value := markValue + " " + l.T("chart.actual")
 	var text string
 	switch {
-	case target == nil:
+	case kr.Target == nil:
 		text = value + ": " + what + "."
 	case pace != nil:
 		text = l.T("chart.legend", value, what, markPace+" "+l.T("chart.pace"),
@@ -167,24 +153,30 @@ func (m *markdown) chart(kr progress.KRResult) {
 		text = l.T("chart.legend_nopace", value, what, markTarget+" "+l.T("chart.target"),
 			directionMark(kr.Direction)+withUnit(m.s.number(kr.Target), unit))
 	}
-	first, last := days[0], days[len(days)-1]
-	if !kr.WindowStart.IsZero() && !kr.Deadline.IsZero() && (first.After(kr.WindowStart) || last.Before(kr.Deadline)) {
-		text += " " + l.T("chart.span", m.s.date(first), m.s.date(last), m.s.date(kr.WindowStart), m.s.date(kr.Deadline))
-	}
 	m.para(text)
 }
 
-// chartDates spreads at most maxChartDates dates evenly from the day of a
-// key result's first point to the day of its last, both among them: a
-// week apart when the span is short enough. Points on a single day give
-// that day alone.
-func chartDates(pts []kpi.Point) []time.Time {
-	start, end := pts[0].Day.Time(), pts[len(pts)-1].Day.Time()
+// chartDates spreads at most maxChartDates dates evenly over a key
+// result's window, its first day and its deadline among them: a week
+// apart when the window is short enough. A window that is unknown or
+// empty becomes the span of its snapshots and the as-of date.
+func chartDates(kr progress.KRResult, asOf time.Time) []time.Time {
+	start, end := kr.WindowStart, kr.Deadline
+	first, last := kr.Points[0].Day.Time(), kr.Points[len(kr.Points)-1].Day.Time()
+	if start.IsZero() || start.After(first) {
+		start = first
+	}
+	if end.IsZero() || end.Before(start) {
+		end = last
+		if asOf.After(end) {
+			end = asOf
+		}
+	}
 	days := okr.DaysBetween(start, end)
-	if days <= 0 {
+	n := min(maxChartDates-1, max(1, (days+6)/7))
+	if days == 0 {
 		return []time.Time{start}
 	}
-	n := min(maxChartDates-1, (days+6)/7)
 	out := make([]time.Time, n+1)
 	for i := range out {
 		out[i] = start.AddDate(0, 0, int(math.Round(float64(i)*float64(days)/float64(n))))
@@ -192,22 +184,33 @@ func chartDates(pts []kpi.Point) []time.Time {
 	return out
 }
 
-// valuesOn is the key result's value on each date: the aggregate of its
-// points on or before the date. Every date is on or after the first
-// point's day (chartDates), so every date has a value.
-func valuesOn(days []time.Time, pts []kpi.Point, agg kpi.Aggregation) []float64 {
-	out := make([]float64, len(days))
+// valuesOn is the key result's value on each date up to asOf: the
+// aggregate of its snapshots on or before the date; before the first
+// snapshot its baseline, else the first snapshot's value. Dates after asOf
+// get no value, so the line stops at the as-of date.
+func valuesOn(days []time.Time, kr progress.KRResult, agg kpi.Aggregation, asOf time.Time) []float64 {
+	var out []float64
+	pts := kr.Points
 	n := 0
-	for i, d := range days {
+	for _, d := range days {
+		if d.After(asOf) && len(out) > 0 {
+			break
+		}
 		day := kpi.DayOf(d)
 		for n < len(pts) && pts[n].Day <= day {
 			n++
 		}
-		if agg == kpi.AggLast || agg == "" {
-			out[i] = pts[max(n, 1)-1].Value
-			continue
+		switch {
+		case n > 0 && (agg == kpi.AggLast || agg == ""):
+			out = append(out, pts[n-1].Value)
+		case n > 0:
+			v, _, _ := kpi.Aggregate(pts[:n], agg)
+			out = append(out, v)
+		case kr.Baseline != nil:
+			out = append(out, *kr.Baseline)
+		default:
+			out = append(out, pts[0].Value)
 		}
-		out[i], _, _ = kpi.Aggregate(pts[:max(n, 1)], agg)
 	}
 	return out
 }
@@ -232,6 +235,14 @@ func paceLine(kr progress.KRResult, days []time.Time) []float64 {
 		out[i] = *kr.Baseline*(1-share) + *kr.Target*share
 	}
 	return out
+}
+
+// ptrLine is a one-value line of v, or none when v is nil.
+func ptrLine(v *float64) []float64 {
+	if v == nil {
+		return nil
+	}
+	return []float64{*v}
 }
 
 // drawable reports whether Mermaid can scale lines: every value finite,

@@ -39,7 +39,7 @@ func TestInitForGitLab(t *testing.T) {
 	if err := yaml.Unmarshal(ci, &doc); err != nil {
 		t.Fatalf(".gitlab-ci.yml is not YAML: %v", err)
 	}
-	for _, job := range []string{"okrctl-validate", "okrctl-diff", ".okrctl"} {
+	for _, job := range []string{"okrctl-validate", "okrctl-diff", "okrctl-pull", ".okrctl"} {
 		if _, ok := doc[job].(map[string]any); !ok {
 			t.Errorf("no job %s", job)
 		}

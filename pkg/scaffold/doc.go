@@ -4,7 +4,8 @@
 // .okrctl/schema/ for editors' YAML language servers (each YAML file names
 // its schema in a `# yaml-language-server: $schema=…` modeline), and a CI
 // pipeline (a GitHub Actions workflow, or .gitlab-ci.yml) that validates
-// every change and comments what it changes.
+// every change and comments what it changes, and each Monday proposes the
+// rows okrctl pull fetches as one pull or merge request (docs/ci.md).
 //
 // Each file is a template of its own under templates/, so that adding a
 // starter file is adding a template and a line in Files.
