@@ -31,8 +31,10 @@ func benchRepo(b *testing.B) string {
 	if err := synth.Generate(dir, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000}); err != nil {
 		b.Fatal(err)
 	}
+	// No automatic gc after the commits: run in the background, it would
+	// still be writing .git while the benchmark removes the repository.
 	git := func(args ...string) {
-		cmd := exec.Command("git", append([]string{"-c", "user.name=bench", "-c", "user.email=bench@okrctl.invalid", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd := exec.Command("git", append([]string{"-c", "user.name=bench", "-c", "user.email=bench@okrctl.invalid", "-c", "commit.gpgsign=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false"}, args...)...)
 		cmd.Dir = dir
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("git %v: %v\n%s", args, err, out)
@@ -108,4 +110,18 @@ func BenchmarkValidate(b *testing.B) { benchCommand(b, "validate") }
 // changed objectives are scored.
 func BenchmarkDiff(b *testing.B) {
 	benchCommand(b, "diff", "HEAD~1", "HEAD", "--as-of", "2026-11-15")
+}
+
+// BenchmarkStatusMarkdown is the Markdown status of the benchmark
+// repository, the yardstick for BenchmarkReport.
+func BenchmarkStatusMarkdown(b *testing.B) {
+	benchCommand(b, "status", "--format", "markdown", "--as-of", "2026-11-15")
+}
+
+// BenchmarkReport writes the report of the benchmark repository's 10,000
+// objectives (about 60 MB of Markdown) to a file: it is rendered straight
+// into the temporary file, so its peak memory stays within
+// BenchmarkStatusMarkdown's.
+func BenchmarkReport(b *testing.B) {
+	benchCommand(b, "report", "--as-of", "2026-11-15", "-o", "report.md")
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -50,9 +49,10 @@ owner. --lang writes it in English, Italian or Spanish (default from
 LC_ALL, LC_MESSAGES or LANG), with that language's number and date formats. Text from the YAML files is
 escaped: it cannot break a table, inject HTML or mention people.
 
-Without -o the report goes to stdout. -o FILE replaces FILE atomically (a
-temporary file in the same directory, synced, then renamed), so a reader
-never sees half a report. With error findings the report is still written,
+Without -o the report goes to stdout as it is written. -o FILE replaces
+FILE atomically (a temporary file in the same directory, synced, then
+renamed), so a reader never sees half a report, and a write that fails
+leaves FILE as it was. With error findings the report is still written,
 lists them, and okrctl exits 1.`),
 		Example: "  okrctl report -o report.md\n" +
 			"  okrctl report --lang it --owner marketing --owner ventas -o report-it.md\n" +
@@ -107,16 +107,14 @@ func runReport(s *Streams, o *reportOptions) error {
 	r := report.NewReport(ws.Result, asOf, period, filter)
 	r.Lang = l
 	r.Rev = o.rev
-	var buf bytes.Buffer
-	if err := r.WriteMarkdown(&buf); err != nil {
-		return err
-	}
 	if out == "" || out == "-" {
-		if _, err := s.Out.Write(buf.Bytes()); err != nil {
+		if err := r.WriteMarkdown(s.Out); err != nil {
 			return err
 		}
 	} else {
-		if err := atomicfile.Write(out, buf.Bytes()); err != nil {
+		// Rendered straight into the temporary file: a large report is
+		// never held whole, and a failure leaves the old file.
+		if err := atomicfile.WriteFunc(out, r.WriteMarkdown); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %s\n", o.output, period.Text, asOf.Format(time.DateOnly), plural.Of(len(r.Objectives), "objective"))

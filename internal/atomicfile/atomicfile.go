@@ -5,26 +5,39 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
 )
 
-// maxLinks bounds how many symbolic links Write follows, as the kernel does.
+// maxLinks bounds how many symbolic links WriteFunc follows, as the kernel does.
 const maxLinks = 40
 
-// Write replaces path with data atomically: it writes a temporary file in
-// the same directory (a rename is atomic only within a file system), syncs
-// it, renames it over path and syncs the directory.
+// Write replaces path with data atomically, as WriteFunc does.
+func Write(path string, data []byte) error {
+	return WriteFunc(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFunc replaces path atomically with what write writes to w: write
+// writes into a temporary file in the same directory (a rename is atomic
+// only within a file system), which is then synced, renamed over path,
+// and the directory synced. The content is never held whole in memory;
+// w is the file itself, so write should buffer small writes.
 //
 // It behaves like a plain write otherwise: a symbolic link is followed, a
 // dangling one included, so the file it points to is written and the link
 // stays; an existing file that could not be opened for writing (read-only,
-// or another user's) is refused, not replaced; anything but a regular file
-// is refused. The new file keeps the old one's permissions, else gets 0644.
-// On failure the temporary file is removed and path is untouched.
-func Write(path string, data []byte) (err error) {
+// or another user's) is refused before write is called, not replaced;
+// anything but a regular file is refused. The new file keeps the old
+// one's permissions, else gets 0644. If write returns an error (or
+// panics), or anything else fails, the temporary file is removed and path
+// is untouched.
+func WriteFunc(path string, write func(w io.Writer) error) (err error) {
 	path, err = resolve(path)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -51,13 +64,17 @@ func Write(path string, data []byte) (err error) {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	renamed := false
 	defer func() {
-		if err != nil {
+		if !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if err = write(tmp); err != nil {
+		if pe, ok := err.(*fs.PathError); ok && pe.Path == tmp.Name() {
+			err = pe.Err // name path, not the temporary file
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = tmp.Chmod(mode); err != nil {
@@ -72,6 +89,7 @@ func Write(path string, data []byte) (err error) {
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	renamed = true
 	// Make the rename itself durable; some systems cannot sync a
 	// directory, and the file is complete either way.
 	if d, derr := os.Open(dir); derr == nil {

@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -48,16 +49,98 @@ func TestWrite(t *testing.T) {
 	if err := Write(filepath.Join(dir, "missing", "r.md"), []byte("x")); err == nil {
 		t.Error("writing into a missing directory succeeded")
 	}
+	assertOnly(t, dir, "latest.md", "report.md")
+}
+
+// TestWriteFunc checks the streaming form: what write writes replaces the
+// file only once write has succeeded; a write that fails or panics part
+// way leaves the old file, its permissions, and no temporary file.
+func TestWriteFunc(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.md")
+	if err := os.WriteFile(path, []byte("old\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	errRender := errors.New("render failed")
+
+	// A failing write, after a part of the new content.
+	err := WriteFunc(path, func(w io.Writer) error {
+		if _, err := io.WriteString(w, "half of a new"); err != nil {
+			return err
+		}
+		return errRender
+	})
+	if !errors.Is(err, errRender) {
+		t.Errorf("WriteFunc with a failing write: err = %v, want %v", err, errRender)
+	}
+	assertFile(t, path, "old\n", 0o640)
+	assertOnly(t, dir, "report.md")
+
+	// A panicking write.
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("the panic of write did not reach the caller")
+			}
+		}()
+		_ = WriteFunc(path, func(w io.Writer) error {
+			io.WriteString(w, "half")
+			panic("render bug")
+		})
+	}()
+	assertFile(t, path, "old\n", 0o640)
+	assertOnly(t, dir, "report.md")
+
+	// Success, in many writes: the file is replaced, its permissions kept.
+	var want strings.Builder
+	err = WriteFunc(path, func(w io.Writer) error {
+		for i := range 1000 {
+			line := strings.Repeat("x", i%80) + "\n"
+			want.WriteString(line)
+			if _, err := io.WriteString(w, line); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, path, want.String(), 0o640)
+	assertOnly(t, dir, "report.md")
+
+	// A new file gets 0644.
+	fresh := filepath.Join(dir, "fresh.md")
+	if err := WriteFunc(fresh, func(w io.Writer) error { _, err := io.WriteString(w, "new\n"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, fresh, "new\n", 0o644)
+
+	// A failing write of a file that did not exist leaves no file.
+	gone := filepath.Join(dir, "gone.md")
+	if err := WriteFunc(gone, func(io.Writer) error { return errRender }); !errors.Is(err, errRender) {
+		t.Errorf("err = %v, want %v", err, errRender)
+	}
+	assertOnly(t, dir, "fresh.md", "report.md")
+}
+
+// assertOnly checks that dir holds the named entries and nothing else (no
+// temporary file left behind).
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
+	var got []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		got = append(got, e.Name())
 	}
-	if strings.Join(names, " ") != "latest.md report.md" {
-		t.Errorf("directory holds %v, want only latest.md and report.md", names)
+	if strings.Join(got, " ") != strings.Join(names, " ") {
+		t.Errorf("%s holds %v, want only %v", dir, got, names)
 	}
 }
 
@@ -121,6 +204,13 @@ func TestWriteRefusesWhatAPlainWriteWould(t *testing.T) {
 	err := Write(path, []byte("new\n"))
 	if err == nil || !errors.Is(err, fs.ErrPermission) {
 		t.Errorf("Write on a read-only file: err = %v, want permission denied", err)
+	}
+	assertFile(t, path, "keep\n", 0o444)
+	// The streaming form refuses before it renders anything.
+	called := false
+	err = WriteFunc(path, func(io.Writer) error { called = true; return nil })
+	if err == nil || !errors.Is(err, fs.ErrPermission) || called {
+		t.Errorf("WriteFunc on a read-only file: err = %v, write called %v; want permission denied before writing", err, called)
 	}
 	assertFile(t, path, "keep\n", 0o444)
 	if err := Write(dir, []byte("x")); err == nil {

@@ -27,10 +27,29 @@ const zwsp = "\u200b"
 // cannot start a list or a heading where it begins a line.
 func mdText(s string) string {
 	s = sanitizeLine(s)
+	if !strings.ContainsAny(s, mdSpecial) {
+		return s // most titles and owners: nothing to escape, nothing to copy
+	}
+	return escapeLine(s)
+}
+
+// escapeLine is mdText of a line sanitizeLine has cleaned (valid UTF-8).
+// It walks the string by byte offset, decoding the runes it looks at
+// around i.
+func escapeLine(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
-	rs := []rune(s)
-	for i, r := range rs {
+	// next is the rune after the one at i (of size n), or -1 at the end.
+	next := func(i, n int) rune {
+		if i+n >= len(s) {
+			return -1
+		}
+		r, _ := utf8.DecodeRuneInString(s[i+n:])
+		return r
+	}
+	for i, n := 0, 0; i < len(s); i += n {
+		var r rune
+		r, n = utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '\\', '`', '*', '[', ']', '|', '~', '$':
 			b.WriteByte('\\')
@@ -39,14 +58,14 @@ func mdText(s string) string {
 			// GitHub links "#123" to an issue even when escaped; a
 			// zero-width space after the # keeps it plain text.
 			b.WriteString(`\#`)
-			if i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' {
+			if c := next(i, n); c >= '0' && c <= '9' {
 				b.WriteString(zwsp)
 			}
 		case '_':
 			// An underscore between two letters or digits cannot open or
 			// close emphasis (CommonMark's intraword rule): keep snake_case
 			// readable.
-			if i > 0 && i+1 < len(rs) && isAlnum(rs[i-1]) && isAlnum(rs[i+1]) {
+			if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isAlnum(prev) && next(i, n) >= 0 && isAlnum(next(i, n)) {
 				b.WriteRune(r)
 			} else {
 				b.WriteString(`\_`)
@@ -59,7 +78,7 @@ func mdText(s string) string {
 			b.WriteString("&amp;")
 		case '@':
 			b.WriteRune(r)
-			if i+1 < len(rs) && isAlnum(rs[i+1]) {
+			if c := next(i, n); c >= 0 && isAlnum(c) {
 				b.WriteString(zwsp)
 			}
 		case '+', '-', '=':
@@ -68,22 +87,22 @@ func mdText(s string) string {
 			}
 			b.WriteRune(r)
 			// GitHub links "GH-42" to an issue, like "#42".
-			if r == '-' && wordBefore(rs, i, "gh") && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' {
+			if c := next(i, n); r == '-' && wordBefore(s, i, "gh") && c >= '0' && c <= '9' {
 				b.WriteString(zwsp)
 			}
 		case ':':
 			// A bare http:// or https:// address is auto-linked.
-			if (wordBefore(rs, i, "http") || wordBefore(rs, i, "https")) && strings.HasPrefix(string(rs[i+1:min(i+3, len(rs))]), "//") {
+			if (wordBefore(s, i, "http") || wordBefore(s, i, "https")) && strings.HasPrefix(s[i+n:], "//") {
 				b.WriteString(zwsp)
 			}
 			b.WriteRune(r)
 		case '.', ')':
 			// "1. text" or "1) text" would start an ordered list.
-			if i > 0 && allDigits(rs[:i]) && (i+1 == len(rs) || rs[i+1] == ' ') {
+			if i > 0 && allDigits(s[:i]) && (i+n == len(s) || s[i+n] == ' ') {
 				b.WriteByte('\\')
 			}
 			// So is "www.example.com".
-			if r == '.' && wordBefore(rs, i, "www") {
+			if r == '.' && wordBefore(s, i, "www") {
 				b.WriteString(zwsp)
 			}
 			b.WriteRune(r)
@@ -93,6 +112,10 @@ func mdText(s string) string {
 	}
 	return b.String()
 }
+
+// mdSpecial holds every character that mdText escapes or marks; the
+// other characters it writes as they are.
+const mdSpecial = "\\`*[]|~$#_<>&@+-=:.)"
 
 var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
 
@@ -110,17 +133,31 @@ func mdParagraphs(s string) string {
 	return strings.Join(out, "\n\n")
 }
 
-// codeSafe matches the identifiers, paths and locations that can sit in a
-// code span unchanged: nothing in them is special inside one, and no pipe
-// can end a table cell.
-var codeSafe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/:-]*$`)
+// codeSafe reports the identifiers, paths and locations that can sit in a
+// code span unchanged, those of the form [A-Za-z0-9][A-Za-z0-9._/:-]*:
+// nothing in them is special inside one, and no pipe can end a table cell.
+func codeSafe(s string) bool {
+	if s == "" || !isASCIIAlnum(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isASCIIAlnum(c) && c != '.' && c != '_' && c != '/' && c != ':' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
 
 // mdCode shows an identifier (an id, a KPI, a path, file:line) in a code
 // span when it is a plain identifier, and otherwise as escaped text between
 // quotation marks: a code span would show backslash escapes literally, so it
 // cannot hold arbitrary text.
 func mdCode(s string) string {
-	if codeSafe.MatchString(s) {
+	if codeSafe(s) {
 		return "`" + s + "`"
 	}
 	return "“" + mdText(s) + "”"
@@ -199,21 +236,25 @@ func isBidiControl(r rune) bool {
 	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
-// wordBefore reports whether the runes just before rs[i] are word, case
+// wordBefore reports whether the runes just before s[i:] are word, case
 // ignored, and start a word.
-func wordBefore(rs []rune, i int, word string) bool {
-	start := i - len(word)
-	if start < 0 || (start > 0 && isAlnum(rs[start-1])) {
-		return false
+func wordBefore(s string, i int, word string) bool {
+	for w := len(word) - 1; w >= 0; w-- {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if n == 0 || !strings.EqualFold(string(r), word[w:w+1]) {
+			return false
+		}
+		i -= n
 	}
-	return strings.EqualFold(string(rs[start:i]), word)
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	return n == 0 || !isAlnum(r)
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-func allDigits(rs []rune) bool {
-	for _, r := range rs {
-		if r < '0' || r > '9' {
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}

@@ -46,6 +46,11 @@ func TestEscapeMarkdownText(t *testing.T) {
 		{"nul\x00byte", "nul\uFFFDbyte"},
 		{"bad \xff utf8", "bad \uFFFD utf8"},
 		{"Reducir el ciclo de ventas de 45 a 35 días", "Reducir el ciclo de ventas de 45 a 35 días"},
+		// Runes of several bytes around the characters that look back or
+		// ahead.
+		{"città_è perché_x _è", `città_è perché_x \_è`},
+		{"è@ètica é#1 ñ. 1ñ. ñgh-1 ségh-1", "è@\u200bètica é\\#\u200b1 ñ. 1ñ. ñgh-1 ségh-1"},
+		{"httpſ://x.example", "httpſ\u200b://x.example"},
 	} {
 		if got := mdText(tc.in); got != tc.want {
 			t.Errorf("mdText(%q) = %q, want %q", tc.in, got, tc.want)
@@ -94,6 +99,9 @@ func TestEscapeMermaid(t *testing.T) {
 	}
 }
 
+// codeSafeSyntax is what codeSafe accepts.
+var codeSafeSyntax = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/:-]*$`)
+
 // mention matches what GitHub would turn into a mention: an @ directly
 // followed by a name.
 var mention = regexp.MustCompile(`@[A-Za-z0-9]`)
@@ -110,6 +118,12 @@ func FuzzEscape(f *testing.F) {
 			t.Fatalf("cleanLine(%q) but sanitizeLine changes it to %q", s, sanitizeLine(s))
 		}
 		got := mdText(s)
+		if line := sanitizeLine(s); !strings.ContainsAny(line, mdSpecial) && escapeLine(line) != line {
+			t.Fatalf("mdText(%q) writes %q as it is, but escaping changes it to %q", s, line, escapeLine(line))
+		}
+		if codeSafe(s) != codeSafeSyntax.MatchString(s) {
+			t.Fatalf("codeSafe(%q) = %v, want %v", s, codeSafe(s), !codeSafe(s))
+		}
 		if !utf8.ValidString(got) {
 			t.Fatalf("mdText(%q) = %q: invalid UTF-8", s, got)
 		}

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bufio"
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -19,6 +19,7 @@ type markdownStatus struct{}
 
 func (markdownStatus) Format(w io.Writer, s *Status) error {
 	m := newMarkdown(s)
+	m.out = w
 	title := s.Lang.T("md.status_title", s.date(s.AsOf))
 	if s.Period != "" {
 		title += ", " + mdText(s.Period)
@@ -26,109 +27,145 @@ func (markdownStatus) Format(w io.Writer, s *Status) error {
 	m.heading(2, title)
 	if len(s.Objectives) == 0 {
 		m.para(s.emptyText(true))
-		return m.writeTo(w)
+		return m.finish()
 	}
-	// The status is written as it is built, an objective at a time, so
-	// that a large repository's document is never held whole.
-	bw := bufio.NewWriterSize(w, 64<<10)
-	m.out = bw
 	m.summary()
 	for _, o := range s.Objectives {
 		m.objective(o, false)
 		m.flush()
 	}
 	m.sources()
-	m.flush()
-	return bw.Flush()
+	return m.finish()
 }
 
 // markdown builds one Markdown document (CommonMark with GitHub's tables
 // and footnotes) from a Status. Every string that comes from the
 // repository's files goes through mdText, mdParagraphs, mdCode or
 // mermaidText (escape.go).
+//
+// The document is written as it is built, a part at a time (flush), so
+// that a large repository's document is never held whole: b holds what is
+// not written yet, and is reused.
 type markdown struct {
 	s     *Status
 	l     lang.Lang
-	b     strings.Builder
+	b     bytes.Buffer
 	notes []string       // footnote texts, numbered from 1 in order of first use
 	index map[string]int // footnote text → number
-	// out, when set, receives the document a part at a time (flush).
-	out     *bufio.Writer
-	flushed bool
+	out   io.Writer      // receives the document, if set
+	// written is set once a part has gone to out; err is the first error
+	// writing it, after which nothing more is written.
+	written bool
+	err     error
 	// checkIns gives key result tables a "Last check-in" column.
 	checkIns bool
+	// krHeader and krAlign are the key result tables' header, translated
+	// once.
+	krHeader []string
+	krAlign  string
 }
+
+// flushSize is how much of the document markdown gathers before writing
+// it to out: writes of this size make stdout or a file buffered.
+const flushSize = 64 << 10
 
 func newMarkdown(s *Status) *markdown {
 	return &markdown{s: s, l: s.Lang, index: map[string]int{}, checkIns: s.hasCheckIns()}
 }
 
-func (m *markdown) writeTo(w io.Writer) error {
-	_, err := io.WriteString(w, m.b.String())
-	return err
+// flush writes what is built so far to out once there is enough of it;
+// the renderers call it after each part (an objective, a table row).
+// Without out, the document stays in b.
+func (m *markdown) flush() {
+	if m.b.Len() >= flushSize {
+		m.write()
+	}
 }
 
-// flush writes what is built so far to out, if set.
-func (m *markdown) flush() {
+// finish writes the rest of the document and reports the first error
+// writing it.
+func (m *markdown) finish() error {
+	m.write()
+	return m.err
+}
+
+func (m *markdown) write() {
 	if m.out == nil || m.b.Len() == 0 {
 		return
 	}
-	m.out.WriteString(m.b.String())
+	if m.err == nil {
+		_, m.err = m.out.Write(m.b.Bytes())
+	}
 	m.b.Reset()
-	m.flushed = true
+	m.written = true
 }
 
 // block starts a block: blocks are separated by one blank line.
 func (m *markdown) block() {
-	if m.b.Len() > 0 || m.flushed {
-		m.b.WriteString("\n")
+	if m.b.Len() > 0 || m.written {
+		m.b.WriteByte('\n')
 	}
 }
 
 func (m *markdown) heading(level int, text string) {
 	m.block()
-	m.b.WriteString(strings.Repeat("#", level) + " " + text + "\n")
+	for range level {
+		m.b.WriteByte('#')
+	}
+	m.b.WriteByte(' ')
+	m.line(text)
 }
 
 func (m *markdown) para(text string) {
 	m.block()
-	m.b.WriteString(text + "\n")
+	m.line(text)
+}
+
+// line writes text and a newline.
+func (m *markdown) line(text string) {
+	m.b.WriteString(text)
+	m.b.WriteByte('\n')
 }
 
 // table writes a GitHub table. Cells must already be Markdown (escaped);
 // align holds one of "l", "r" or "c" per column.
 func (m *markdown) table(header []string, align string, rows [][]string) {
-	m.block()
-	m.b.WriteString(tableRow(header))
-	seps := make([]string, len(header))
-	for i := range seps {
-		switch align[i] {
-		case 'r':
-			seps[i] = "---:"
-		case 'c':
-			seps[i] = ":---:"
-		default:
-			seps[i] = "---"
-		}
-	}
-	m.b.WriteString(tableRow(seps))
-	for i, r := range rows {
-		m.b.WriteString("| ")
-		for j, c := range r {
-			if j > 0 {
-				m.b.WriteString(" | ")
-			}
-			m.b.WriteString(c)
-		}
-		m.b.WriteString(" |\n")
-		if i%256 == 255 {
-			m.flush()
-		}
+	m.tableHead(header, align)
+	for _, r := range rows {
+		m.row(r)
 	}
 }
 
-func tableRow(cells []string) string {
-	return "| " + strings.Join(cells, " | ") + " |\n"
+// tableHead starts a table: its header and alignment rows. Its rows
+// follow, each written by row as soon as it is made.
+func (m *markdown) tableHead(header []string, align string) {
+	m.block()
+	m.row(header)
+	m.b.WriteString("|")
+	for i := range header {
+		switch align[i] {
+		case 'r':
+			m.b.WriteString(" ---: |")
+		case 'c':
+			m.b.WriteString(" :---: |")
+		default:
+			m.b.WriteString(" --- |")
+		}
+	}
+	m.b.WriteByte('\n')
+}
+
+// row writes a table row.
+func (m *markdown) row(cells []string) {
+	m.b.WriteString("| ")
+	for j, c := range cells {
+		if j > 0 {
+			m.b.WriteString(" | ")
+		}
+		m.b.WriteString(c)
+	}
+	m.b.WriteString(" |\n")
+	m.flush()
 }
 
 // footnote returns the reference to a footnote with text, numbering it on
@@ -145,15 +182,14 @@ func (m *markdown) footnote(text string) string {
 
 // summary writes the table of objectives and the tally below it.
 func (m *markdown) summary() {
-	var rows [][]string
+	m.tableHead(m.cols("objective", "owner", "commitment", "score", "progress", "expected", "status"), "lllrlrl")
 	for _, o := range m.s.Objectives {
 		obj := o.Objective
-		rows = append(rows, []string{
+		m.row([]string{
 			objectiveName(o), mdText(orDash(obj.Owner)), m.commitment(o),
 			m.s.score(o.Score), "`" + progress.ProgressBarASCII(o.Score, barWidth) + "`", percent(&o.Expected), m.s.objectiveStatusCell(o),
 		})
 	}
-	m.table(m.cols("objective", "owner", "commitment", "score", "progress", "expected", "status"), "lllrlrl", rows)
 	m.para(m.s.tally() + ".")
 }
 
@@ -211,7 +247,14 @@ func (m *markdown) objective(o progress.ObjectiveResult, full bool) {
 
 // krTable writes the key results of an objective, one a row.
 func (m *markdown) krTable(o progress.ObjectiveResult) {
-	var rows [][]string
+	if m.krHeader == nil {
+		m.krHeader, m.krAlign = m.cols("key_result", "baseline", "current", "target", "deadline", "progress", "expected", "status", "forecast"), "lrrrllrlr"
+		if m.checkIns {
+			m.krHeader, m.krAlign = append(m.krHeader, m.l.T("md.col.checkin")), m.krAlign+"l"
+		}
+	}
+	m.tableHead(m.krHeader, m.krAlign)
+	row := make([]string, 0, len(m.krHeader))
 	for _, kr := range o.KeyResults {
 		unit := mdText(m.s.unit(kr))
 		name := krName(kr)
@@ -232,22 +275,17 @@ func (m *markdown) krTable(o progress.ObjectiveResult) {
 		case kr.Current != nil && kr.KPI == "":
 			current += " " + m.l.T("md.manual")
 		}
-		row := []string{
+		row = append(row[:0],
 			name, baseline, current,
-			directionMark(kr.Direction) + withUnit(m.s.number(kr.Target), unit),
+			directionMark(kr.Direction)+withUnit(m.s.number(kr.Target), unit),
 			m.s.date(kr.Deadline), mdBar(kr.Score), percent(kr.Expected), m.s.krStatusCell(kr),
 			withUnit(m.s.number(kr.Forecast), unit),
-		}
+		)
 		if m.checkIns {
 			row = append(row, m.checkInCell(kr))
 		}
-		rows = append(rows, row)
+		m.row(row)
 	}
-	header, align := m.cols("key_result", "baseline", "current", "target", "deadline", "progress", "expected", "status", "forecast"), "lrrrllrlr"
-	if m.checkIns {
-		header, align = append(header, m.l.T("md.col.checkin")), align+"l"
-	}
-	m.table(header, align, rows)
 }
 
 // checkInCell shows a key result's latest check-in: its confidence, its
@@ -321,10 +359,11 @@ func (m *markdown) sources() {
 	m.para(m.l.T("md.sources_text"))
 	m.block()
 	for i, n := range m.notes {
-		m.b.WriteString("[^" + strconv.Itoa(i+1) + "]: " + n + "\n")
-		if i%256 == 255 {
-			m.flush()
-		}
+		m.b.WriteString("[^")
+		m.b.WriteString(strconv.Itoa(i + 1))
+		m.b.WriteString("]: ")
+		m.line(n)
+		m.flush()
 	}
 }
 
@@ -402,4 +441,13 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
+}
+
+// list writes lines (list items, already Markdown) as one block.
+func (m *markdown) list(lines []string) {
+	m.block()
+	for _, l := range lines {
+		m.line(l)
+		m.flush()
+	}
 }

@@ -28,8 +28,17 @@ func mdDescription(s string) string {
 	return strings.Join(out, "\n\n")
 }
 
+// mayLink reports whether mdLink can match in s: each of its forms holds
+// "](" or "://". Most descriptions have neither and skip the expression.
+func mayLink(s string) bool {
+	return strings.Contains(s, "](") || strings.Contains(s, "://")
+}
+
 // mdLinkLine escapes one paragraph, keeping its http(s) links.
 func mdLinkLine(s string) string {
+	if !mayLink(s) {
+		return strings.TrimSpace(mdFragment(s))
+	}
 	var b strings.Builder
 	last := 0
 	for _, loc := range mdLink.FindAllStringSubmatchIndex(s, -1) {

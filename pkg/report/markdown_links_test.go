@@ -31,6 +31,9 @@ func FuzzMDDescription(f *testing.F) {
 	}
 	f.Add("[a](https://e.com) ![b](https://e.com/x.png) https://e.com/y.")
 	f.Fuzz(func(t *testing.T, s string) {
+		if !mayLink(s) && mdLink.MatchString(s) {
+			t.Fatalf("mayLink(%q) is false, but %q is a link", s, mdLink.FindString(s))
+		}
 		out := mdDescription(s)
 		if strings.Contains(out, "<") {
 			t.Fatalf("raw '<' in %q", out)

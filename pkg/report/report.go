@@ -63,10 +63,14 @@ func periodFindings(res *lint.Result, shown []progress.ObjectiveResult) []lint.F
 const staleDataRule = "stale-data"
 
 // WriteMarkdown writes the report as Markdown (CommonMark with GitHub's
-// tables and footnotes, and Mermaid charts). It builds the whole document
-// before writing, so w receives it in one piece or not at all.
+// tables and footnotes, and Mermaid charts). It writes the document as it
+// builds it, in parts of about 64 KiB, so that a large report is never
+// held whole: a caller that must not leave half a report behind writes to
+// a temporary file (atomicfile.WriteFunc). The error is the first one
+// writing to w.
 func (r *Report) WriteMarkdown(w io.Writer) error {
 	m := newMarkdown(r.Status)
+	m.out = w
 	l := r.Lang
 	title := l.T("report.title", mdText(r.Period.Text))
 	if r.Rev != "" {
@@ -77,7 +81,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if len(r.Objectives) == 0 {
 		m.para(r.emptyText(true))
 		r.findings(m)
-		return m.writeTo(w)
+		return m.finish()
 	}
 	m.heading(2, l.T("report.summary"))
 	m.summary()
@@ -86,11 +90,12 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	m.heading(2, l.T("report.objectives"))
 	for _, o := range r.Objectives {
 		m.objective(o, true)
+		m.flush()
 	}
 	r.attention(m)
 	r.findings(m)
 	m.sources()
-	return m.writeTo(w)
+	return m.finish()
 }
 
 // elapsed says where the as-of date falls in the period.
@@ -230,7 +235,8 @@ func (r *Report) alignment(m *markdown) {
 				line += " · " + m.supports(p)
 			}
 		}
-		m.b.WriteString(line + "\n")
+		m.line(line)
+		m.flush()
 		for _, c := range children[i] {
 			draw(c, depth+1)
 		}
@@ -280,8 +286,7 @@ func (r *Report) attention(m *markdown) {
 	if len(krs) > 0 {
 		found = true
 		m.heading(3, l.T("report.att_krs"))
-		m.block()
-		m.b.WriteString(strings.Join(krs, "\n") + "\n")
+		m.list(krs)
 	}
 
 	var committed []string
@@ -294,8 +299,7 @@ func (r *Report) attention(m *markdown) {
 		found = true
 		m.heading(3, l.T("report.committed_h"))
 		m.para(l.T("report.committed_txt"))
-		m.block()
-		m.b.WriteString(strings.Join(committed, "\n") + "\n")
+		m.list(committed)
 	}
 
 	var stale []string
@@ -307,8 +311,7 @@ func (r *Report) attention(m *markdown) {
 	if len(stale) > 0 {
 		found = true
 		m.heading(3, l.T("report.stale_h"))
-		m.block()
-		m.b.WriteString(strings.Join(stale, "\n") + "\n")
+		m.list(stale)
 	}
 
 	if !found {
@@ -386,11 +389,10 @@ func (r *Report) findings(m *markdown) {
 		return
 	}
 	m.heading(2, r.Lang.T("report.findings"))
-	var rows [][]string
+	m.tableHead(m.cols("severity", "location", "rule", "message"), "llll")
 	for _, f := range r.Findings {
-		rows = append(rows, []string{
+		m.row([]string{
 			r.Lang.T("severity." + f.Severity.String()), mdCode(fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), mdCode(f.Rule), mdText(f.Message),
 		})
 	}
-	m.table(m.cols("severity", "location", "rule", "message"), "llll", rows)
 }
