@@ -55,12 +55,37 @@ var (
 // The keys the decoder reads, by name: a name the schema lacks stops
 // okrctl at start-up, so every test catches it.
 var (
-	oKind, oID, oTitle, oOwner, oPeriod, oParent        = objectiveKeys.must("kind"), objectiveKeys.must("id"), objectiveKeys.must("title"), objectiveKeys.must("owner"), objectiveKeys.must("period"), objectiveKeys.must("parent")
-	oCommitment, oDescription, oLabels, oKeyResults     = objectiveKeys.must("commitment"), objectiveKeys.must("description"), objectiveKeys.must("labels"), objectiveKeys.must("key_results")
-	krID, krTitle, krKPI, krBaseline, krTarget          = keyResultKeys.must("id"), keyResultKeys.must("title"), keyResultKeys.must("kpi"), keyResultKeys.must("baseline"), keyResultKeys.must("target")
-	krDirection, krDeadline, krWeight, krPer, krCurrent = keyResultKeys.must("direction"), keyResultKeys.must("deadline"), keyResultKeys.must("weight"), keyResultKeys.must("per"), keyResultKeys.must("current")
-	kKind, kID, kName, kUnit, kAggregation, kGood       = kpiKeys.must("kind"), kpiKeys.must("id"), kpiKeys.must("name"), kpiKeys.must("unit"), kpiKeys.must("aggregation"), kpiKeys.must("good")
-	kFrequency, kOwner, kDescription, kColumn, kSource  = kpiKeys.must("frequency"), kpiKeys.must("owner"), kpiKeys.must("description"), kpiKeys.must("column"), kpiKeys.must("source")
+	oID          = objectiveKeys.must("id")
+	oTitle       = objectiveKeys.must("title")
+	oOwner       = objectiveKeys.must("owner")
+	oPeriod      = objectiveKeys.must("period")
+	oParent      = objectiveKeys.must("parent")
+	oCommitment  = objectiveKeys.must("commitment")
+	oDescription = objectiveKeys.must("description")
+	oLabels      = objectiveKeys.must("labels")
+	oKeyResults  = objectiveKeys.must("key_results")
+
+	krID        = keyResultKeys.must("id")
+	krTitle     = keyResultKeys.must("title")
+	krKPI       = keyResultKeys.must("kpi")
+	krBaseline  = keyResultKeys.must("baseline")
+	krTarget    = keyResultKeys.must("target")
+	krDirection = keyResultKeys.must("direction")
+	krDeadline  = keyResultKeys.must("deadline")
+	krWeight    = keyResultKeys.must("weight")
+	krPer       = keyResultKeys.must("per")
+	krCurrent   = keyResultKeys.must("current")
+
+	kID          = kpiKeys.must("id")
+	kName        = kpiKeys.must("name")
+	kUnit        = kpiKeys.must("unit")
+	kAggregation = kpiKeys.must("aggregation")
+	kGood        = kpiKeys.must("good")
+	kFrequency   = kpiKeys.must("frequency")
+	kOwner       = kpiKeys.must("owner")
+	kDescription = kpiKeys.must("description")
+	kColumn      = kpiKeys.must("column")
+	kSource      = kpiKeys.must("source")
 )
 
 // schemaKeys reads the properties of the (sub)schema at path in the
