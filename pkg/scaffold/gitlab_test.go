@@ -285,7 +285,11 @@ none)
   echo "leads: 2 rows fetched, 0 added, 0 conflicts → $f (unchanged)" >&2 ;;
 rows)
   printf '%s,leads,%s\n' "$FAKE_DATE" "$FAKE_VALUE" >> "$f"
-  echo "leads: 3 rows fetched, 1 added, 0 conflicts → $f" >&2 ;;
+  echo "leads: 3 rows fetched, 1 added, 0 conflicts → $f" >&2
+  # A source's file: may be named in upper case, as okrctl reads it.
+  [ -f kpis/snapshots/CRM.CSV ] || echo "date,kpi,value" > kpis/snapshots/CRM.CSV
+  printf '%s,deals,7\n' "$FAKE_DATE" >> kpis/snapshots/CRM.CSV
+  echo "deals: 1 row fetched, 1 added, 0 conflicts → kpis/snapshots/CRM.CSV" >&2 ;;
 conflict)
   printf '%s,leads,%s\n' "$FAKE_DATE" "$FAKE_VALUE" >> "$f"
   echo "leads: 3 rows fetched, 1 added, 0 conflicts → $f" >&2
@@ -466,6 +470,9 @@ func testGitLabPullJob(t *testing.T, shell []string) {
 	first := remote.branch(t, branch)
 	if first == "" {
 		t.Fatalf("rows added, but no branch %s:\n%s", branch, out)
+	}
+	if got := git(t, remote.bare, gitEnv, "show", first+":kpis/snapshots/CRM.CSV"); got != "date,kpi,value\n2026-11-23,deals,7" {
+		t.Errorf("the upper-case snapshot file is not proposed as written: %q", got)
 	}
 	if got := rowsAt(t, first); got != "date,kpi,value\n2026-11-16,leads,120\n2026-11-23,leads,131" {
 		t.Errorf("the branch has:\n%s", got)
