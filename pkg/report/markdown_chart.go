@@ -87,8 +87,8 @@ func (m *markdown) chart(kr progress.KRResult) {
 		xTitle = l.T("chart.date")
 	}
 	yTitle := l.T("chart.value")
-	if u := m.s.unit(kr); u != "" {
-		yTitle = u
+	if k != nil && k.Unit != "" && k.Unit != "count" {
+		yTitle = k.Unit // the axis has room for a unit too long to stand beside numbers
 	}
 	caption := map[kpi.Aggregation]string{
 		kpi.AggSum: l.T("chart.running_sum"), kpi.AggAvg: l.T("chart.running_mean"),
