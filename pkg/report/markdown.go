@@ -53,6 +53,7 @@ type markdown struct {
 	notes []string       // footnote texts, numbered from 1 in order of first use
 	index map[string]int // footnote text → number
 	out   io.Writer      // receives the document, if set
+	num   []byte         // scratch for a chart's numbers, reused
 	// written is set once a part has gone to out; err is the first error
 	// writing it, after which nothing more is written.
 	written bool

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"fmt"
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -12,17 +12,19 @@ import (
 	"github.com/okrctl/okrctl/pkg/progress"
 )
 
-// chartInit sets the colours of a trend chart, so that they read on
-// GitHub's light and dark themes alike: the value in blue, the pace in
-// orange, the target in red (the legend below each chart names them with
-// the same colours), and a mid grey for text and axes, which contrasts
-// with white and with GitHub's dark background. The palette colours the
-// lines in order: it replaces PALETTE.
-const chartInit = `%%{init: {"theme": "base", "themeVariables": {"xyChart": {` +
-	`"plotColorPalette": "PALETTE", "backgroundColor": "transparent", ` +
-	`"titleColor": "#888888", "xAxisLabelColor": "#888888", "xAxisTitleColor": "#888888", ` +
-	`"xAxisTickColor": "#888888", "xAxisLineColor": "#888888", "yAxisLabelColor": "#888888", ` +
-	`"yAxisTitleColor": "#888888", "yAxisTickColor": "#888888", "yAxisLineColor": "#888888"}}}}%%`
+// chartInitHead and chartInitTail, with the palette between them, set the
+// colours of a trend chart, so that they read on GitHub's light and dark
+// themes alike: the value in blue, the pace in orange, the target in red
+// (the legend below each chart names them with the same colours), and a
+// mid grey for text and axes, which contrasts with white and with GitHub's
+// dark background. The palette colours the lines in order.
+const (
+	chartInitHead = `%%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "`
+	chartInitTail = `", "backgroundColor": "transparent", ` +
+		`"titleColor": "#888888", "xAxisLabelColor": "#888888", "xAxisTitleColor": "#888888", ` +
+		`"xAxisTickColor": "#888888", "xAxisLineColor": "#888888", "yAxisLabelColor": "#888888", ` +
+		`"yAxisTitleColor": "#888888", "yAxisTickColor": "#888888", "yAxisLineColor": "#888888"}}}}%%`
+)
 
 // The lines' colours, and the legend's marks in the same colours.
 const (
@@ -116,20 +118,27 @@ func (m *markdown) chart(kr progress.KRResult) {
 	}
 	m.block()
 	b := &m.b
-	b.WriteString("```mermaid\n" + strings.Replace(chartInit, "PALETTE", strings.Join(palette, ", "), 1) + "\nxychart-beta\n")
-	fmt.Fprintf(b, "    title \"%s\"\n", mermaidText(title))
-	fmt.Fprintf(b, "    x-axis \"%s\" [%s]\n", mermaidText(xTitle), strings.Join(labels, ", "))
-	fmt.Fprintf(b, "    y-axis \"%s\"\n", mermaidText(yTitle))
-	fmt.Fprintf(b, "    line [%s]\n", chartNumbers(values))
+	b.WriteString("```mermaid\n" + chartInitHead)
+	for i, c := range palette {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c)
+	}
+	b.WriteString(chartInitTail + "\nxychart-beta\n")
+	b.WriteString("    title \"" + mermaidText(title) + "\"\n")
+	b.WriteString("    x-axis \"" + mermaidText(xTitle) + "\" [" + strings.Join(labels, ", ") + "]\n")
+	b.WriteString("    y-axis \"" + mermaidText(yTitle) + "\"\n")
+	m.num = chartLine(b, m.num, values)
 	if pace != nil {
-		fmt.Fprintf(b, "    line [%s]\n", chartNumbers(pace))
+		m.num = chartLine(b, m.num, pace)
 	}
 	if kr.Target != nil {
 		target := make([]float64, len(days))
 		for i := range target {
 			target[i] = *kr.Target
 		}
-		fmt.Fprintf(b, "    line [%s]\n", chartNumbers(target))
+		m.num = chartLine(b, m.num, target)
 	}
 	b.WriteString("```\n")
 
@@ -263,8 +272,7 @@ func drawable(lines ...[]float64) bool {
 
 // chartNumbers writes finite values (drawable) for Mermaid: plain
 // decimals (no exponent, no grouping), rounded to four decimals.
-func chartNumbers(values []float64) string {
-	parts := make([]string, len(values))
+func chartNumbers(dst []byte, values []float64) []byte {
 	for i, v := range values {
 		if math.Abs(v) < 1e15 { // larger values have no decimals to round, and v*1e4 could overflow
 			v = math.Round(v*1e4) / 1e4
@@ -272,7 +280,19 @@ func chartNumbers(values []float64) string {
 		if v == 0 {
 			v = 0 // no "-0"
 		}
-		parts[i] = strconv.FormatFloat(v, 'f', -1, 64)
+		if i > 0 {
+			dst = append(dst, ", "...)
+		}
+		dst = strconv.AppendFloat(dst, v, 'f', -1, 64)
 	}
-	return strings.Join(parts, ", ")
+	return dst
+}
+
+// chartLine writes a chart's line of values to b, formatting them in
+// scratch, which it returns for the next line.
+func chartLine(b *bytes.Buffer, scratch []byte, values []float64) []byte {
+	scratch = append(scratch[:0], "    line ["...)
+	scratch = append(chartNumbers(scratch, values), "]\n"...)
+	b.Write(scratch)
+	return scratch
 }

@@ -172,7 +172,7 @@ func TestChartNumbers(t *testing.T) {
 		{[]float64{1e20, -3e15}, "100000000000000000000, -3000000000000000"},
 		{[]float64{1.7e308}, "17" + strings.Repeat("0", 307)},
 	} {
-		if got := chartNumbers(tc.in); got != tc.want {
+		if got := string(chartNumbers(nil, tc.in)); got != tc.want {
 			t.Errorf("chartNumbers(%v) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
