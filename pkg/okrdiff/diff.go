@@ -433,6 +433,8 @@ func newView(s Side, asOf time.Time) *view {
 	}
 	v.kpis, v.store = s.Result.KPIs, s.Result.Snapshots
 	v.engine = s.Result.Engine(asOf)
+	n := len(s.Result.Repo.Objectives)
+	v.objectives, v.order = make(map[string]*okr.Objective, n), make([]string, 0, n)
 	for _, o := range s.Result.Repo.Objectives {
 		if _, dup := v.objectives[o.ID]; o.ID == "" || dup {
 			continue // lint reports missing and duplicate ids
