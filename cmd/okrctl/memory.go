@@ -35,8 +35,9 @@ func setMemoryPolicy() {
 	}
 }
 
-// loaded is called by the commands that compute and render after loading
-// the repository (status, report and diff): from here on, collect eagerly.
+// loaded is called by the commands that go on working after loading the
+// repository (status, report, diff and pull): from here on, collect
+// eagerly.
 func loaded() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(renderGCPercent)

@@ -75,6 +75,7 @@ func runPull(ctx context.Context, s *Streams, o *pullOptions, ids []string) erro
 	if err != nil {
 		return err
 	}
+	loaded() // what the sources return is read, merged and dropped
 	kpis, err := pullKPIs(ws, ids)
 	if err != nil {
 		return err
