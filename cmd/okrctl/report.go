@@ -103,6 +103,7 @@ func runReport(s *Streams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	ws.Repo.DropTrees() // the findings are made: only values are read from here on
 	loaded()
 	r := report.NewReport(ws.Result, asOf, period, filter)
 	r.Lang = l

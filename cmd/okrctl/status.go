@@ -83,6 +83,7 @@ func runStatus(s *Streams, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
+	ws.Repo.DropTrees() // the findings are made: only values are read from here on
 	loaded()
 	st := report.NewStatus(ws.Result, asOf, filter)
 	st.Color = s.color(o.color)

@@ -224,3 +224,6 @@ func (f *Fields) Key(name string) Pos {
 	}
 	return f.At
 }
+
+// drop forgets the mapping and its values, keeping At (Repo.DropTrees).
+func (f *Fields) drop() { *f = Fields{At: f.At} }

@@ -334,3 +334,30 @@ func unwrapPathErr(err error) error {
 	}
 	return err
 }
+
+// DropTrees lets go of the YAML trees of every document, which are most of
+// a loaded repository's memory (docs/architecture.md, "Memory"), once
+// nothing will ask where a field is written: the findings are made and
+// only the model's values are read from here on, as by status and report.
+// Afterwards every Fields answers its mapping's own position, Raw nil, and
+// the documents' and key results' nodes are nil.
+func (r *Repo) DropTrees() {
+	for _, f := range r.Files {
+		for _, d := range f.Docs {
+			d.Node = nil
+		}
+	}
+	for _, o := range r.Objectives {
+		o.Pos.drop()
+		for _, kr := range o.KeyResults {
+			kr.Node = nil
+			kr.Pos.drop()
+		}
+	}
+	for _, k := range r.KPIs {
+		k.Pos.drop()
+		if k.Source != nil {
+			k.Source.Node = nil
+		}
+	}
+}
