@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime/debug"
+	"strconv"
 	"testing"
 )
 
@@ -20,25 +21,29 @@ func TestMemoryPolicy(t *testing.T) {
 		wantLoad, wantRender   int
 	}{
 		{"defaults", "", "", noLimit, memoryLimit, -1, renderGCPercent},
-		{"GOGC set", "100", "", noLimit, memoryLimit, 100, 100},
+		{"GOGC set", "50", "", noLimit, memoryLimit, 50, 50},
 		{"GOMEMLIMIT set", "", "1GiB", 1 << 30, 1 << 30, -1, renderGCPercent},
 		{"no limit", "", "off", noLimit, noLimit, 100, renderGCPercent},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("GOGC", tc.gogc)
 			t.Setenv("GOMEMLIMIT", tc.gomemlimit)
-			debug.SetGCPercent(100)
+			start := 100 // what the runtime read from GOGC
+			if tc.gogc != "" {
+				start, _ = strconv.Atoi(tc.gogc)
+			}
+			debug.SetGCPercent(start)
 			debug.SetMemoryLimit(tc.start)
 			setMemoryPolicy()
 			if got := debug.SetMemoryLimit(-1); got != tc.wantLimit {
 				t.Errorf("memory limit = %d, want %d", got, tc.wantLimit)
 			}
-			if got := debug.SetGCPercent(100); got != tc.wantLoad {
+			if got := debug.SetGCPercent(start); got != tc.wantLoad {
 				t.Errorf("goal while loading = %d, want %d", got, tc.wantLoad)
 			}
 			debug.SetGCPercent(tc.wantLoad)
 			loaded()
-			if got := debug.SetGCPercent(100); got != tc.wantRender {
+			if got := debug.SetGCPercent(start); got != tc.wantRender {
 				t.Errorf("goal after loading = %d, want %d", got, tc.wantRender)
 			}
 		})
