@@ -205,11 +205,13 @@ func runDiff(s *Streams, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	// BASE is loaded: what reading it left behind (git's output, the
+	// parser's scratch) is freed before HEAD, which reuses its files.
+	loaded()
 	h, err := head.check(s, hcfg, root, paths, cache)
 	if err != nil {
 		return err
 	}
-	loaded()
 	return f.Format(s.Out, okrdiff.Compare(b, h, okrdiff.Options{AsOf: asOf, Only: under(s.Dir, paths)}))
 }
 
