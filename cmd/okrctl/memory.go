@@ -1,7 +1,6 @@
 package main
 
 import (
-	"math"
 	"os"
 	"runtime/debug"
 )
@@ -27,13 +26,16 @@ const memoryLimit = 450 << 20
 // peak once status and report drop the YAML trees, for a third more CPU.
 const renderGCPercent = 100
 
-// setMemoryPolicy sets the soft limit and turns the proportional goal off
-// while a limit bounds the heap.
+// setMemoryPolicy sets the soft limit and, under it, turns the
+// proportional goal off. A GOMEMLIMIT of the user's choosing is a ceiling,
+// often the machine's whole memory, not a bound to fill: with it, the goal
+// stays as it is.
 func setMemoryPolicy() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
 	}
-	if os.Getenv("GOGC") == "" && debug.SetMemoryLimit(-1) < math.MaxInt64 {
+	debug.SetMemoryLimit(memoryLimit)
+	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(-1)
 	}
 }
@@ -42,7 +44,7 @@ func setMemoryPolicy() {
 // repository (status, report, diff and pull): from here on, collect as Go
 // usually does.
 func loaded() {
-	if os.Getenv("GOGC") == "" {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(renderGCPercent)
 	}
 }

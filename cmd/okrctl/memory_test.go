@@ -22,8 +22,8 @@ func TestMemoryPolicy(t *testing.T) {
 	}{
 		{"defaults", "", "", noLimit, memoryLimit, -1, renderGCPercent},
 		{"GOGC set", "50", "", noLimit, memoryLimit, 50, 50},
-		{"GOMEMLIMIT set", "", "1GiB", 1 << 30, 1 << 30, -1, renderGCPercent},
-		{"no limit", "", "off", noLimit, noLimit, 100, renderGCPercent},
+		{"GOMEMLIMIT set", "", "8GiB", 8 << 30, 8 << 30, 100, 100},
+		{"GOMEMLIMIT off", "", "off", noLimit, noLimit, 100, 100},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("GOGC", tc.gogc)
