@@ -550,3 +550,40 @@ func testGitLabPullJob(t *testing.T, shell []string) {
 		t.Error("the branch moved without a valid token")
 	}
 }
+
+// TestGitLabPullJobNoSnapshotFile runs the okrctl-pull job's script in a
+// repository that has no CSV file yet (the first scheduled run, before any
+// source wrote one): nothing to propose, and the job succeeds rather than
+// failing on a pathspec that matches nothing.
+func TestGitLabPullJobNoSnapshotFile(t *testing.T) {
+	job := gitlabCI(t)["okrctl-pull"].(map[string]any)
+	script := strings.Join(lines(t, job, "script"), "\n")
+	base := t.TempDir()
+	bin := filepath.Join(base, "bin")
+	os.Mkdir(bin, 0o755)
+	if err := os.WriteFile(filepath.Join(bin, "okrctl"), []byte(fakeOkrctl), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	home := filepath.Join(base, "home")
+	os.Mkdir(home, 0o755)
+	gitEnv := append(os.Environ(), "HOME="+home, "GIT_CONFIG_NOSYSTEM=1", "GIT_TERMINAL_PROMPT=0")
+	work := filepath.Join(base, "work")
+	os.MkdirAll(filepath.Join(work, "okrs"), 0o755)
+	os.WriteFile(filepath.Join(work, "okrs", "q4.yaml"), []byte("kind: Objective\n"), 0o644)
+	git(t, work, gitEnv, "init", "-q", "-b", "main")
+	git(t, work, gitEnv, "add", ".")
+	git(t, work, gitEnv, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "seed")
+	for _, shell := range [][]string{{"sh", "-e", "-c"}, {"bash", "-e", "-o", "pipefail", "-c"}} {
+		if _, err := exec.LookPath(shell[0]); err != nil {
+			continue
+		}
+		cmd := exec.Command(shell[0], append(shell[1:], script)...)
+		cmd.Dir = work
+		cmd.Env = append(gitEnv, "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+			"FAKE_PULL=none", "CI_DEFAULT_BRANCH=main", "OKRCTL_PULL_BRANCH=okrctl/pull")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "changed no snapshot file") {
+			t.Errorf("%s: %v\n%s", shell[0], err, out)
+		}
+	}
+}
