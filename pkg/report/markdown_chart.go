@@ -88,9 +88,12 @@ func (m *markdown) chart(kr progress.KRResult) {
 	if !sameYear {
 		xTitle = l.T("chart.date")
 	}
-	yTitle := l.T("chart.value")
-	if k != nil && k.Unit != "" && k.Unit != "count" {
-		yTitle = k.Unit // the axis has room for a unit too long to stand beside numbers
+	// Texts go into Mermaid escaped, and never empty: Mermaid rejects "".
+	yTitle := mermaidText(l.T("chart.value"))
+	if k != nil && k.Unit != "count" {
+		if u := mermaidText(k.Unit); u != "" {
+			yTitle = u // the axis has room for a unit too long to stand beside numbers
+		}
 	}
 	caption := map[kpi.Aggregation]string{
 		kpi.AggSum: l.T("chart.running_sum"), kpi.AggAvg: l.T("chart.running_mean"),
@@ -100,9 +103,13 @@ func (m *markdown) chart(kr progress.KRResult) {
 		caption = l.T("chart.per", m.s.perName(kr.Per))
 	}
 	title := name
+	if mermaidText(name) == "" {
+		title = kr.KPI
+	}
 	if caption != "" {
 		title += ", " + caption
 	}
+	title = mermaidText(title)
 	pace := paceLine(kr, days)
 	if !drawable(values, pace, ptrLine(kr.Target)) {
 		m.para(l.T("chart.too_large", mdCode(kr.KPI)))
@@ -126,9 +133,9 @@ func (m *markdown) chart(kr progress.KRResult) {
 		b.WriteString(c)
 	}
 	b.WriteString(chartInitTail + "\nxychart-beta\n")
-	b.WriteString("    title \"" + mermaidText(title) + "\"\n")
+	b.WriteString("    title \"" + title + "\"\n")
 	b.WriteString("    x-axis \"" + mermaidText(xTitle) + "\" [" + strings.Join(labels, ", ") + "]\n")
-	b.WriteString("    y-axis \"" + mermaidText(yTitle) + "\"\n")
+	b.WriteString("    y-axis \"" + yTitle + "\"\n")
 	m.num = chartLine(b, m.num, values)
 	if pace != nil {
 		m.num = chartLine(b, m.num, pace)

@@ -248,3 +248,26 @@ func FuzzChart(f *testing.F) {
 		}
 	})
 }
+
+// TestChartTextsNeverEmpty: a KPI name or unit that escapes to nothing
+// (Mermaid rejects an empty quoted text) falls back to the KPI's id and
+// to "value".
+func TestChartTextsNeverEmpty(t *testing.T) {
+	start := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	base, target := 10.0, 20.0
+	kr := progress.KRResult{
+		ID: "kr", KPI: "nps", Direction: okr.Increase, Baseline: &base, Target: &target,
+		WindowStart: start, Deadline: start.AddDate(0, 0, 90),
+		Points: []kpi.Point{{Day: kpi.DayOf(start.AddDate(0, 0, 7)), Value: 12}, {Day: kpi.DayOf(start.AddDate(0, 0, 14)), Value: 13}},
+	}
+	asOf := start.AddDate(0, 0, 20)
+	m := newMarkdown(&Status{AsOf: asOf, KPIs: map[string]*okr.KPI{"nps": {ID: "nps", Name: "###", Unit: "{#}", Aggregation: "last"}}, Lang: lang.EN})
+	m.chart(kr)
+	out := m.b.String()
+	for _, want := range []string{`    title "nps"`, `    y-axis "value"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("chart lacks %q:\n%s", want, out)
+		}
+	}
+	checkMarkdown(t, out)
+}
