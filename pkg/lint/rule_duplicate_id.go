@@ -70,6 +70,9 @@ func (r *duplicateID) columnTitles(p *Pass) {
 		}
 	}
 	for _, k := range p.Repo.KPIs {
+		if p.KPIs[k.ID] != k {
+			continue // a second KPI of one id: reported above, and the reader ignores its titles
+		}
 		for _, t := range columnNodes(k) {
 			title := strings.TrimSpace(t.Value)
 			key := strings.ToLower(title)
