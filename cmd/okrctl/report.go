@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -113,15 +117,41 @@ func runReport(s *Streams, o *reportOptions) error {
 			return err
 		}
 	} else {
-		// Rendered straight into the temporary file: a large report is
-		// never held whole, and a failure leaves the old file.
-		if err := atomicfile.WriteFunc(out, r.WriteMarkdown); err != nil {
+		// An interrupt (Ctrl-C, SIGTERM) stops the rendering at its next
+		// write, so that the temporary file is removed as on any failure.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		if err := writeReport(ctx, out, r); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.Err, "wrote %s: %s as of %s, %s\n", o.output, period.Text, asOf.Format(time.DateOnly), plural.Of(len(r.Objectives), "objective"))
 	}
 	return reportFindings(s, ws)
 }
+
+// writeReport renders r straight into the temporary file of out: a large
+// report is never held whole, and a failure, or ctx ending, leaves the old
+// file as it was and no temporary file.
+func writeReport(ctx context.Context, out string, r *report.Report) error {
+	return atomicfile.WriteFunc(out, func(w io.Writer) error {
+		return r.WriteMarkdown(ctxWriter{ctx, w})
+	})
+}
+
+// ctxWriter writes to w until ctx ends, then fails.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if c.ctx.Err() != nil {
+		return 0, errInterrupted
+	}
+	return c.w.Write(p)
+}
+
+var errInterrupted = errors.New("interrupted")
 
 // reportPeriod parses --period, defaulting to the quarter of the as-of
 // date: the report a team writes during (or at the end of) its quarter.

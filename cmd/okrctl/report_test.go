@@ -2,11 +2,18 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/okrctl/okrctl/pkg/config"
+	"github.com/okrctl/okrctl/pkg/lint"
+	"github.com/okrctl/okrctl/pkg/okr"
+	"github.com/okrctl/okrctl/pkg/report"
 )
 
 // testStreams runs okrctl in dir with today set to now.
@@ -92,5 +99,40 @@ func TestReportPeriodDefault(t *testing.T) {
 		if err != nil || p.Text != want {
 			t.Errorf("reportPeriod(%s) = %q, %v; want %s", date, p.Text, err, want)
 		}
+	}
+}
+
+// TestWriteReportInterrupted: a report -o interrupted while it renders
+// leaves the old file as it was and no temporary file; the same report
+// not interrupted replaces it.
+func TestWriteReportInterrupted(t *testing.T) {
+	ex := examplesDir(t)
+	res, err := lint.Run(lint.Options{Cwd: ex, Config: config.Default(ex)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	r := report.NewReport(res, asOf, okr.QuarterOf(asOf), report.Filter{})
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.md")
+	if err := os.WriteFile(out, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := writeReport(ctx, out, r); !errors.Is(err, errInterrupted) {
+		t.Errorf("interrupted: err = %v, want %v", err, errInterrupted)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "old\n" {
+		t.Errorf("interrupted: the file holds %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("interrupted: %d files left in the directory, want the report alone", len(entries))
+	}
+	if err := writeReport(context.Background(), out, r); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(out); !bytes.HasPrefix(b, []byte("# OKR report 2026-Q4")) {
+		t.Errorf("not interrupted: the file starts %q", b[:min(len(b), 40)])
 	}
 }
