@@ -305,7 +305,7 @@ func (d *diffSide) check(s *Streams, cfg *config.Config, root string, paths []st
 		return side, nil
 	}
 	// BASE's findings are not shown: read it without running the rules.
-	opt := lint.Options{Cwd: s.Dir, Paths: roots, Config: cfg, Cache: cache, LoadOnly: d.base}
+	opt := lint.Options{Cwd: s.Dir, Paths: roots, Config: cfg, Cache: cache, LoadOnly: d.base, BeforeSnapshots: snapshotsAhead}
 	if d.rev != nil {
 		opt.FS, opt.Base = d.rev.fs, d.rev.root
 	}

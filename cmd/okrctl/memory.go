@@ -9,7 +9,9 @@ import (
 // docs/architecture.md). A run loads a repository that stays alive until
 // the process exits, so collecting while it loads finds nothing to free:
 // the proportional goal is off and a soft limit bounds the heap instead,
-// the collector running only as the heap nears it. Once a command has
+// the collector running only as the heap nears it. Large snapshot files
+// are the exception: reading them makes garbage of about twice their size,
+// so they are read with the usual goal (snapshotsAhead). Once a command has
 // loaded what it keeps and goes on to compute and render, or to read
 // sources, which makes short-lived garbage, the collector returns to Go's
 // usual goal. status and report first let the YAML trees go, so their
@@ -20,6 +22,19 @@ import (
 // (10,000 objectives take about 210 MB); a hostile file of the largest
 // size read then stays near 480 MB.
 const memoryLimit = 450 << 20
+
+// largeSnapshots is the total size of snapshot files past which their
+// reading makes enough garbage (about twice their size) to be worth
+// collecting while they are read.
+const largeSnapshots = 16 << 20
+
+// snapshotsAhead is told the size of the snapshot files about to be read
+// (lint.Options.BeforeSnapshots): large ones are read with the usual goal.
+func snapshotsAhead(size int64) {
+	if size > largeSnapshots {
+		loaded()
+	}
+}
 
 // renderGCPercent is the collector's goal once the repository is loaded:
 // Go's default. On 10,000 objectives a tighter one (10%) kept the same

@@ -49,3 +49,26 @@ func TestMemoryPolicy(t *testing.T) {
 		})
 	}
 }
+
+// TestSnapshotsAhead: large snapshot files are read with the usual goal,
+// small ones with the goal still off.
+func TestSnapshotsAhead(t *testing.T) {
+	percent := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(percent) })
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	for _, tc := range []struct {
+		size int64
+		want int
+	}{
+		{0, -1},
+		{largeSnapshots, -1},
+		{largeSnapshots + 1, renderGCPercent},
+	} {
+		debug.SetGCPercent(-1)
+		snapshotsAhead(tc.size)
+		if got := debug.SetGCPercent(100); got != tc.want {
+			t.Errorf("snapshotsAhead(%d): goal %d, want %d", tc.size, got, tc.want)
+		}
+	}
+}

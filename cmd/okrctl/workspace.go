@@ -55,7 +55,7 @@ func loadWorkspace(s *Streams, src source) (*workspace, error) {
 			paths = whole
 		}
 	}
-	res, err := lint.Run(lint.Options{FS: fsys, Base: base, Cwd: s.Dir, Paths: paths, Config: cfg, AsOf: src.asOf})
+	res, err := lint.Run(lint.Options{FS: fsys, Base: base, Cwd: s.Dir, Paths: paths, Config: cfg, AsOf: src.asOf, BeforeSnapshots: snapshotsAhead})
 	if err != nil {
 		return nil, err
 	}

@@ -35,6 +35,11 @@ type Options struct {
 	// LoadOnly reads and schema-checks the files but runs no rule: for a
 	// side whose findings nobody reads (the base of a diff).
 	LoadOnly bool
+	// BeforeSnapshots, when set, is told the total size in bytes of the
+	// snapshot and check-in files once the YAML files are read, before
+	// those are: where a command's memory policy may change
+	// (cmd/okrctl/memory.go).
+	BeforeSnapshots func(size int64)
 }
 
 // Result is a checked repository.
@@ -89,6 +94,15 @@ func Run(opt Options) (*Result, error) {
 	repo, err := okr.Load(lo)
 	if err != nil {
 		return nil, err
+	}
+	if opt.BeforeSnapshots != nil {
+		var size int64
+		for _, p := range repo.CSV {
+			if fi, err := fs.Stat(opt.FS, p); err == nil {
+				size += fi.Size()
+			}
+		}
+		opt.BeforeSnapshots(size)
 	}
 
 	cfgDir := configDir(cfg, opt.Cwd)
