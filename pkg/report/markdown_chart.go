@@ -111,41 +111,36 @@ func (m *markdown) chart(kr progress.KRResult) {
 	}
 	title = mermaidText(title)
 	pace := paceLine(kr, days)
-	if !drawable(values, pace, ptrLine(kr.Target)) {
-		m.para(l.T("chart.too_large", mdCode(kr.KPI)))
-		return
-	}
-
-	palette := []string{colorValue}
-	if pace != nil {
-		palette = append(palette, colorPace)
-	}
+	var target []float64
 	if kr.Target != nil {
-		palette = append(palette, colorTarget)
-	}
-	m.block()
-	b := &m.b
-	b.WriteString("```mermaid\n" + chartInitHead)
-	for i, c := range palette {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(c)
-	}
-	b.WriteString(chartInitTail + "\nxychart-beta\n")
-	b.WriteString("    title \"" + title + "\"\n")
-	b.WriteString("    x-axis \"" + mermaidText(xTitle) + "\" [" + strings.Join(labels, ", ") + "]\n")
-	b.WriteString("    y-axis \"" + yTitle + "\"\n")
-	m.num = chartLine(b, m.num, values)
-	if pace != nil {
-		m.num = chartLine(b, m.num, pace)
-	}
-	if kr.Target != nil {
-		target := make([]float64, len(days))
+		target = make([]float64, len(days))
 		for i := range target {
 			target[i] = *kr.Target
 		}
-		m.num = chartLine(b, m.num, target)
+	}
+	if !drawable(values, pace, target) {
+		m.para(l.T("chart.too_large", mdCode(kr.KPI)))
+		return
+	}
+	// The lines a chart has, each in its colour: the palette colours them
+	// in order.
+	lines := [][]float64{values}
+	palette := []string{colorValue}
+	if pace != nil {
+		lines, palette = append(lines, pace), append(palette, colorPace)
+	}
+	if target != nil {
+		lines, palette = append(lines, target), append(palette, colorTarget)
+	}
+
+	m.block()
+	b := &m.b
+	b.WriteString("```mermaid\n" + chartInitHead + strings.Join(palette, ", ") + chartInitTail + "\nxychart-beta\n")
+	b.WriteString("    title \"" + title + "\"\n")
+	b.WriteString("    x-axis \"" + mermaidText(xTitle) + "\" [" + strings.Join(labels, ", ") + "]\n")
+	b.WriteString("    y-axis \"" + yTitle + "\"\n")
+	for _, line := range lines {
+		m.num = chartLine(b, m.num, line)
 	}
 	b.WriteString("```\n")
 
@@ -251,14 +246,6 @@ func paceLine(kr progress.KRResult, days []time.Time) []float64 {
 		out[i] = *kr.Baseline*(1-share) + *kr.Target*share
 	}
 	return out
-}
-
-// ptrLine is a one-value line of v, or none when v is nil.
-func ptrLine(v *float64) []float64 {
-	if v == nil {
-		return nil
-	}
-	return []float64{*v}
 }
 
 // drawable reports whether Mermaid can scale lines: every value finite,
