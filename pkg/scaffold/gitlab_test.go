@@ -368,9 +368,7 @@ func (r *gitlabRemote) pushLog(t *testing.T) string {
 // conflict and a configuration error (the job fails), no token and a wrong
 // token (the job fails without printing it).
 func TestGitLabPullJob(t *testing.T) {
-	// A runner runs the script with bash and -o pipefail where the image
-	// has bash, else with sh.
-	for _, shell := range [][]string{{"sh", "-e", "-c"}, {"bash", "-e", "-o", "pipefail", "-c"}} {
+	for _, shell := range jobShells {
 		t.Run(shell[0], func(t *testing.T) {
 			if _, err := exec.LookPath(shell[0]); err != nil {
 				t.Skipf("no %s", shell[0])
@@ -390,15 +388,7 @@ func testGitLabPullJob(t *testing.T, shell []string) {
 		t.Fatalf("OKRCTL_PULL_BRANCH = %q", branch)
 	}
 
-	base := t.TempDir()
-	bin := filepath.Join(base, "bin")
-	os.Mkdir(bin, 0o755)
-	if err := os.WriteFile(filepath.Join(bin, "okrctl"), []byte(fakeOkrctl), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	home := filepath.Join(base, "home")
-	os.Mkdir(home, 0o755)
-	gitEnv := append(os.Environ(), "HOME="+home, "GIT_CONFIG_NOSYSTEM=1", "GIT_TERMINAL_PROMPT=0")
+	base, bin, gitEnv := pullJobDirs(t)
 
 	// The default branch, with one snapshot row.
 	seed := filepath.Join(base, "seed")
@@ -551,6 +541,26 @@ func testGitLabPullJob(t *testing.T, shell []string) {
 	}
 }
 
+// jobShells are the ways a runner runs a job's script: with bash and
+// -o pipefail where the image has bash, else with sh.
+var jobShells = [][]string{{"sh", "-e", "-c"}, {"bash", "-e", "-o", "pipefail", "-c"}}
+
+// pullJobDirs makes a directory for running the okrctl-pull job's script,
+// with a fake okrctl in bin for PATH and git's environment, whose home is
+// its own.
+func pullJobDirs(t *testing.T) (base, bin string, gitEnv []string) {
+	t.Helper()
+	base = t.TempDir()
+	bin = filepath.Join(base, "bin")
+	os.Mkdir(bin, 0o755)
+	if err := os.WriteFile(filepath.Join(bin, "okrctl"), []byte(fakeOkrctl), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	home := filepath.Join(base, "home")
+	os.Mkdir(home, 0o755)
+	return base, bin, append(os.Environ(), "HOME="+home, "GIT_CONFIG_NOSYSTEM=1", "GIT_TERMINAL_PROMPT=0")
+}
+
 // TestGitLabPullJobNoSnapshotFile runs the okrctl-pull job's script in a
 // repository that has no CSV file yet (the first scheduled run, before any
 // source wrote one): nothing to propose, and the job succeeds rather than
@@ -558,22 +568,14 @@ func testGitLabPullJob(t *testing.T, shell []string) {
 func TestGitLabPullJobNoSnapshotFile(t *testing.T) {
 	job := gitlabCI(t)["okrctl-pull"].(map[string]any)
 	script := strings.Join(lines(t, job, "script"), "\n")
-	base := t.TempDir()
-	bin := filepath.Join(base, "bin")
-	os.Mkdir(bin, 0o755)
-	if err := os.WriteFile(filepath.Join(bin, "okrctl"), []byte(fakeOkrctl), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	home := filepath.Join(base, "home")
-	os.Mkdir(home, 0o755)
-	gitEnv := append(os.Environ(), "HOME="+home, "GIT_CONFIG_NOSYSTEM=1", "GIT_TERMINAL_PROMPT=0")
+	base, bin, gitEnv := pullJobDirs(t)
 	work := filepath.Join(base, "work")
 	os.MkdirAll(filepath.Join(work, "okrs"), 0o755)
 	os.WriteFile(filepath.Join(work, "okrs", "q4.yaml"), []byte("kind: Objective\n"), 0o644)
 	git(t, work, gitEnv, "init", "-q", "-b", "main")
 	git(t, work, gitEnv, "add", ".")
 	git(t, work, gitEnv, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "seed")
-	for _, shell := range [][]string{{"sh", "-e", "-c"}, {"bash", "-e", "-o", "pipefail", "-c"}} {
+	for _, shell := range jobShells {
 		if _, err := exec.LookPath(shell[0]); err != nil {
 			continue
 		}
