@@ -15,15 +15,9 @@ import (
 // checked once, outside the timing. Compare with lint's BenchmarkRun on a
 // repository of the same size: the README states both.
 func BenchmarkStatusFormats(b *testing.B) {
-	dir := b.TempDir()
-	if err := synth.Generate(dir, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000}); err != nil {
-		b.Fatal(err)
-	}
-	res, err := lint.Run(lint.Options{Cwd: dir, Config: config.Default(dir), AsOf: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	st := NewStatus(res, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), Filter{})
+	asOf := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+	res := synthResult(b, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000}, asOf)
+	st := NewStatus(res, asOf, Filter{})
 	for _, tc := range []struct {
 		name   string
 		format string
@@ -54,17 +48,24 @@ func BenchmarkStatusFormats(b *testing.B) {
 // repository, the part of status that validate does not do besides
 // rendering.
 func BenchmarkNewStatus(b *testing.B) {
-	dir := b.TempDir()
-	if err := synth.Generate(dir, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000}); err != nil {
-		b.Fatal(err)
-	}
 	asOf := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
-	res, err := lint.Run(lint.Options{Cwd: dir, Config: config.Default(dir), AsOf: asOf})
-	if err != nil {
-		b.Fatal(err)
-	}
+	res := synthResult(b, synth.Spec{Objectives: 10000, KPIs: 200, SnapshotRows: 10000}, asOf)
 	b.ReportAllocs()
 	for b.Loop() {
 		NewStatus(res, asOf, Filter{})
 	}
+}
+
+// synthResult generates a repository of spec and checks it as of asOf.
+func synthResult(tb testing.TB, spec synth.Spec, asOf time.Time) *lint.Result {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := synth.Generate(dir, spec); err != nil {
+		tb.Fatal(err)
+	}
+	res, err := lint.Run(lint.Options{Cwd: dir, Config: config.Default(dir), AsOf: asOf})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
 }

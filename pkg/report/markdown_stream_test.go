@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/okrctl/okrctl/internal/synth"
-	"github.com/okrctl/okrctl/pkg/config"
-	"github.com/okrctl/okrctl/pkg/lint"
 	"github.com/okrctl/okrctl/pkg/okr"
 )
 
@@ -35,15 +33,8 @@ func (c *chunks) Write(p []byte) (int, error) {
 // flushSize that together are the whole document, and that the first
 // error writing stops the writing and is returned.
 func TestMarkdownStreams(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Generate(dir, synth.Spec{Objectives: 300, KPIs: 20, SnapshotRows: 600}); err != nil {
-		t.Fatal(err)
-	}
 	asOf := time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)
-	res, err := lint.Run(lint.Options{Cwd: dir, Config: config.Default(dir), AsOf: asOf})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := synthResult(t, synth.Spec{Objectives: 300, KPIs: 20, SnapshotRows: 600}, asOf)
 	p, err := okr.ParsePeriod("2026-Q4")
 	if err != nil {
 		t.Fatal(err)
